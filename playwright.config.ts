@@ -1,0 +1,30 @@
+import { defineConfig } from '@playwright/test';
+import { qualificationRunFromEnv } from './suites/run-settings.ts';
+
+/**
+ * Two kinds of tests live here:
+ * - `harness`: the harness's own tests (unit, servers, command line) under tests/ — `npm test` runs them;
+ * - `kwalificatie`: the qualification suites under suites/, run against a system under test by `oso-testbank qualify`,
+ *   which passes its settings through the environment (see suites/run-settings.ts).
+ */
+const run = qualificationRunFromEnv();
+
+export default defineConfig({
+  fullyParallel: true,
+  forbidOnly: !!process.env.CI,
+  retries: 0,
+  workers: 2,
+  timeout: 60_000,
+  outputDir: run ? `${run.reportDir}/test-results` : 'test-results',
+  reporter: run
+    ? [
+        ['list'],
+        ['allure-playwright', { resultsDir: run.allureResultsDir, detail: false, suiteTitle: false }],
+        ['json', { outputFile: run.playwrightJsonPath }],
+      ]
+    : [['list'], ['json', { outputFile: 'test-results/results.json' }]],
+  projects: [
+    { name: 'harness', testDir: 'tests', testMatch: '**/*.test.ts' },
+    { name: 'kwalificatie', testDir: 'suites', testMatch: '**/*.spec.ts' },
+  ],
+});

@@ -1,0 +1,55 @@
+/**
+ * The test-control API: how the harness drives a LAS under test over plain HTTP+JSON on a test network (klaarzetten,
+ * opvragen, what did you store). The reference LAS implements it; the harness's http adapter calls it. This is the
+ * harness's own contract [ours]; docs/control-api.md describes it for vendors.
+ */
+export interface ControlStatus {
+  naam: string;
+  versie: string;
+  scholen: { brin: string; naam: string; sector: string; routeringsKenmerk: string; apUrl: string }[];
+}
+
+export interface KlaarzettenVerzoek {
+  /** BRIN of the bron school in the LAS. */
+  brin: string;
+  /** BSN or onderwijsnummer of a pupil the LAS knows. */
+  pgn: string;
+  doelBrin: string;
+}
+
+export interface KlaarzettenAntwoord {
+  klaargezet: true;
+  versie: string;
+}
+
+export interface OpvragenVerzoek {
+  /** BRIN of the doel school in the LAS. */
+  brin: string;
+  bronBrin: string;
+  pgn: string;
+  /** YYYY-MM-DD */
+  geboortedatum: string;
+}
+
+export interface OpvragenAntwoord {
+  resultaat: string;
+  sessieId?: string;
+  afgemeld: boolean;
+  fout?: string;
+}
+
+export interface DossiersAntwoord {
+  ontvangen: { sessieId?: string; bronBrin: string; doelBrin: string; pgn: string; status: 'opgeslagen' | 'geweigerd'; reden?: string; ontvangenOp: string }[];
+}
+
+/** Every error answer: HTTP 4xx/5xx with a Dutch message. */
+export interface ControlFout {
+  fout: string;
+}
+
+export const controlPaths = {
+  status: '/status',
+  klaarzetten: '/klaarzetten',
+  opvragen: '/opvragen',
+  dossiers: '/dossiers',
+} as const;

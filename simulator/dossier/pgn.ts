@@ -1,0 +1,42 @@
+// Persoonsgebonden nummer (PGN): the pupil's BSN or, for a pupil without one, a temporary onderwijsnummer.
+// Both carry the public "elfproef" check digit. The official OSO validators never check it (the schema has plain
+// strings), so the harness does: a dossier with a mistyped number reaches the wrong pupil's file.
+
+export type Pgn = { soort: 'bsn' | 'onderwijsnummer'; waarde: string };
+
+const gewichten = [9, 8, 7, 6, 5, 4, 3, 2, -1] as const;
+
+/** The weighted sum of a nine-digit string, or undefined when it is not exactly nine ASCII digits. */
+function gewogenSom(s: string): number | undefined {
+  if (typeof s !== 'string' || !/^[0-9]{9}$/.test(s)) return undefined;
+  let som = 0;
+  for (let i = 0; i < gewichten.length; i++) som += gewichten[i]! * Number(s[i]);
+  return som;
+}
+
+function modulo11(n: number): number {
+  return ((n % 11) + 11) % 11;
+}
+
+/** BSN: nine digits (leading zeros allowed) whose weighted sum is divisible by 11. */
+export function isValidBsn(s: string): boolean {
+  const som = gewogenSom(s);
+  return som !== undefined && modulo11(som) === 0;
+}
+
+/** Onderwijsnummer: nine digits starting with "10" whose weighted sum is 5 modulo 11 — so it can never pass as a BSN. */
+export function isValidOnderwijsnummer(s: string): boolean {
+  const som = gewogenSom(s);
+  return som !== undefined && s.startsWith('10') && modulo11(som) === 5;
+}
+
+export function isValidPgn(p: Pgn): boolean {
+  switch (p.soort) {
+    case 'bsn':
+      return isValidBsn(p.waarde);
+    case 'onderwijsnummer':
+      return isValidOnderwijsnummer(p.waarde);
+    default:
+      return false;
+  }
+}

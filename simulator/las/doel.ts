@@ -1,0 +1,100 @@
+/**
+ * The doel side of a LAS: opvragen. A conformant doel starts with overdrachtRequest at the TC, asks each AP the TC
+ * returned (documentRequest), and ends with afmeldingRequest reporting the best result over all APs [pub].
+ */
+import { besteResultaat, isResultCode, type ResultCode } from '../protocol/result-codes.ts';
+import { zoeksleutelVoor } from '../protocol/zoeksleutel.ts';
+import type { LasSchool } from './las-school.ts';
+import type { OsoClient } from './oso-client.ts';
+
+export interface OpvraagVerzoek {
+  doelSchool: LasSchool;
+  bronBrin: string;
+  leerling: { pgn: string; geboortedatum: string };
+  overdrachtsoort: string;
+  /** The gegevensset version this doel expects. */
+  dossierVersie: string;
+  /** YYYY-MM-DD */
+  aanvraagdatum: string;
+}
+
+export interface AanleverpuntUitkomst {
+  routeringsKenmerk: string;
+  url: string;
+  /** The bron's result code, or AanleverpuntOnbereikbaar when the AP gave no usable answer. */
+  resultaat: string;
+  fout?: string;
+}
+
+export interface OpvraagUitkomst {
+  /** The TC's code when overdracht was refused, otherwise the best result over all APs. */
+  resultaat: string;
+  sessieId?: string;
+  dossierXml?: string;
+  aanleverpunten: AanleverpuntUitkomst[];
+  afgemeld: boolean;
+  fout?: string;
+}
+
+export async function opvragen(client: OsoClient, tcUrl: string, verzoek: OpvraagVerzoek): Promise<OpvraagUitkomst> {
+  const sleutel = zoeksleutelVoor(verzoek.leerling.pgn, verzoek.leerling.geboortedatum);
+  const doel = verzoek.doelSchool;
+  let overdracht;
+  try {
+    overdracht = await client.call(tcUrl, 'overdrachtRequest', {
+      doelBrin: doel.brin,
+      doelRouteringsKenmerk: doel.routeringsKenmerk,
+      bronBrin: verzoek.bronBrin,
+      overdrachtsoort: verzoek.overdrachtsoort,
+      zoeksleutel: sleutel.zoeksleutel,
+    });
+  } catch (e) {
+    return { resultaat: 'TrafficCenterOnbereikbaar', aanleverpunten: [], afgemeld: false, fout: (e as Error).message };
+  }
+  const sessieId = overdracht.sessieId;
+  if (overdracht.resultaat.code !== 'Ok' || !sessieId) return { resultaat: overdracht.resultaat.code, aanleverpunten: [], afgemeld: false };
+
+  const uitkomsten: AanleverpuntUitkomst[] = [];
+  let dossierXml: string | undefined;
+  for (const ap of overdracht.aanleverpunten ?? []) {
+    try {
+      const response = await client.call(ap.url, 'documentRequest', {
+        sessieId,
+        bronBrin: verzoek.bronBrin,
+        bronRouteringsKenmerk: ap.routeringsKenmerk,
+        doelBrin: doel.brin,
+        doelRouteringsKenmerk: doel.routeringsKenmerk,
+        zoeksleutelPgnfrag: sleutel,
+        overdrachtsoort: verzoek.overdrachtsoort,
+        aanvraagdatum: verzoek.aanvraagdatum,
+        dossierVersie: verzoek.dossierVersie,
+      });
+      uitkomsten.push({ routeringsKenmerk: ap.routeringsKenmerk, url: ap.url, resultaat: response.resultaat.code });
+      if (response.resultaat.code === 'DossierGeleverd' && response.dossier) dossierXml = Buffer.from(response.dossier, 'base64').toString('utf8');
+    } catch (e) {
+      uitkomsten.push({ routeringsKenmerk: ap.routeringsKenmerk, url: ap.url, resultaat: 'AanleverpuntOnbereikbaar', fout: (e as Error).message });
+    }
+  }
+
+  const codes = uitkomsten.map((u) => u.resultaat).filter(isResultCode) as ResultCode[];
+  const beste = besteResultaat(codes) ?? 'AanleverpuntOnbereikbaar';
+  // On a tie the last AP asked counts [pub].
+  const besteAp = [...uitkomsten].reverse().find((u) => u.resultaat === beste) ?? uitkomsten.at(-1);
+  let afgemeld = false;
+  let fout: string | undefined;
+  try {
+    const afmelding = await client.call(tcUrl, 'afmeldingRequest', {
+      sessieId,
+      doelBrin: doel.brin,
+      doelRouteringsKenmerk: doel.routeringsKenmerk,
+      bronBrin: verzoek.bronBrin,
+      bronRouteringsKenmerk: besteAp?.routeringsKenmerk ?? '',
+      resultaatcode: beste,
+    });
+    afgemeld = afmelding.resultaat.code === 'Ok';
+    if (!afgemeld) fout = `Afmelding geweigerd: ${afmelding.resultaat.code}`;
+  } catch (e) {
+    fout = `Afmelding mislukt: ${(e as Error).message}`;
+  }
+  return { resultaat: beste, sessieId, aanleverpunten: uitkomsten, afgemeld, ...(dossierXml ? { dossierXml } : {}), ...(fout ? { fout } : {}) };
+}

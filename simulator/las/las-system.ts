@@ -1,0 +1,150 @@
+/**
+ * A LAS as the simulated world knows it: one system serving one or more schools, playing bron (an AP answering
+ * documentRequest) and doel (opvragen), with its administration of pupils, its klaargezette dossiers and what it
+ * received. The testscholen are LAS systems; so is the reference LAS, which adds named faults and a control API.
+ */
+import type { SimulatedClock } from '../clock.ts';
+import { DossierLeesfout, readDossier } from '../dossier/dossier-reader.ts';
+import type { GegevenssetVersie } from '../dossier/gegevensset.ts';
+import type { Leerling } from '../dossier/leerling.ts';
+import { buildPovoDossier } from '../dossier/povo-dossier.ts';
+import type { ExchangeLog } from '../transport/exchange-log.ts';
+import { startSoapServer, type SoapServer } from '../transport/soap-server.ts';
+import type { TlsIdentity } from '../transport/tls-identity.ts';
+import { bronDocumentRequestHandler, type BronGedrag } from './bron.ts';
+import { opvragen, type OpvraagUitkomst } from './doel.ts';
+import { KlaarzetStore, type KlaargezetDossier } from './klaarzet-store.ts';
+import type { LasSchool } from './las-school.ts';
+import type { OntvangenDossier } from './ontvangen-dossier.ts';
+import { OsoClient, type OsoClientOptions } from './oso-client.ts';
+
+export const AP_PATH = '/oso/ap/:routeringsKenmerk';
+
+/** A request to a LAS that it cannot carry out; the message is Dutch and says why. */
+export class LasFout extends Error {
+  override readonly name = 'LasFout';
+}
+
+export interface LasSystemOptions {
+  name: string;
+  schools: LasSchool[];
+  tls: TlsIdentity;
+  tcUrl: string;
+  clock: SimulatedClock;
+  administratie: Leerling[];
+  gegevensset: GegevenssetVersie;
+  pakket: { naam: string; versie: string };
+  /** Where the AP server records what it receives. */
+  serverLog: ExchangeLog;
+  partyName?: (oin: string | undefined) => string;
+  /** Where the client records what it sends (the world records only calls to the system under test). */
+  clientLog?: OsoClientOptions['log'];
+  timeoutMs?: number;
+  gedrag?: BronGedrag;
+  port?: number;
+}
+
+export interface LasSystem {
+  readonly name: string;
+  readonly schools: readonly LasSchool[];
+  apUrl(routeringsKenmerk: string): string;
+  klaarzetten(verzoek: { brin: string; pgn: string; doelBrin: string }): KlaargezetDossier;
+  opvragen(verzoek: { brin: string; bronBrin: string; pgn: string; geboortedatum: string }): Promise<OpvraagUitkomst>;
+  ontvangen(): readonly OntvangenDossier[];
+  close(): Promise<void>;
+}
+
+export async function startLasSystem(options: LasSystemOptions): Promise<LasSystem> {
+  const klaargezet = new KlaarzetStore();
+  const ontvangen: OntvangenDossier[] = [];
+  const client = new OsoClient({
+    name: options.name,
+    tls: options.tls,
+    timeoutMs: options.timeoutMs ?? 10_000,
+    ...(options.clientLog ? { log: options.clientLog } : {}),
+  });
+  const school = (brin: string) => {
+    const s = options.schools.find((x) => x.brin === brin);
+    if (!s) throw new LasFout(`${options.name} bedient geen school met BRIN ${brin}; wel: ${options.schools.map((x) => x.brin).join(', ')}.`);
+    return s;
+  };
+
+  const server: SoapServer = await startSoapServer({
+    name: options.name,
+    tls: options.tls,
+    log: options.serverLog,
+    ...(options.partyName ? { partyName: options.partyName } : {}),
+    routes: [
+      {
+        path: AP_PATH,
+        operations: {
+          documentRequest: bronDocumentRequestHandler({
+            schools: options.schools,
+            administratie: () => options.administratie,
+            klaargezet,
+            client,
+            tcUrl: options.tcUrl,
+            ...(options.gedrag ? { gedrag: options.gedrag } : {}),
+          }),
+        },
+      },
+    ],
+    ...(options.port !== undefined ? { port: options.port } : {}),
+  });
+
+  return {
+    name: options.name,
+    schools: options.schools,
+    apUrl: (rk) => `${server.url}${AP_PATH.replace(':routeringsKenmerk', rk)}`,
+
+    klaarzetten({ brin, pgn, doelBrin }) {
+      const bron = school(brin);
+      const leerling = options.administratie.find((l) => l.pgn.waarde === pgn);
+      if (!leerling) throw new LasFout(`${options.name} kent geen leerling met PGN ${pgn} op ${brin}.`);
+      const xml = buildPovoDossier({
+        leerling,
+        school: { naam: bron.naam, brincode: bron.brin, vestigingscode: bron.vestigingscode, aanleverpunt: bron.routeringsKenmerk, adres: bron.adres, telefoon: bron.telefoon },
+        datum: options.clock.today(),
+        pakket: options.pakket,
+      });
+      const dossier = { leerling, bronBrin: brin, doelBrin, versie: options.gegevensset.versie, xml, klaargezetOp: options.clock.now() };
+      klaargezet.klaarzetten(dossier);
+      return dossier;
+    },
+
+    async opvragen({ brin, bronBrin, pgn, geboortedatum }) {
+      const doel = school(brin);
+      const uitkomst = await opvragen(client, options.tcUrl, {
+        doelSchool: doel,
+        bronBrin,
+        leerling: { pgn, geboortedatum },
+        overdrachtsoort: 'overstapdossier',
+        dossierVersie: options.gegevensset.versie,
+        aanvraagdatum: options.clock.today(),
+      });
+      if (uitkomst.dossierXml !== undefined) {
+        const base = { ...(uitkomst.sessieId ? { sessieId: uitkomst.sessieId } : {}), bronBrin, doelBrin: brin, pgn, ontvangenOp: options.clock.now().toISOString() };
+        const reden = weigerreden(uitkomst.dossierXml, pgn, options.gegevensset);
+        ontvangen.push(reden ? { ...base, status: 'geweigerd', reden } : { ...base, status: 'opgeslagen', xml: uitkomst.dossierXml });
+      }
+      return uitkomst;
+    },
+
+    ontvangen: () => ontvangen,
+    close: () => server.close(),
+  };
+}
+
+/** Why a doel refuses to store a received dossier, or nothing when it is acceptable. */
+function weigerreden(xml: string, pgn: string, versie: GegevenssetVersie): string | undefined {
+  try {
+    const kern = readDossier(xml);
+    if (kern.namespace !== versie.namespace || kern.standaardversie !== versie.standaardversie)
+      return `Dossier van gegevensset ${kern.standaardversie} (${kern.namespace}); verwacht ${versie.standaardversie}.`;
+    if (kern.leerling.pgn?.waarde !== pgn) return `Dossier betreft PGN ${kern.leerling.pgn?.waarde ?? '(geen)'}; gevraagd was ${pgn}.`;
+    return undefined;
+  } catch (e) {
+    if (e instanceof DossierLeesfout) return `Dossier onleesbaar: ${e.message}`;
+    throw e;
+  }
+}

@@ -1,0 +1,89 @@
+/**
+ * Calls an OSO operation on another party: encode, post over mutual TLS, decode. A SOAP Fault or an unreadable answer
+ * becomes an error that says what came back; the exchange is recorded when the caller asks for it.
+ */
+import type { Messages } from '../protocol/messages.ts';
+import { responseFor, type RequestName } from '../protocol/profile.ts';
+import { decodeEnvelope, encodeMessage, ProtocolError } from '../protocol/soap.ts';
+import type { ExchangeLog } from '../transport/exchange-log.ts';
+import { postSoap, TransportError } from '../transport/soap-client.ts';
+import type { TlsIdentity } from '../transport/tls-identity.ts';
+
+export type ResponseOf<N extends RequestName> = Messages[(typeof responseFor)[N]];
+
+/** The other party answered with a SOAP Fault. */
+export class SoapFaultAnswer extends Error {
+  constructor(
+    readonly faultcode: string,
+    readonly faultstring: string,
+    readonly reden: string | undefined,
+  ) {
+    super(`SOAP Fault ${faultcode}${reden ? ` (${reden})` : ''}: ${faultstring}`);
+    this.name = 'SoapFaultAnswer';
+  }
+}
+
+export interface OsoClientOptions {
+  /** Name of the calling party in the log. */
+  name: string;
+  tls: TlsIdentity;
+  timeoutMs: number;
+  /** Where to record exchanges, and with whom: the world records only its calls to the system under test. */
+  log?: { log: ExchangeLog; shouldRecord: (url: string) => boolean; partyAt: (url: string) => string };
+}
+
+export class OsoClient {
+  constructor(private readonly options: OsoClientOptions) {}
+
+  async call<N extends RequestName>(url: string, name: N, body: Messages[N]): Promise<ResponseOf<N>> {
+    const xml = encodeMessage(name, body);
+    const started = Date.now();
+    let response: string | undefined;
+    let status: number | undefined;
+    let peerOin: string | undefined;
+    let uitkomst = 'onbekend';
+    try {
+      const result = await postSoap({ url, xml, tls: this.options.tls, timeoutMs: this.options.timeoutMs, soapAction: name });
+      response = result.body;
+      status = result.status;
+      peerOin = result.server?.oin;
+      const decoded = decodeEnvelope(result.body);
+      if (decoded.kind === 'fault') {
+        uitkomst = `SOAP Fault: ${decoded.fault.reden ?? decoded.fault.faultcode}`;
+        throw new SoapFaultAnswer(decoded.fault.faultcode, decoded.fault.faultstring, decoded.fault.reden);
+      }
+      const expected = responseFor[name];
+      if (decoded.name !== expected) {
+        uitkomst = `onverwacht antwoord ${decoded.name}`;
+        throw new ProtocolError('BerichtOngeldig', `Verwacht ${expected} op ${name}, ontvangen ${decoded.name}.`);
+      }
+      const answer = decoded.body as ResponseOf<N>;
+      uitkomst = (answer as { resultaat?: { code: string } }).resultaat?.code ?? 'beantwoord';
+      return answer;
+    } catch (e) {
+      if (e instanceof TransportError) uitkomst = `${e.failure}: ${e.message}`;
+      else if (e instanceof ProtocolError && uitkomst === 'onbekend') uitkomst = `onleesbaar antwoord: ${e.message}`;
+      throw e;
+    } finally {
+      const log = this.options.log;
+      if (log?.shouldRecord(url)) {
+        const sessieId = (body as { sessieId?: string }).sessieId;
+        log.log.record({
+          recordedBy: this.options.name,
+          operation: name,
+          van: this.options.name,
+          naar: log.partyAt(url),
+          url,
+          request: xml,
+          ...(response !== undefined ? { response } : {}),
+          ...(status !== undefined ? { httpStatus: status } : {}),
+          uitkomst,
+          ...(peerOin ? { peerOin } : {}),
+          ...(sessieId ? { sessieId } : {}),
+          startedAt: new Date(started).toISOString(),
+          durationMs: Date.now() - started,
+        });
+      }
+    }
+  }
+}

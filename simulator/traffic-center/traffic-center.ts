@@ -1,0 +1,163 @@
+/**
+ * The simulated Traffic Center: overdracht, sessiecontrole, afmelding and ping over mutual TLS, with the checks of the
+ * public OSO documentation (oso-protocol.md, "Who checks what") and an audit log of every message in and out.
+ */
+import type { SimulatedClock } from '../clock.ts';
+import type {
+  AfmeldingRequest,
+  AfmeldingResponse,
+  OverdrachtRequest,
+  OverdrachtResponse,
+  PingResponse,
+  SessiecontroleRequest,
+  SessiecontroleResponse,
+} from '../protocol/messages.ts';
+import { oso2021 } from '../protocol/profile.ts';
+import { resultCodes, type ResultCode } from '../protocol/result-codes.ts';
+import type { Register } from '../register/register.ts';
+import type { ExchangeLog } from '../transport/exchange-log.ts';
+import { startSoapServer, type RequestContext, type SoapServer } from '../transport/soap-server.ts';
+import type { TlsIdentity } from '../transport/tls-identity.ts';
+import { SessionStore, type Sessie } from './session-store.ts';
+
+export interface TrafficCenterOptions {
+  register: Register;
+  clock: SimulatedClock;
+  tls: TlsIdentity;
+  log: ExchangeLog;
+  port?: number;
+}
+
+export interface TrafficCenter {
+  readonly url: string;
+  readonly sessions: SessionStore;
+  close(): Promise<void>;
+}
+
+export const TC_NAME = 'TC';
+export const TC_PATH = '/oso/tc';
+
+const resultaat = (code: ResultCode) => ({ code, omschrijving: resultCodes[code].omschrijving });
+
+/** A check answers the result code that refuses the request, or nothing when the request passes it. */
+type Check = () => ResultCode | undefined;
+const firstFailing = (checks: Check[]) => {
+  for (const check of checks) {
+    const code = check();
+    if (code) return code;
+  }
+  return undefined;
+};
+
+export async function startTrafficCenter(options: TrafficCenterOptions): Promise<TrafficCenter> {
+  const { register, clock } = options;
+  const sessions = new SessionStore();
+  const overdrachtsoorten: readonly string[] = oso2021.overdrachtsoorten;
+
+  const owns = (oin: string, routeringsKenmerk: string, brin: string) => {
+    const ap = register.aanleverpunt(routeringsKenmerk);
+    return ap !== undefined && ap.brin === brin && ap.eigenaarOin === oin;
+  };
+  const expired = (s: Sessie) => clock.now().getTime() - s.geopendOp.getTime() > oso2021.sessieGeldigheidMinuten * 60_000;
+
+  async function overdracht(req: OverdrachtRequest, ctx: RequestContext): Promise<OverdrachtResponse> {
+    const doelAp = register.aanleverpunt(req.doelRouteringsKenmerk);
+    const code = firstFailing([
+      () => ((req.zoeksleutel ? 1 : 0) + (req.koppelsleutel ? 1 : 0) === 1 ? undefined : 'OngeldigeSleutel'),
+      () => (overdrachtsoorten.includes(req.overdrachtsoort) ? undefined : 'OngeldigeOverdrachtsoort'),
+      () => (doelAp && doelAp.brin === req.doelBrin ? undefined : 'OnbekendAanleverpunt'),
+      () => (owns(ctx.client.oin, req.doelRouteringsKenmerk, req.doelBrin) ? undefined : 'CertificaatHoortNietBijAanleverpunt'),
+      () => (doelAp?.actief ? undefined : 'AanleverpuntNietActief'),
+      () => (register.school(req.bronBrin) ? undefined : 'VerstrekkerNietBekend'),
+      () => (register.aanleverpuntenVan(req.bronBrin).some((ap) => ap.actief) ? undefined : 'GeenActiefAanleverpunt'),
+    ]);
+    if (code) return { resultaat: resultaat(code) };
+    const sessie = sessions.open({
+      doelBrin: req.doelBrin,
+      doelRouteringsKenmerk: req.doelRouteringsKenmerk,
+      bronBrin: req.bronBrin,
+      overdrachtsoort: req.overdrachtsoort,
+      ...(req.zoeksleutel ? { zoeksleutel: req.zoeksleutel } : {}),
+      ...(req.koppelsleutel ? { koppelsleutel: req.koppelsleutel } : {}),
+      doelOin: ctx.client.oin,
+      geopendOp: clock.now(),
+    });
+    return {
+      resultaat: resultaat('Ok'),
+      sessieId: sessie.sessieId,
+      aanleverpunten: register
+        .aanleverpuntenVan(req.bronBrin)
+        .filter((ap) => ap.actief)
+        .map((ap) => ({ routeringsKenmerk: ap.routeringsKenmerk, url: ap.url })),
+    };
+  }
+
+  async function sessiecontrole(req: SessiecontroleRequest, ctx: RequestContext): Promise<SessiecontroleResponse> {
+    const sessie = sessions.get(req.sessieId);
+    const code = firstFailing([
+      () => (sessie ? undefined : 'SessieOnbekend'),
+      () => (sessie?.afmelding ? 'SessieReedsAfgemeld' : undefined),
+      () => (sessie && expired(sessie) ? 'SessieVerlopen' : undefined),
+      () => (register.school(req.bronBrin) ? undefined : 'VerstrekkerNietBekend'),
+      () => (owns(ctx.client.oin, req.bronRouteringsKenmerk, req.bronBrin) ? undefined : 'CertificaatHoortNietBijAanleverpunt'),
+      () => (req.doelRouteringsKenmerk === sessie?.doelRouteringsKenmerk ? undefined : 'OnbekendAanleverpunt'),
+      () =>
+        req.bronBrin === sessie?.bronBrin &&
+        req.doelBrin === sessie.doelBrin &&
+        req.overdrachtsoort === sessie.overdrachtsoort &&
+        (sessie.zoeksleutel === undefined || req.zoeksleutelPgnfrag.zoeksleutel === sessie.zoeksleutel)
+          ? undefined
+          : 'SessieAfwijkend',
+      () => (req.overdrachtsoort === 'overdrachtbinnenbrin' && req.bronBrin !== req.doelBrin ? 'GeenRelatieMetDoel' : undefined),
+    ]);
+    sessie?.sessiecontroles.push({ bronRouteringsKenmerk: req.bronRouteringsKenmerk, op: clock.now(), resultaat: code ?? 'Ok' });
+    if (code) return { resultaat: resultaat(code) };
+    const sector = register.school(req.doelBrin)?.sector;
+    return { resultaat: resultaat('Ok'), ...(sector ? { doelschoolSector: sector } : {}) };
+  }
+
+  async function afmelding(req: AfmeldingRequest, ctx: RequestContext): Promise<AfmeldingResponse> {
+    const sessie = sessions.get(req.sessieId);
+    const code = firstFailing([
+      () => (sessie ? undefined : 'SessieOnbekend'),
+      () => (sessie?.afmelding ? 'SessieReedsAfgemeld' : undefined),
+      () => (owns(ctx.client.oin, req.doelRouteringsKenmerk, req.doelBrin) ? undefined : 'CertificaatHoortNietBijAanleverpunt'),
+      () =>
+        req.doelRouteringsKenmerk === sessie?.doelRouteringsKenmerk && req.doelBrin === sessie.doelBrin && req.bronBrin === sessie.bronBrin
+          ? undefined
+          : 'SessieAfwijkend',
+    ]);
+    if (code) return { resultaat: resultaat(code) };
+    sessie!.afmelding = { op: clock.now(), resultaatcode: req.resultaatcode, bronRouteringsKenmerk: req.bronRouteringsKenmerk };
+    return { resultaat: resultaat('Ok') };
+  }
+
+  async function ping(): Promise<PingResponse> {
+    return { resultaat: resultaat('Ok'), tijd: clock.now().toISOString(), release: oso2021.release };
+  }
+
+  const server: SoapServer = await startSoapServer({
+    name: TC_NAME,
+    tls: options.tls,
+    log: options.log,
+    partyName: (oin) => register.partyName(oin),
+    routes: [
+      {
+        path: TC_PATH,
+        operations: {
+          overdrachtRequest: overdracht,
+          sessiecontroleRequest: sessiecontrole,
+          afmeldingRequest: afmelding,
+          pingRequest: ping,
+        },
+      },
+    ],
+    ...(options.port !== undefined ? { port: options.port } : {}),
+  });
+
+  return {
+    url: `${server.url}${TC_PATH}`,
+    sessions,
+    close: () => server.close(),
+  };
+}

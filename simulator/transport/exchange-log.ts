@@ -1,0 +1,56 @@
+/**
+ * The log of every SOAP exchange the simulated world took part in: a request and its answer (or the reason there was
+ * none), in the order they completed. World servers record what they receive; world clients record only what they send
+ * to parties outside the world (the system under test), so every exchange appears exactly once.
+ */
+export interface Exchange {
+  seq: number;
+  /** The party that recorded the exchange (TC, a testschool). */
+  recordedBy: string;
+  /** Wire name of the request, or `onbekend` when it could not be read. */
+  operation: string;
+  van: string;
+  naar: string;
+  url: string;
+  request: string;
+  response?: string;
+  httpStatus?: number;
+  /** A result code, `SOAP Fault: <reden>`, or a transport error in words. */
+  uitkomst: string;
+  /** OIN in the subject serialNumber of the client certificate (server side) or server certificate (client side). */
+  peerOin?: string;
+  sessieId?: string;
+  startedAt: string;
+  durationMs: number;
+}
+
+export type ExchangeRecord = Omit<Exchange, 'seq'>;
+
+export class ExchangeLog {
+  #entries: Exchange[] = [];
+  #listeners: ((e: Exchange) => void)[] = [];
+
+  record(entry: ExchangeRecord): Exchange {
+    const exchange = { seq: this.#entries.length + 1, ...entry };
+    this.#entries.push(exchange);
+    for (const listener of this.#listeners) listener(exchange);
+    return exchange;
+  }
+
+  /** Entries after the given sequence number (0 for all). */
+  since(seq: number): readonly Exchange[] {
+    return this.#entries.slice(seq);
+  }
+
+  get lastSeq(): number {
+    return this.#entries.length;
+  }
+
+  all(): readonly Exchange[] {
+    return this.#entries;
+  }
+
+  onRecord(listener: (e: Exchange) => void): void {
+    this.#listeners.push(listener);
+  }
+}

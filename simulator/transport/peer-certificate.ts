@@ -1,0 +1,68 @@
+/**
+ * What a server or client learns about the other side's certificate, and how a failed verification maps to the fault
+ * catalogue. Node verifies the chain; the harness turns Node's error codes into reasons a vendor can act on.
+ */
+import type { PeerCertificate, TLSSocket } from 'node:tls';
+import type { FaultReason } from '../protocol/fault-reasons.ts';
+
+export interface CertificateSummary {
+  subject: string;
+  issuer: string;
+  oin?: string;
+  validFrom: string;
+  validTo: string;
+  sha256: string;
+}
+
+export type PeerCheck =
+  | { ok: true; certificate: CertificateSummary & { oin: string } }
+  | { ok: false; reason: FaultReason; detail: string; certificate?: CertificateSummary };
+
+const nodeErrorToReason: Record<string, FaultReason> = {
+  CERT_HAS_EXPIRED: 'CertificaatVerlopen',
+  CERT_NOT_YET_VALID: 'CertificaatNogNietGeldig',
+  CERT_REVOKED: 'CertificaatIngetrokken',
+  UNABLE_TO_VERIFY_LEAF_SIGNATURE: 'CertificaatOnbekendeUitgever',
+  UNABLE_TO_GET_ISSUER_CERT: 'CertificaatOnbekendeUitgever',
+  UNABLE_TO_GET_ISSUER_CERT_LOCALLY: 'CertificaatOnbekendeUitgever',
+  SELF_SIGNED_CERT_IN_CHAIN: 'CertificaatOnbekendeUitgever',
+  DEPTH_ZERO_SELF_SIGNED_CERT: 'CertificaatOnbekendeUitgever',
+};
+
+function dn(fields: Record<string, string | string[] | undefined> | undefined): string {
+  if (!fields) return '';
+  return Object.entries(fields)
+    .map(([k, v]) => `${k}=${Array.isArray(v) ? v.join('+') : v}`)
+    .join(', ');
+}
+
+/** A 20-digit OIN in the subject serialNumber, as PKIoverheid certificates carry it [pub]. */
+function oinOf(cert: PeerCertificate): string | undefined {
+  const serial = (cert.subject as unknown as Record<string, string | undefined>)['serialNumber'];
+  return serial && /^\d{20}$/.test(serial) ? serial : undefined;
+}
+
+export function summarize(cert: PeerCertificate): CertificateSummary {
+  const oin = oinOf(cert);
+  return {
+    subject: dn(cert.subject as unknown as Record<string, string>),
+    issuer: dn(cert.issuer as unknown as Record<string, string>),
+    ...(oin ? { oin } : {}),
+    validFrom: cert.valid_from,
+    validTo: cert.valid_to,
+    sha256: cert.fingerprint256,
+  };
+}
+
+/** Check the client certificate on a server socket that was opened with requestCert and rejectUnauthorized: false. */
+export function checkClientCertificate(socket: TLSSocket): PeerCheck {
+  const cert = socket.getPeerCertificate();
+  if (!cert || Object.keys(cert).length === 0) return { ok: false, reason: 'GeenClientCertificaat', detail: '' };
+  const certificate = summarize(cert);
+  if (!socket.authorized) {
+    const code = String(socket.authorizationError ?? 'onbekend');
+    return { ok: false, reason: nodeErrorToReason[code] ?? 'CertificaatOngeldig', detail: `(${code})`, certificate };
+  }
+  if (!certificate.oin) return { ok: false, reason: 'CertificaatZonderOin', detail: `Subject: ${certificate.subject}.`, certificate };
+  return { ok: true, certificate: { ...certificate, oin: certificate.oin } };
+}

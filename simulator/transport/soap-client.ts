@@ -1,0 +1,108 @@
+/**
+ * Posts a SOAP envelope over HTTPS with a client certificate, within a deadline and a size limit, and says in words
+ * what went wrong when there is no answer: a SUT that hangs, resets, trickles or floods must fail its step, not the run.
+ */
+import https from 'node:https';
+import type { TLSSocket } from 'node:tls';
+import { summarize, type CertificateSummary } from './peer-certificate.ts';
+import type { TlsIdentity } from './tls-identity.ts';
+
+export interface SoapPostOptions {
+  url: string;
+  xml: string;
+  tls: TlsIdentity;
+  timeoutMs: number;
+  maxResponseBytes?: number;
+  soapAction?: string;
+}
+
+export interface SoapPostResult {
+  status: number;
+  body: string;
+  server?: CertificateSummary;
+  durationMs: number;
+}
+
+export type TransportFailure = 'time-out' | 'tls' | 'verbinding' | 'te-groot';
+
+export class TransportError extends Error {
+  constructor(
+    readonly failure: TransportFailure,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'TransportError';
+  }
+}
+
+const TLS_ERROR = /certificate|CERT_|SSL|TLS|handshake|alert|self[- ]signed|altnames/i;
+
+/** Agents are kept per identity so repeated calls reuse TLS sessions instead of paying a handshake each time. */
+const agents = new Map<string, https.Agent>();
+function agentFor(tls: TlsIdentity): https.Agent {
+  const key = tls.certPem + tls.caPem;
+  let agent = agents.get(key);
+  if (!agent) {
+    agent = new https.Agent({ keepAlive: true, cert: tls.certPem, key: tls.keyPem, ca: tls.caPem, minVersion: 'TLSv1.2' });
+    agents.set(key, agent);
+  }
+  return agent;
+}
+
+export function postSoap(options: SoapPostOptions): Promise<SoapPostResult> {
+  const started = Date.now();
+  const maxBytes = options.maxResponseBytes ?? 64 * 1024 * 1024;
+  return new Promise((resolve, reject) => {
+    let server: CertificateSummary | undefined;
+    const req = https.request(options.url, {
+      method: 'POST',
+      agent: agentFor(options.tls),
+      headers: {
+        'content-type': 'text/xml; charset=utf-8',
+        'content-length': Buffer.byteLength(options.xml),
+        soapaction: `"${options.soapAction ?? ''}"`,
+      },
+    });
+    const deadline = setTimeout(
+      () => req.destroy(new TransportError('time-out', `Geen volledig antwoord van ${options.url} binnen ${options.timeoutMs} ms (time-out).`)),
+      options.timeoutMs,
+    );
+    req.on('socket', (socket) => {
+      socket.once('secureConnect', () => {
+        const cert = (socket as TLSSocket).getPeerCertificate();
+        if (cert && Object.keys(cert).length) server = summarize(cert);
+      });
+    });
+    req.on('response', (res) => {
+      const chunks: Buffer[] = [];
+      let size = 0;
+      res.on('data', (chunk: Buffer) => {
+        size += chunk.length;
+        if (size > maxBytes) {
+          req.destroy(new TransportError('te-groot', `Antwoord van ${options.url} is groter dan ${maxBytes} bytes; afgebroken.`));
+          return;
+        }
+        chunks.push(chunk);
+      });
+      res.on('end', () => {
+        clearTimeout(deadline);
+        resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8'), ...(server ? { server } : {}), durationMs: Date.now() - started });
+      });
+      res.on('error', () => undefined);
+    });
+    req.on('error', (err: NodeJS.ErrnoException) => {
+      clearTimeout(deadline);
+      if (err instanceof TransportError) return reject(err);
+      const tls = TLS_ERROR.test(`${err.code ?? ''} ${err.message}`);
+      reject(
+        new TransportError(
+          tls ? 'tls' : 'verbinding',
+          tls
+            ? `TLS-verbinding met ${options.url} mislukt: ${err.message}${err.code ? ` (${err.code})` : ''}.`
+            : `Verbinding met ${options.url} mislukt: ${err.message}${err.code ? ` (${err.code})` : ''}.`,
+        ),
+      );
+    });
+    req.end(options.xml);
+  });
+}

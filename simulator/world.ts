@@ -1,0 +1,142 @@
+/**
+ * The simulated OSO world as a unit: the Traffic Center, the register, the testscholen and (as the embedded default
+ * system under test) the reference LAS, all on loopback, sharing one clock and one exchange log. Start it, use it, stop it.
+ */
+import { defaultCertDir } from '../certs/location.ts';
+import { ensureTestPki, type TestPki } from '../certs/pki.ts';
+import { loadFixtureLeerlingen } from '../fixtures/leerlingen.ts';
+import { referentieLasScholen, testscholen } from '../fixtures/scholen.ts';
+import { SimulatedClock } from './clock.ts';
+import { gegevensset2019 } from './dossier/gegevensset.ts';
+import type { LasSchool } from './las/las-school.ts';
+import type { LasSystem } from './las/las-system.ts';
+import type { ReferenceLasFault } from './reference-las/faults.ts';
+import { REFERENCE_LAS_NAME, startReferenceLas } from './reference-las/reference-las.ts';
+import { Register } from './register/register.ts';
+import { startTestschool, testschoolName } from './testschool/testschool.ts';
+import { startTrafficCenter, TC_NAME, type TrafficCenter } from './traffic-center/traffic-center.ts';
+import { ExchangeLog } from './transport/exchange-log.ts';
+import type { TlsIdentity } from './transport/tls-identity.ts';
+
+export interface WorldOptions {
+  certDir?: string;
+  /** Faults switched on in the embedded reference LAS. */
+  faults?: readonly ReferenceLasFault[];
+  /** Start date of the simulated clock (YYYY-MM-DD); today when absent. */
+  datum?: string;
+  /** Deadline for every call a world party makes. */
+  timeoutMs?: number;
+}
+
+/** The system under test as the world sees it: how to drive it and which schools it serves. */
+export interface SutEndpoint {
+  naam: string;
+  controlUrl: string;
+  oin: string;
+  scholen: { po: LasSchool; vo: LasSchool };
+}
+
+export interface World {
+  readonly clock: SimulatedClock;
+  readonly register: Register;
+  readonly log: ExchangeLog;
+  readonly tc: TrafficCenter;
+  readonly testscholen: { po: LasSystem; vo: LasSystem };
+  readonly sut: SutEndpoint;
+  readonly pki: TestPki;
+  stop(): Promise<void>;
+}
+
+export async function startWorld(options: WorldOptions = {}): Promise<World> {
+  const { pki } = await ensureTestPki({ dir: options.certDir ?? defaultCertDir });
+  const identity = (partyId: string): TlsIdentity & { oin: string } => {
+    const issued = pki.parties.get(partyId);
+    if (!issued) throw new Error(`De test-PKI in ${pki.dir} heeft geen certificaat voor ${partyId}; draai 'oso-testbank certs'.`);
+    return { certPem: issued.certPem, keyPem: issued.keyPem, caPem: pki.caCertPem, oin: issued.oin };
+  };
+  const clock = new SimulatedClock();
+  if (options.datum) clock.set(options.datum);
+  const register = new Register();
+  const log = new ExchangeLog();
+  const timeoutMs = options.timeoutMs ?? 10_000;
+  const administratie = loadFixtureLeerlingen();
+  const stops: (() => Promise<void>)[] = [];
+
+  try {
+    const tcId = identity('tc');
+    register.namePartyOf(tcId.oin, TC_NAME);
+    const tc = await startTrafficCenter({ register, clock, tls: tcId, log });
+    stops.push(() => tc.close());
+
+    // World parties record calls they make only when the other side is outside the world: the system under test.
+    const worldOrigins = [new URL(tc.url).origin];
+    const clientLog = {
+      log,
+      shouldRecord: (url: string) => !worldOrigins.includes(new URL(url).origin),
+      partyAt: (url: string) => {
+        const ap = register.aanleverpuntOpUrl(url);
+        return ap ? register.partyName(ap.eigenaarOin) : url;
+      },
+    };
+
+    const startSchool = async (school: LasSchool, partyId: string) => {
+      const id = identity(partyId);
+      const name = testschoolName(school);
+      register.namePartyOf(id.oin, name);
+      const las = await startTestschool({
+        school,
+        tls: id,
+        tcUrl: tc.url,
+        clock,
+        administratie,
+        log,
+        partyName: (oin) => register.partyName(oin),
+        clientLog,
+        timeoutMs,
+      });
+      stops.push(() => las.close());
+      worldOrigins.push(new URL(las.apUrl(school.routeringsKenmerk)).origin);
+      register.addSchool(school);
+      register.addAanleverpunt({ routeringsKenmerk: school.routeringsKenmerk, brin: school.brin, url: las.apUrl(school.routeringsKenmerk), actief: true, eigenaarOin: id.oin });
+      return las;
+    };
+    const po = await startSchool(testscholen.po, 'testschool-po');
+    const vo = await startSchool(testscholen.vo, 'testschool-vo');
+
+    const sutId = identity('reference-las');
+    register.namePartyOf(sutId.oin, `${REFERENCE_LAS_NAME} (SUT)`);
+    const sutSchools = [referentieLasScholen.po, referentieLasScholen.vo];
+    const referenceLas = await startReferenceLas({
+      schools: sutSchools,
+      tls: sutId,
+      tcUrl: tc.url,
+      clock,
+      administratie,
+      gegevensset: gegevensset2019,
+      faults: options.faults ?? [],
+    });
+    stops.push(() => referenceLas.close());
+    for (const school of sutSchools) {
+      register.addSchool(school);
+      register.addAanleverpunt({ routeringsKenmerk: school.routeringsKenmerk, brin: school.brin, url: referenceLas.las.apUrl(school.routeringsKenmerk), actief: true, eigenaarOin: sutId.oin });
+    }
+
+    return {
+      clock,
+      register,
+      log,
+      tc,
+      testscholen: { po, vo },
+      sut: { naam: REFERENCE_LAS_NAME, controlUrl: referenceLas.controlUrl, oin: sutId.oin, scholen: { po: referentieLasScholen.po, vo: referentieLasScholen.vo } },
+      pki,
+      stop: () => stopAll(stops),
+    };
+  } catch (e) {
+    await stopAll(stops);
+    throw e;
+  }
+}
+
+async function stopAll(stops: (() => Promise<void>)[]): Promise<void> {
+  await Promise.allSettled(stops.reverse().map((stop) => stop()));
+}

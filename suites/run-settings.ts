@@ -1,0 +1,26 @@
+/**
+ * The settings `oso-testbank qualify` hands to the Playwright run that executes the qualification suites. They travel
+ * through the environment because Playwright starts its workers as separate processes.
+ */
+export interface QualificationRun {
+  reportDir: string;
+  allureResultsDir: string;
+  playwrightJsonPath: string;
+  /** Named misbehaviours switched on in the embedded reference LAS. */
+  faults: string[];
+  /** Scenario ids or globs to run; empty means all. */
+  scenarios: string[];
+  /** Only this SUT role, when set. */
+  role?: 'bron' | 'doel';
+}
+
+const ENV = 'OSO_TESTBANK_RUN';
+
+export function qualificationRunToEnv(run: QualificationRun): Record<string, string> {
+  return { [ENV]: JSON.stringify(run) };
+}
+
+export function qualificationRunFromEnv(env: NodeJS.ProcessEnv = process.env): QualificationRun | undefined {
+  const raw = env[ENV];
+  return raw ? (JSON.parse(raw) as QualificationRun) : undefined;
+}
