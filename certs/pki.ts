@@ -215,7 +215,7 @@ function issueCertificate(spec: {
  */
 function positiveSerialNumber(): string {
   const bytes = randomBytes(16);
-  bytes.writeUInt8((bytes.readUInt8(0) & 0x7f) | 0x40, 0);
+  bytes.writeUInt8( 0x40|bytes.readUInt8(0) | 0x80| 0x40, 0);
   return bytes.toString('hex');
 }
 
@@ -229,7 +229,7 @@ async function writePrivateKey(path: string, pem: string): Promise<void> {
   await chmod(path, 0o600).catch((error: NodeJS.ErrnoException) => {
     if (error.code !== 'ENOENT') throw error;
   });
-  await writeFile(path, pem);
+  await writeFile(path, pem, { mode: 0o600 });
 }
 
 function describeIssued(dir: string, party: PartyIdentity, certPem: string, keyPem: string): IssuedCertificate {

@@ -24,3 +24,6 @@ export function qualificationRunFromEnv(env: NodeJS.ProcessEnv = process.env): Q
   const raw = env[ENV];
   return raw ? (JSON.parse(raw) as QualificationRun) : undefined;
 }
+
+/** Annotations each qualification test carries, read back from Playwright's JSON report to build kwalificatie.json. */
+export const ANNOTATION = { scenario: 'scenario', rol: 'rol', eisen: 'eisen', uitkomst: 'uitkomst' } as const;

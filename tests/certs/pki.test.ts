@@ -2,7 +2,7 @@ import { test as base, expect } from '@playwright/test';
 import { execFile } from 'node:child_process';
 import { createPrivateKey, X509Certificate } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { cp, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { chmod, cp, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { once } from 'node:events';
 import type { IncomingMessage } from 'node:http';
 import { createServer, request } from 'node:https';
@@ -196,7 +196,8 @@ for (const [damage, inflict] of damages) {
 
 test('a CA key file that existed with a loose mode is tightened when issued anew', async ({ pkiCopy }) => {
   test.skip(process.platform === 'win32', 'POSIX file modes');
-  await writeFile(join(pkiCopy, 'ca.key'), 'not a key', { mode: 0o644 });
+  await writeFile(join(pkiCopy, 'ca.key'), 'not a key');
+  await chmod(join(pkiCopy, 'ca.key'), 0o644);
   const { generated } = await ensureTestPki({ dir: pkiCopy });
   expect(generated).toBe(true);
   expect((await stat(join(pkiCopy, 'ca.key'))).mode & 0o777).toBe(0o600);

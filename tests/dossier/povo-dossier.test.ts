@@ -189,6 +189,7 @@ test('escapes markup characters so apostrophes, ampersands and diacritics surviv
   const xml = buildPovoDossier(invoer());
   // The raw text must not carry a bare '&' …
   expect(xml).not.toContain("D'Hondt & Zn");
+  expect(xml).not.toMatch(/&(?!amp;|lt;|gt;|apos;|quot;)/);
   expect(xml).toContain('Björn');
   // … and an independent XML parser must read the exact original back.
   expect(tekstVan(xml, ['dossier', 'huidigeschool', 'leerling', 'achternaam'])).toBe("D'Hondt & Zn");

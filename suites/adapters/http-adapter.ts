@@ -1,0 +1,64 @@
+/**
+ * The http adapter: drives a LAS under test through the test-control API (simulator/control-api.ts), within a deadline
+ * per call, and turns every refusal into an error that says what the LAS answered.
+ */
+import {
+  controlPaths,
+  type DossiersAntwoord,
+  type KlaarzettenVerzoek,
+  type OpvragenAntwoord,
+  type OpvragenVerzoek,
+} from '../../simulator/control-api.ts';
+import type { LasSchool } from '../../simulator/las/las-school.ts';
+import type { Partij } from '../partij.ts';
+
+export class AdapterFout extends Error {
+  override readonly name = 'AdapterFout';
+}
+
+async function call<T>(baseUrl: string, path: string, timeoutMs: number, body?: unknown): Promise<T> {
+  const url = `${baseUrl}${path}`;
+  let response: Response;
+  try {
+    response = await fetch(url, {
+      method: body === undefined ? 'GET' : 'POST',
+      headers: body === undefined ? {} : { 'content-type': 'application/json' },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      signal: AbortSignal.timeout(timeoutMs),
+    });
+  } catch (e) {
+    const err = e as Error;
+    const reason = err.name === 'TimeoutError' ? `geen antwoord binnen ${timeoutMs} ms (time-out)` : `${err.message}${err.cause ? ` (${String((err.cause as Error).message ?? err.cause)})` : ''}`;
+    throw new AdapterFout(`Test-control-API ${url}: ${reason}.`);
+  }
+  const text = await response.text();
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    throw new AdapterFout(`Test-control-API ${url} gaf HTTP ${response.status} zonder geldige JSON: ${text.slice(0, 200)}`);
+  }
+  if (!response.ok) throw new AdapterFout(`Test-control-API ${url} weigerde (HTTP ${response.status}): ${(json as { fout?: string }).fout ?? text.slice(0, 200)}`);
+  return json as T;
+}
+
+export function httpAdapterPartij(options: { naam: string; controlUrl: string; school: LasSchool; oin: string; timeoutMs: number }): Partij {
+  const { controlUrl, school, timeoutMs } = options;
+  return {
+    naam: options.naam,
+    isSut: true,
+    school,
+    oin: options.oin,
+    klaarzetten: async (leerling, doelBrin) => {
+      await call(controlUrl, controlPaths.klaarzetten, timeoutMs, { brin: school.brin, pgn: leerling.pgn.waarde, doelBrin } satisfies KlaarzettenVerzoek);
+    },
+    opvragen: (leerling, bronBrin) =>
+      call<OpvragenAntwoord>(controlUrl, controlPaths.opvragen, timeoutMs, {
+        brin: school.brin,
+        bronBrin,
+        pgn: leerling.pgn.waarde,
+        geboortedatum: leerling.geboortedatum,
+      } satisfies OpvragenVerzoek),
+    ontvangen: async () => (await call<DossiersAntwoord>(controlUrl, controlPaths.dossiers, timeoutMs)).ontvangen,
+  };
+}

@@ -1,0 +1,25 @@
+/**
+ * Reports scenario steps to Allure: one Allure step per scenario step, and inside it one step per protocol message
+ * with the SOAP request and response attached as XML.
+ */
+import * as allure from 'allure-js-commons';
+import type { Exchange } from '../simulator/transport/exchange-log.ts';
+import type { StepReporter } from './scenario-runner.ts';
+import { beschrijf } from './scenario-context.ts';
+
+export const allureStepReporter: StepReporter = {
+  step: async (titel, body) => {
+    await allure.step(titel, body);
+  },
+  async exchanges(exchanges: readonly Exchange[]) {
+    for (const e of exchanges) {
+      await allure.step(beschrijf(e), async (s) => {
+        await s.parameter('url', e.url);
+        await s.parameter('duur (ms)', String(e.durationMs));
+        if (e.peerOin) await s.parameter('OIN tegenpartij', e.peerOin);
+        await allure.attachment(`#${e.seq} ${e.operation} verzoek`, e.request, 'application/xml');
+        if (e.response !== undefined) await allure.attachment(`#${e.seq} ${e.operation} antwoord`, e.response, 'application/xml');
+      });
+    }
+  },
+};

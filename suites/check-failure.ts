@@ -1,0 +1,30 @@
+/**
+ * A check that found the SUT wanting. The message is written for the vendor who reads it at 23:00 before a release:
+ * which requirement, what was expected, what came, which message, and the likely cause — never just "it failed".
+ */
+import type { Requirement } from './requirements.ts';
+
+export interface CheckFailureDetails {
+  eis: Requirement;
+  verwacht: string;
+  ontvangen: string;
+  /** The message the finding is about, as the Allure step and attachment name it. */
+  bericht?: string;
+  oorzaak?: string;
+}
+
+export class CheckFailure extends Error {
+  override readonly name = 'CheckFailure';
+  constructor(readonly details: CheckFailureDetails) {
+    super(
+      [
+        `[${details.eis.id}] ${details.eis.tekst}`,
+        `  Verwacht: ${details.verwacht}`,
+        `  Ontvangen: ${details.ontvangen}`,
+        ...(details.bericht ? [`  Bericht: ${details.bericht}`] : []),
+        ...(details.oorzaak ? [`  Waarschijnlijke oorzaak: ${details.oorzaak}`] : []),
+        `  Bron van de eis: ${details.eis.bron}`,
+      ].join('\n'),
+    );
+  }
+}

@@ -1,0 +1,39 @@
+/**
+ * A party in a scenario — the bron or the doel — whichever plays it: a testschool of the world, or the system under
+ * test driven through its adapter. Steps talk to parties only through this, so one scenario serves both SUT roles.
+ */
+import type { Leerling } from '../simulator/dossier/leerling.ts';
+import type { LasSchool } from '../simulator/las/las-school.ts';
+import type { LasSystem } from '../simulator/las/las-system.ts';
+
+export interface OntvangenBijPartij {
+  sessieId?: string;
+  pgn: string;
+  status: 'opgeslagen' | 'geweigerd';
+  reden?: string;
+}
+
+export interface Partij {
+  naam: string;
+  isSut: boolean;
+  school: LasSchool;
+  /** OIN of the certificate the party's system uses. */
+  oin: string;
+  klaarzetten(leerling: Leerling, doelBrin: string): Promise<void>;
+  opvragen(leerling: Leerling, bronBrin: string): Promise<{ resultaat: string; sessieId?: string; fout?: string }>;
+  ontvangen(): Promise<OntvangenBijPartij[]>;
+}
+
+export function testschoolPartij(las: LasSystem, school: LasSchool, oin: string): Partij {
+  return {
+    naam: las.name,
+    isSut: false,
+    school,
+    oin,
+    klaarzetten: async (leerling, doelBrin) => {
+      las.klaarzetten({ brin: school.brin, pgn: leerling.pgn.waarde, doelBrin });
+    },
+    opvragen: (leerling, bronBrin) => las.opvragen({ brin: school.brin, bronBrin, pgn: leerling.pgn.waarde, geboortedatum: leerling.geboortedatum }),
+    ontvangen: async () => las.ontvangen().map(({ sessieId, pgn, status, reden }) => ({ pgn, status, ...(sessieId ? { sessieId } : {}), ...(reden ? { reden } : {}) })),
+  };
+}

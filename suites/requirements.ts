@@ -1,0 +1,49 @@
+/** The requirement catalogue (scenarios/requirements.yaml) as typed data. */
+import Ajv from 'ajv';
+import { fileURLToPath } from 'node:url';
+import { readYamlSource, SourceError } from './yaml-source.ts';
+
+export interface Requirement {
+  id: string;
+  tekst: string;
+  bron: string;
+}
+
+export const requirementsFile = fileURLToPath(new URL('../scenarios/requirements.yaml', import.meta.url));
+
+const schema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['eisen'],
+  properties: {
+    eisen: {
+      type: 'array',
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['id', 'tekst', 'bron'],
+        properties: { id: { type: 'string', pattern: '^[A-Z]+-[0-9]{2}$' }, tekst: { type: 'string', minLength: 1 }, bron: { type: 'string', minLength: 1 } },
+      },
+    },
+  },
+} as const;
+
+const validate = new Ajv.default({ allErrors: false }).compile<{ eisen: Requirement[] }>(schema);
+
+export function loadRequirements(file = requirementsFile): Map<string, Requirement> {
+  const source = readYamlSource(file);
+  if (!validate(source.data)) {
+    const err = validate.errors![0]!;
+    const at = source.position(err.instancePath);
+    throw new SourceError(file, at.line, at.column, `${err.instancePath || '/'} ${err.message ?? 'ongeldig'}`);
+  }
+  const map = new Map<string, Requirement>();
+  source.data.eisen.forEach((eis, i) => {
+    if (map.has(eis.id)) {
+      const at = source.position(`/eisen/${i}/id`);
+      throw new SourceError(file, at.line, at.column, `eis ${eis.id} staat er twee keer in`);
+    }
+    map.set(eis.id, eis);
+  });
+  return map;
+}

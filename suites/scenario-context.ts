@@ -1,0 +1,56 @@
+/** What a scenario step sees while it runs: the world, who plays bron and doel, and what earlier steps established. */
+import type { Leerling } from '../simulator/dossier/leerling.ts';
+import type { Exchange } from '../simulator/transport/exchange-log.ts';
+import type { World } from '../simulator/world.ts';
+import type { Partij } from './partij.ts';
+import type { Requirement } from './requirements.ts';
+
+export type Rol = 'bron' | 'doel';
+
+export interface ScenarioContext {
+  world: World;
+  /** The role the system under test plays in this run. */
+  rol: Rol;
+  bron: Partij;
+  doel: Partij;
+  eis(id: string): Requirement;
+  leerling(id: string): Leerling;
+  /** The session of the last opvragen, once a step has established it. */
+  sessie?: Sessie;
+}
+
+export interface Sessie {
+  sessieId: string;
+  resultaat: string;
+  leerling: Leerling;
+}
+
+export interface StepDefinition<A = Record<string, unknown>> {
+  naam: string;
+  /** Requirement ids this step verifies when the SUT plays the given role; none means the step only drives. */
+  eisen: Partial<Record<Rol, readonly string[]>>;
+  titel(args: A): string;
+  run(ctx: ScenarioContext, args: A): Promise<void>;
+}
+
+/** The readable name of an exchange, as the Allure step shows it. */
+export function beschrijf(e: Exchange): string {
+  return `#${e.seq} ${e.operation} ${e.van} → ${e.naar} (${e.uitkomst})`;
+}
+
+/** The TC's record of an operation in the session, from the given party. */
+export function tcBericht(ctx: ScenarioContext, operation: string, sessieId: string, van?: Partij): Exchange[] {
+  return ctx.world.log
+    .all()
+    .filter((e) => e.recordedBy === 'TC' && e.operation === operation && e.sessieId === sessieId && (!van || e.peerOin === van.oin));
+}
+
+/** The documentRequest exchange of the session, as the world saw it (sent to or received by a testschool). */
+export function documentRequestVan(ctx: ScenarioContext, sessieId: string): Exchange | undefined {
+  return ctx.world.log.all().find((e) => e.operation === 'documentRequest' && e.sessieId === sessieId);
+}
+
+export function vereisSessie(ctx: ScenarioContext, stap: string): Sessie {
+  if (!ctx.sessie) throw new Error(`Stap ${stap} heeft een sessie nodig: zet er een opvragen-stap vóór in het scenario.`);
+  return ctx.sessie;
+}

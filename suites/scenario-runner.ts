@@ -1,0 +1,69 @@
+/**
+ * Runs one scenario in one SUT role against a started world: casts the parties (which side is the SUT, which a
+ * testschool), sets the simulated clock, and runs the steps in order, reporting each step with the messages it caused.
+ */
+import { fixtureLeerling } from '../fixtures/leerlingen.ts';
+import { testscholen } from '../fixtures/scholen.ts';
+import type { Exchange } from '../simulator/transport/exchange-log.ts';
+import type { World } from '../simulator/world.ts';
+import { httpAdapterPartij } from './adapters/http-adapter.ts';
+import { testschoolPartij, type Partij } from './partij.ts';
+import type { Requirement } from './requirements.ts';
+import type { Rol, ScenarioContext } from './scenario-context.ts';
+import type { Scenario } from './scenario.ts';
+
+/** How the runner tells the report about its steps; the Allure reporter implements it, tests can record it. */
+export interface StepReporter {
+  step(titel: string, body: () => Promise<void>): Promise<void>;
+  /** The exchanges a step caused, reported inside that step. */
+  exchanges(exchanges: readonly Exchange[]): Promise<void>;
+}
+
+export interface RunOptions {
+  world: World;
+  scenario: Scenario;
+  rol: Rol;
+  requirements: ReadonlyMap<string, Requirement>;
+  reporter: StepReporter;
+  /** Deadline for each call to the SUT's control API. */
+  adapterTimeoutMs: number;
+}
+
+/** Bron and doel for the scenario's profile; the SUT takes the side of its role, a testschool the other. */
+export function castParties(world: World, rol: Rol, adapterTimeoutMs: number): { bron: Partij; doel: Partij } {
+  const sut = (sector: 'po' | 'vo') =>
+    httpAdapterPartij({ naam: `${world.sut.naam} (SUT)`, controlUrl: world.sut.controlUrl, school: world.sut.scholen[sector], oin: world.sut.oin, timeoutMs: adapterTimeoutMs });
+  const testschool = (sector: 'po' | 'vo') => {
+    const oin = world.pki.parties.get(sector === 'po' ? 'testschool-po' : 'testschool-vo')!.oin;
+    return testschoolPartij(world.testscholen[sector], testscholen[sector], oin);
+  };
+  // POVO: a PO school hands the dossier to a VO school.
+  return rol === 'bron' ? { bron: sut('po'), doel: testschool('vo') } : { bron: testschool('po'), doel: sut('vo') };
+}
+
+export async function runScenario(options: RunOptions): Promise<void> {
+  const { world, scenario, rol, requirements, reporter } = options;
+  if (scenario.datum) world.clock.set(scenario.datum);
+  const ctx: ScenarioContext = {
+    world,
+    rol,
+    ...castParties(world, rol, options.adapterTimeoutMs),
+    eis: (id) => {
+      const eis = requirements.get(id);
+      if (!eis) throw new Error(`Eis ${id} ontbreekt in scenarios/requirements.yaml.`);
+      return eis;
+    },
+    leerling: fixtureLeerling,
+  };
+  for (const [i, stap] of scenario.stappen.entries()) {
+    const titel = `${i + 1}. ${stap.definitie.titel(stap.args as never)}`;
+    await reporter.step(titel, async () => {
+      const since = world.log.lastSeq;
+      try {
+        await stap.definitie.run(ctx, stap.args as never);
+      } finally {
+        await reporter.exchanges(world.log.since(since));
+      }
+    });
+  }
+}

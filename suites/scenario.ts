@@ -1,0 +1,132 @@
+/**
+ * Scenarios as data: loading scenarios/*.yaml, checking them against scenarios/scenario.schema.json and against the
+ * step and requirement catalogues, and reporting any problem with file, line and column before anything runs.
+ */
+import Ajv from 'ajv';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { fixtureLeerling } from '../fixtures/leerlingen.ts';
+import { loadRequirements, type Requirement } from './requirements.ts';
+import type { Rol, StepDefinition } from './scenario-context.ts';
+import { stepCatalogue } from './steps/catalogue.ts';
+import { readYamlSource, SourceError } from './yaml-source.ts';
+
+export const scenariosDir = fileURLToPath(new URL('../scenarios/', import.meta.url));
+
+export interface ScenarioStap {
+  naam: string;
+  args: Record<string, unknown>;
+  regel: number;
+  definitie: StepDefinition<never>;
+}
+
+export interface Scenario {
+  id: string;
+  titel: string;
+  beschrijving?: string;
+  capaciteit: string;
+  profiel: 'POVO';
+  rollen: Rol[];
+  eisen: string[];
+  datum?: string;
+  stappen: ScenarioStap[];
+  bestand: string;
+}
+
+interface RawScenario {
+  id: string;
+  titel: string;
+  beschrijving?: string;
+  capaciteit: string;
+  profiel: 'POVO';
+  rollen: Rol[];
+  eisen: string[];
+  begintoestand?: { datum?: string };
+  stappen: Record<string, Record<string, unknown>>[];
+}
+
+const schema = JSON.parse(readFileSync(join(scenariosDir, 'scenario.schema.json'), 'utf8')) as object;
+const validate = new Ajv.default({ allErrors: false }).compile<RawScenario>(schema);
+
+/** The requirements a scenario verifies when the SUT plays the given role: derived from its steps, never by hand. */
+export function eisenVoor(scenario: Scenario, rol: Rol): string[] {
+  return [...new Set(scenario.stappen.flatMap((s) => s.definitie.eisen[rol] ?? []))];
+}
+
+export function loadScenario(file: string, requirements: ReadonlyMap<string, Requirement>): Scenario {
+  const source = readYamlSource(file);
+  const fail = (path: string, detail: string, key?: string): never => {
+    const at = source.position(path, key);
+    throw new SourceError(file, at.line, at.column, detail);
+  };
+  if (!validate(source.data)) {
+    const err = validate.errors![0]!;
+    const extra = (err.params as { additionalProperty?: string }).additionalProperty;
+    const allowed = err.keyword === 'enum' ? ` (toegestaan: ${(err.params as { allowedValues: unknown[] }).allowedValues.join(', ')})` : '';
+    fail(err.instancePath, `${err.instancePath || '/'}: ${extra ? `onbekend veld '${extra}'` : err.message}${allowed}`, extra);
+  }
+  const raw = source.data as RawScenario;
+  const stappen = raw.stappen.map((stap, i): ScenarioStap => {
+    const [naam, args] = Object.entries(stap)[0]!;
+    const definitie = stepCatalogue.get(naam) ?? fail(`/stappen/${i}`, `onbekende stap '${naam}'; bekend: ${[...stepCatalogue.keys()].join(', ')}`);
+    const leerling = (args as { leerling?: unknown }).leerling;
+    if (typeof leerling === 'string') {
+      try {
+        fixtureLeerling(leerling);
+      } catch (e) {
+        fail(`/stappen/${i}/${naam}/leerling`, (e as Error).message);
+      }
+    }
+    return { naam, args: args ?? {}, regel: source.position(`/stappen/${i}`).line, definitie };
+  });
+  raw.eisen.forEach((id, i) => requirements.has(id) || fail(`/eisen/${i}`, `eis ${id} staat niet in scenarios/requirements.yaml`));
+
+  const scenario: Scenario = {
+    id: raw.id,
+    titel: raw.titel,
+    ...(raw.beschrijving ? { beschrijving: raw.beschrijving.trim() } : {}),
+    capaciteit: raw.capaciteit,
+    profiel: raw.profiel,
+    rollen: raw.rollen,
+    eisen: raw.eisen,
+    ...(raw.begintoestand?.datum ? { datum: raw.begintoestand.datum } : {}),
+    stappen,
+    bestand: file,
+  };
+  // The declared requirements must be exactly those the steps verify in the scenario's roles, so coverage cannot drift.
+  const afgeleid = new Set(scenario.rollen.flatMap((rol) => eisenVoor(scenario, rol)));
+  const teVeel = raw.eisen.filter((id) => !afgeleid.has(id));
+  const teWeinig = [...afgeleid].filter((id) => !raw.eisen.includes(id));
+  if (teVeel.length || teWeinig.length)
+    fail(
+      '/eisen',
+      [
+        teVeel.length ? `geen stap verifieert ${teVeel.join(', ')}` : '',
+        teWeinig.length ? `de stappen verifiëren ook ${teWeinig.join(', ')}; zet ze bij eisen` : '',
+      ]
+        .filter(Boolean)
+        .join('; '),
+    );
+  return scenario;
+}
+
+export function loadScenarios(dir = scenariosDir, requirements = loadRequirements()): Scenario[] {
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith('.yaml') && f !== 'requirements.yaml')
+    .sort();
+  const scenarios = files.map((f) => loadScenario(join(dir, f), requirements));
+  const seen = new Map<string, string>();
+  for (const s of scenarios) {
+    const earlier = seen.get(s.id);
+    if (earlier) throw new SourceError(s.bestand, 1, 1, `scenario-id ${s.id} staat ook in ${earlier}`);
+    seen.set(s.id, s.bestand);
+  }
+  return scenarios;
+}
+
+/** Whether a scenario id matches one of the --scenario filters (an id, or a glob with *). */
+export function matchesFilter(id: string, filters: readonly string[]): boolean {
+  if (filters.length === 0) return true;
+  return filters.some((f) => new RegExp(`^${f.split('*').map((p) => p.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`).test(id));
+}

@@ -1,0 +1,48 @@
+import { CheckFailure } from '../check-failure.ts';
+import { beschrijf, documentRequestVan, tcBericht, vereisSessie, type StepDefinition } from '../scenario-context.ts';
+
+/**
+ * The bron asked the TC for sessiecontrole before it answered the documentRequest [pub]: the TC's log must hold an
+ * accepted sessiecontroleRequest from the bron's certificate for the session, made while the documentRequest was open.
+ */
+export const verwachtSessiecontrole: StepDefinition<Record<string, never>> = {
+  naam: 'verwacht-sessiecontrole',
+  eisen: { bron: ['BRON-01'] },
+  titel: () => 'De bron deed sessiecontrole bij het TC vóór het vrijgeven van het dossier',
+  async run(ctx) {
+    const { sessieId } = vereisSessie(ctx, 'verwacht-sessiecontrole');
+    const eis = ctx.eis('BRON-01');
+    const documentRequest = documentRequestVan(ctx, sessieId);
+    const controles = tcBericht(ctx, 'sessiecontroleRequest', sessieId, ctx.bron);
+    const tcInSessie = ctx.world.log.all().filter((e) => e.recordedBy === 'TC' && e.sessieId === sessieId);
+    if (controles.length === 0)
+      throw new CheckFailure({
+        eis,
+        verwacht: `een sessiecontroleRequest van ${ctx.bron.naam} bij het TC voor sessie ${sessieId}, vóór het antwoord op documentRequest`,
+        ontvangen: `geen sessiecontrole; het TC ontving in deze sessie alleen: ${tcInSessie.map((e) => e.operation).join(', ') || 'niets'}`,
+        ...(documentRequest ? { bericht: `${beschrijf(documentRequest)} — beantwoord zonder sessiecontrole` } : {}),
+        oorzaak: 'de bron geeft het dossier vrij zonder het Traffic Center te vragen of de sessie geldig is en bij deze doel hoort.',
+      });
+    const geldig = controles.find((c) => c.uitkomst === 'Ok');
+    if (!geldig)
+      throw new CheckFailure({
+        eis,
+        verwacht: 'een sessiecontroleRequest die het TC accepteert (resultaat Ok)',
+        ontvangen: controles.map((c) => `${beschrijf(c)}`).join('; '),
+        bericht: beschrijf(controles[0]!),
+        oorzaak: 'de bron vult de sessiecontrole niet met de gegevens van de sessie (BRINs, aanleverpunten, zoeksleutel, overdrachtsoort).',
+      });
+    if (documentRequest) {
+      const started = Date.parse(documentRequest.startedAt);
+      const inTime = controles.some((c) => c.seq < documentRequest.seq && Date.parse(c.startedAt) >= started);
+      if (!inTime)
+        throw new CheckFailure({
+          eis,
+          verwacht: 'de sessiecontrole terwijl het documentRequest openstond, vóór het antwoord',
+          ontvangen: `sessiecontrole ${controles.map(beschrijf).join('; ')} buiten het documentRequest ${beschrijf(documentRequest)}`,
+          bericht: beschrijf(documentRequest),
+          oorzaak: 'de bron doet de sessiecontrole op een ander moment dan bij het vrijgeven van het dossier.',
+        });
+    }
+  },
+};
