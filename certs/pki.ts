@@ -215,7 +215,7 @@ function issueCertificate(spec: {
  */
 function positiveSerialNumber(): string {
   const bytes = randomBytes(16);
-  bytes.writeUInt8( 0x40|bytes.readUInt8(0) | 0x80| 0x40, 0);
+  bytes.writeUInt8((bytes.readUInt8(0) & 0x7f) | 0x40, 0);
   return bytes.toString('hex');
 }
 

@@ -43,7 +43,15 @@ for (const scenario of scenarios) {
         await allure.parameter('protocol', oso2021.release);
         for (const id of eisen) await allure.tag(id);
         try {
-          await runScenario({ world, scenario, rol, requirements, reporter: allureStepReporter, adapterTimeoutMs: 30_000 });
+          await runScenario({
+            world,
+            scenario,
+            rol,
+            requirements,
+            reporter: allureStepReporter,
+            adapterTimeoutMs: 30_000,
+            onEis: (id, uitkomst) => test.info().annotations.push({ type: ANNOTATION.eis, description: `${id}=${uitkomst}` }),
+          });
         } catch (e) {
           // A finding about the SUT is a failed test; anything else (harness, adapter, crash) is broken.
           test.info().annotations.push({ type: ANNOTATION.uitkomst, description: e instanceof CheckFailure ? 'afgekeurd' : 'gebroken' });

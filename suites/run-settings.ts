@@ -26,4 +26,4 @@ export function qualificationRunFromEnv(env: NodeJS.ProcessEnv = process.env): Q
 }
 
 /** Annotations each qualification test carries, read back from Playwright's JSON report to build kwalificatie.json. */
-export const ANNOTATION = { scenario: 'scenario', rol: 'rol', eisen: 'eisen', uitkomst: 'uitkomst' } as const;
+export const ANNOTATION = { scenario: 'scenario', rol: 'rol', eisen: 'eisen', uitkomst: 'uitkomst', eis: 'eis' } as const;

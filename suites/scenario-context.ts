@@ -27,6 +27,11 @@ export interface Sessie {
 
 export interface StepDefinition<A = Record<string, unknown>> {
   naam: string;
+  /**
+   * An `actie` drives the parties and later steps build on it; a `controle` only inspects, so a run goes on after a
+   * failed controle and reports every finding, not just the first.
+   */
+  soort: 'actie' | 'controle';
   /** Requirement ids this step verifies when the SUT plays the given role; none means the step only drives. */
   eisen: Partial<Record<Rol, readonly string[]>>;
   titel(args: A): string;

@@ -6,6 +6,7 @@ import { fixtureLeerling } from '../fixtures/leerlingen.ts';
 import { testscholen } from '../fixtures/scholen.ts';
 import type { Exchange } from '../simulator/transport/exchange-log.ts';
 import type { World } from '../simulator/world.ts';
+import { CheckFailure } from './check-failure.ts';
 import { httpAdapterPartij } from './adapters/http-adapter.ts';
 import { testschoolPartij, type Partij } from './partij.ts';
 import type { Requirement } from './requirements.ts';
@@ -27,6 +28,8 @@ export interface RunOptions {
   reporter: StepReporter;
   /** Deadline for each call to the SUT's control API. */
   adapterTimeoutMs: number;
+  /** Told, per requirement a step verifies, whether the SUT met it; requirements of steps never reached stay untold. */
+  onEis?: (id: string, uitkomst: 'passed' | 'failed') => void;
 }
 
 /** Bron and doel for the scenario's profile; the SUT takes the side of its role, a testschool the other. */
@@ -55,15 +58,34 @@ export async function runScenario(options: RunOptions): Promise<void> {
     },
     leerling: fixtureLeerling,
   };
+  const findings: CheckFailure[] = [];
   for (const [i, stap] of scenario.stappen.entries()) {
     const titel = `${i + 1}. ${stap.definitie.titel(stap.args as never)}`;
-    await reporter.step(titel, async () => {
-      const since = world.log.lastSeq;
-      try {
-        await stap.definitie.run(ctx, stap.args as never);
-      } finally {
-        await reporter.exchanges(world.log.since(since));
-      }
-    });
+    try {
+      await reporter.step(titel, async () => {
+        const since = world.log.lastSeq;
+        try {
+          await stap.definitie.run(ctx, stap.args as never);
+          for (const id of stap.definitie.eisen[rol] ?? []) options.onEis?.(id, 'passed');
+        } catch (e) {
+          if (e instanceof CheckFailure) options.onEis?.(e.details.eis.id, 'failed');
+          throw e;
+        } finally {
+          await reporter.exchanges(world.log.since(since));
+        }
+      });
+    } catch (e) {
+      if (!(e instanceof CheckFailure) || stap.definitie.soort === 'actie') throw findings.length && e instanceof CheckFailure ? combined([...findings, e]) : e;
+      findings.push(e);
+    }
   }
+  if (findings.length) throw combined(findings);
+}
+
+/** One failure carrying every finding of the run, the first one leading. */
+function combined(findings: CheckFailure[]): CheckFailure {
+  if (findings.length === 1) return findings[0]!;
+  const all = new CheckFailure(findings[0]!.details);
+  all.message = findings.map((f) => f.message).join('\n\nOok afgekeurd:\n');
+  return all;
 }

@@ -23,7 +23,8 @@ import type { TlsIdentity } from '../transport/tls-identity.ts';
 import { gedragVoor, type ReferenceLasFault } from './faults.ts';
 
 export const REFERENCE_LAS_NAME = 'Referentie-LAS';
-const PAKKET = { naam: 'OSO Testbank Referentie-LAS', versie: '0.1.0' };
+export const REFERENCE_LAS_VERSION = '0.1.0';
+const PAKKET = { naam: 'OSO Testbank Referentie-LAS', versie: REFERENCE_LAS_VERSION };
 
 export interface ReferenceLasOptions {
   schools: LasSchool[];

@@ -8,6 +8,7 @@ import { beschrijf, type StepDefinition } from '../scenario-context.ts';
  */
 export const opvragen: StepDefinition<{ leerling: string; verwacht: string }> = {
   naam: 'opvragen',
+  soort: 'actie',
   eisen: { bron: ['BRON-02'], doel: ['DOEL-02'] },
   titel: ({ leerling, verwacht }) => `Doel vraagt het dossier van ${leerling} op (verwacht: ${verwacht})`,
   async run(ctx, { leerling, verwacht }) {

@@ -5,6 +5,7 @@ import { beschrijf, tcBericht, vereisSessie, type StepDefinition } from '../scen
 /** The doel closed the session at the TC with afmeldingRequest, reporting the best result over all APs asked [pub]. */
 export const verwachtAfmelding: StepDefinition<{ resultaat: string }> = {
   naam: 'verwacht-afmelding',
+  soort: 'controle',
   eisen: { doel: ['DOEL-03'] },
   titel: ({ resultaat }) => `De doel meldde de sessie af bij het TC met resultaat ${resultaat}`,
   async run(ctx, { resultaat }) {

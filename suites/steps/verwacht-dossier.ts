@@ -10,6 +10,7 @@ import { beschrijf, documentRequestVan, vereisSessie, type StepDefinition } from
  */
 export const verwachtDossier: StepDefinition<{ leerling: string; overstap?: string }> = {
   naam: 'verwacht-dossier',
+  soort: 'controle',
   eisen: { bron: ['BRON-03'] },
   titel: ({ leerling, overstap }) => `Het geleverde dossier is van ${leerling}${overstap ? `, overstap ${overstap}` : ''}, gegevensset ${gegevensset2019.versie}`,
   async run(ctx, { leerling, overstap }) {

@@ -4,6 +4,7 @@ import type { StepDefinition } from '../scenario-context.ts';
 /** The doel stored the received dossier with the pupil (asked of the doel itself: its adapter or its own record). */
 export const verwachtOpgeslagen: StepDefinition<{ leerling: string }> = {
   naam: 'verwacht-opgeslagen',
+  soort: 'controle',
   eisen: { doel: ['DOEL-04'] },
   titel: ({ leerling }) => `De doel heeft het dossier van ${leerling} opgeslagen`,
   async run(ctx, { leerling }) {

@@ -6,6 +6,7 @@ import { beschrijf, tcBericht, vereisSessie, type StepDefinition } from '../scen
 /** The doel opened the session with an overdrachtRequest at the TC carrying its own BRIN and AP and the bron's BRIN. */
 export const verwachtOverdracht: StepDefinition<Record<string, never>> = {
   naam: 'verwacht-overdracht',
+  soort: 'controle',
   eisen: { doel: ['DOEL-01'] },
   titel: () => 'Het TC ontving een overdrachtRequest van de doel',
   async run(ctx) {

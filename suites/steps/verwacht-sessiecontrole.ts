@@ -7,6 +7,7 @@ import { beschrijf, documentRequestVan, tcBericht, vereisSessie, type StepDefini
  */
 export const verwachtSessiecontrole: StepDefinition<Record<string, never>> = {
   naam: 'verwacht-sessiecontrole',
+  soort: 'controle',
   eisen: { bron: ['BRON-01'] },
   titel: () => 'De bron deed sessiecontrole bij het TC vóór het vrijgeven van het dossier',
   async run(ctx) {

@@ -37,10 +37,13 @@ const test = base.extend<{ pkiCopy: string }, { issued: IssuedPki }>({
   issued: [
     async ({}, use) => {
       const dir = await temporaryDir();
-      const now = new Date();
-      const { pki, generated } = await ensureTestPki({ dir, now });
-      await use({ dir, now, pki, generated });
-      await rm(dir, { recursive: true, force: true });
+      try {
+        const now = new Date();
+        const { pki, generated } = await ensureTestPki({ dir, now });
+        await use({ dir, now, pki, generated });
+      } finally {
+        await rm(dir, { recursive: true, force: true });
+      }
     },
     { scope: 'worker' },
   ],
@@ -104,9 +107,10 @@ test('every party gets a leaf that chains to the CA and names its OIN and loopba
     expect(leaf.keyUsage).toEqual(expect.arrayContaining([serverAuth, clientAuth]));
     expect(leaf.checkPrivateKey(createPrivateKey(await readFile(returned.keyPath)))).toBe(true);
     expect(leaf.publicKey.asymmetricKeyDetails?.modulusLength).toBe(2048);
-    expect(forge.pki.certificateFromPem(returned.certPem).signatureOid).toBe(sha256WithRsaEncryption);
-    // Positive: the high bit of the first byte of the DER integer is clear.
-    expect(Number.parseInt(leaf.serialNumber.slice(0, 2), 16)).toBeLessThan(0x80);
+    const asForgeReadsIt = forge.pki.certificateFromPem(returned.certPem);
+    expect(asForgeReadsIt.signatureOid).toBe(sha256WithRsaEncryption);
+    // forge keeps the serial number's DER content octets: positive means the first octet's high bit is clear.
+    expect(Number.parseInt(asForgeReadsIt.serialNumber.slice(0, 2), 16)).toBeLessThan(0x80);
     serialNumbers.add(leaf.serialNumber);
 
     expect(returned).toMatchObject({ partyId: party.id, oin: party.oin, sha256Fingerprint: leaf.fingerprint256 });

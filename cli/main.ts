@@ -1,0 +1,36 @@
+/** The oso-testbank command line: one subcommand per job; exit codes are part of the stable surface (architecture.md). */
+import { runCerts } from './certs.ts';
+import { runQualify } from './qualify.ts';
+import { runReferenceLas } from './reference-las.ts';
+import { runScenarios } from './scenarios.ts';
+
+const commands: Record<string, { run: (args: string[]) => Promise<number>; summary: string }> = {
+  qualify: { run: runQualify, summary: 'run the qualification against a LAS (default: the embedded reference LAS) and write the report' },
+  scenarios: { run: runScenarios, summary: 'list the scenarios, the requirements and which scenario verifies which requirement' },
+  certs: { run: runCerts, summary: 'issue (or reuse) the test PKI: CA and certificates of the TC, testscholen and reference LAS' },
+  'reference-las': { run: runReferenceLas, summary: 'list the named faults of the embedded reference LAS (--list-faults)' },
+};
+
+/** Commands of the design that this version does not have yet: say so plainly instead of "unknown command". */
+const notYetBuilt = ['validate', 'verify', 'doctor'];
+
+const usage = () =>
+  `Usage: oso-testbank <command> [options]\n\nCommands:\n${Object.entries(commands)
+    .map(([name, c]) => `  ${name.padEnd(14)} ${c.summary}`)
+    .join('\n')}\n\nRun 'oso-testbank <command> --help' for the options of a command.\n`;
+
+export async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    process.stdout.write(usage());
+    return name ? 0 : 2;
+  }
+  const command = commands[name];
+  if (command) return command.run(rest);
+  if (notYetBuilt.includes(name)) {
+    process.stderr.write(`oso-testbank: '${name}' is part of the design but not available in this version yet.\n`);
+    return 2;
+  }
+  process.stderr.write(`oso-testbank: unknown command '${name}'.\n\n${usage()}`);
+  return 2;
+}

@@ -1,0 +1,174 @@
+/**
+ * `oso-testbank qualify`: checks the selection before anything starts, prepares the test PKI, runs the qualification
+ * suite with Playwright in a child process, and writes kwalificatie.json and the single-file Allure report.
+ * Exit 0 = GESLAAGD, 1 = NIET GESLAAGD, 2 = usage, configuration or harness error.
+ */
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import type { JSONReport } from '@playwright/test/reporter';
+import { defaultCertDir } from '../certs/location.ts';
+import { ensureTestPki } from '../certs/pki.ts';
+import { renderAllureReport } from '../reports/allure-report.ts';
+import { buildKwalificatie, type Kwalificatie } from '../reports/kwalificatie.ts';
+import { gegevensset2019 } from '../simulator/dossier/gegevensset.ts';
+import { oso2021 } from '../simulator/protocol/profile.ts';
+import { isReferenceLasFault, referenceLasFaults } from '../simulator/reference-las/faults.ts';
+import { REFERENCE_LAS_NAME, REFERENCE_LAS_VERSION } from '../simulator/reference-las/reference-las.ts';
+import { loadRequirements } from '../suites/requirements.ts';
+import { qualificationRunToEnv, type QualificationRun } from '../suites/run-settings.ts';
+import { loadScenarios, matchesFilter } from '../suites/scenario.ts';
+import { SourceError } from '../suites/yaml-source.ts';
+
+const repoRoot = fileURLToPath(new URL('../', import.meta.url));
+
+const usage = `Usage: oso-testbank qualify [--scenario ID|GLOB]... [--role bron|doel] [--report DIR] [--fault NAME]...
+
+Runs the qualification scenarios against the LAS under test and writes DIR/kwalificatie.json and DIR/index.html.
+Without --config the embedded reference LAS is the system under test.
+
+  --scenario ID|GLOB  run only these scenarios (repeatable; * matches anything)
+  --role bron|doel    run only the runs in which the LAS plays this role
+  --report DIR        where the report goes (default: reports/latest)
+  --fault NAME        switch on a named misbehaviour of the reference LAS (repeatable; see reference-las --list-faults)
+  --config FILE       a vendor LAS configuration (not available in this version yet)
+
+Exit codes: 0 GESLAAGD, 1 NIET GESLAAGD, 2 usage or configuration error.
+`;
+
+const fail = (message: string) => {
+  process.stderr.write(`oso-testbank qualify: ${message}\n`);
+  return 2;
+};
+
+export async function runQualify(args: string[]): Promise<number> {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args,
+      options: {
+        scenario: { type: 'string', multiple: true },
+        role: { type: 'string' },
+        report: { type: 'string' },
+        fault: { type: 'string', multiple: true },
+        config: { type: 'string' },
+        help: { type: 'boolean' },
+      },
+      strict: true,
+    }));
+  } catch (e) {
+    process.stderr.write(`oso-testbank qualify: ${(e as Error).message}\n\n${usage}`);
+    return 2;
+  }
+  if (values.help) {
+    process.stdout.write(usage);
+    return 0;
+  }
+  if (values.config !== undefined) return fail('--config (a vendor LAS) is not available in this version yet; without it the embedded reference LAS is qualified.');
+  const role = values.role;
+  if (role !== undefined && role !== 'bron' && role !== 'doel') return fail(`--role must be bron or doel, not '${role}'.`);
+  const faults = values.fault ?? [];
+  const unknownFault = faults.find((f) => !isReferenceLasFault(f));
+  if (unknownFault) return fail(`unknown fault '${unknownFault}'. Known faults: ${Object.keys(referenceLasFaults).join(', ')}.`);
+  const filters = values.scenario ?? [];
+
+  // Everything the run depends on is checked before anything starts.
+  let requirements;
+  let selected;
+  try {
+    requirements = loadRequirements();
+    const scenarios = loadScenarios(undefined, requirements);
+    selected = scenarios.filter((s) => matchesFilter(s.id, filters) && (!role || s.rollen.includes(role)));
+    if (selected.length === 0)
+      return fail(`no scenario matches ${filters.length ? filters.join(', ') : 'the selection'}${role ? ` in role ${role}` : ''}. Known: ${scenarios.map((s) => s.id).join(', ')}.`);
+  } catch (e) {
+    if (e instanceof SourceError) return fail(e.message);
+    throw e;
+  }
+
+  const reportDir = resolve(process.cwd(), values.report ?? join(repoRoot, 'reports/latest'));
+  const run: QualificationRun = {
+    reportDir,
+    allureResultsDir: join(reportDir, 'allure-results'),
+    playwrightJsonPath: join(reportDir, 'playwright-report.json'),
+    faults,
+    scenarios: filters,
+    ...(role ? { role } : {}),
+  };
+  const started = Date.now();
+  try {
+    await mkdir(reportDir, { recursive: true });
+    // Results of an earlier run must never mix into this report.
+    await Promise.all([run.allureResultsDir, run.playwrightJsonPath, join(reportDir, 'test-results')].map((p) => rm(p, { recursive: true, force: true })));
+    await ensureTestPki({ dir: defaultCertDir });
+  } catch (e) {
+    return fail(`cannot prepare ${reportDir} or the test PKI: ${(e as Error).message}`);
+  }
+
+  process.stdout.write(
+    `Kwalificatie van ${REFERENCE_LAS_NAME}${faults.length ? ` met fouten ${faults.join(', ')}` : ''}: ${selected.length} scenario('s)\n`,
+  );
+  const exit = await runPlaywright(run);
+  if (!existsSync(run.playwrightJsonPath)) return fail(`the test run ended (exit ${exit}) without results; see the output above.`);
+
+  const report = JSON.parse(await readFile(run.playwrightJsonPath, 'utf8')) as JSONReport;
+  if (report.errors.length) process.stderr.write(`${report.errors.map((e) => e.message).join('\n')}\n`);
+  const kwalificatie = buildKwalificatie(report, requirements, {
+    sut: { naam: REFERENCE_LAS_NAME, versie: REFERENCE_LAS_VERSION, soort: 'ingebouwd', faults },
+    harness: { naam: 'oso-testbank', versie: await harnessVersion() },
+    protocol: { release: oso2021.release, namespace: oso2021.namespace },
+    gegevensset: { versie: gegevensset2019.versie, namespace: gegevensset2019.namespace },
+    datum: new Date(started).toISOString(),
+    duurMs: Date.now() - started,
+    selectie: { scenarios: filters, ...(role ? { rol: role } : {}) },
+  });
+  const kwalificatiePath = join(reportDir, 'kwalificatie.json');
+  await writeFile(kwalificatiePath, `${JSON.stringify(kwalificatie, null, 2)}\n`);
+
+  let reportPath: string | undefined;
+  try {
+    reportPath = (await renderAllureReport({ resultsDir: run.allureResultsDir, outputDir: reportDir, reportName: `OSO Testbank kwalificatie — ${REFERENCE_LAS_NAME}` })).indexHtml;
+  } catch (e) {
+    process.stderr.write(`oso-testbank qualify: the Allure report could not be rendered: ${(e as Error).message}\n`);
+  }
+  process.stdout.write(summary(kwalificatie, kwalificatiePath, reportPath));
+  if (!reportPath) return 2;
+  return kwalificatie.verdict === 'GESLAAGD' ? 0 : 1;
+}
+
+/** Playwright runs in its own process; variables of an enclosing Playwright run (the harness's own tests) must not leak in. */
+function runPlaywright(run: QualificationRun): Promise<number> {
+  const cli = createRequire(import.meta.url).resolve('@playwright/test/cli');
+  const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(TEST_|PW_|PLAYWRIGHT_)/.test(k)));
+  return new Promise((done) => {
+    const child = spawn(process.execPath, [cli, 'test', '--config', join(repoRoot, 'playwright.config.ts'), '--project', 'kwalificatie'], {
+      cwd: repoRoot,
+      env: { ...env, ...qualificationRunToEnv(run) },
+      stdio: ['ignore', 'inherit', 'inherit'],
+    });
+    child.on('exit', (code) => done(code ?? 2));
+    child.on('error', () => done(2));
+  });
+}
+
+async function harnessVersion(): Promise<string> {
+  return (JSON.parse(await readFile(join(repoRoot, 'package.json'), 'utf8')) as { version: string }).version;
+}
+
+function summary(k: Kwalificatie, kwalificatiePath: string, reportPath: string | undefined): string {
+  const icon = { passed: '✓', failed: '✘', broken: '!', skipped: '-' } as const;
+  const lines = [
+    '',
+    `Oordeel: ${k.verdict === 'GESLAAGD' ? 'GESLAAGD' : 'NIET GESLAAGD'}  (${k.totalen.passed} geslaagd, ${k.totalen.failed} afgekeurd, ${k.totalen.broken} gebroken, ${k.totalen.skipped} overgeslagen)`,
+    ...k.scenarios.map((s) => `  ${icon[s.status]} ${s.id} [${s.role}]${s.status !== 'passed' && s.message ? `\n      ${s.message.split('\n')[0]}` : ''}`),
+    `Eisen: ${k.requirements.filter((r) => r.status === 'passed').length} voldaan, ${k.requirements.filter((r) => r.status === 'failed').length} niet voldaan, ${k.requirements.filter((r) => r.status === 'untested').length} niet getest`,
+    `Kwalificatie: ${kwalificatiePath}`,
+    ...(reportPath ? [`Rapport:      ${reportPath}`] : []),
+    '',
+  ];
+  return lines.join('\n');
+}

@@ -1,0 +1,97 @@
+/**
+ * kwalificatie.json: the qualification verdict, per scenario run and per requirement, built from Playwright's JSON
+ * report of the qualification suite. Its shape is a stable contract (docs: architecture, "Command line").
+ */
+import type { JSONReport, JSONReportSpec, JSONReportSuite } from '@playwright/test/reporter';
+import { ANNOTATION } from '../suites/run-settings.ts';
+import type { Requirement } from '../suites/requirements.ts';
+
+export type ScenarioStatus = 'passed' | 'failed' | 'skipped' | 'broken';
+export type RequirementStatus = 'passed' | 'failed' | 'untested';
+
+export interface Kwalificatie {
+  verdict: 'GESLAAGD' | 'NIET_GESLAAGD';
+  sut: { naam: string; versie: string; soort: 'ingebouwd' | 'extern'; faults: string[] };
+  harness: { naam: string; versie: string };
+  protocol: { release: string; namespace: string };
+  gegevensset: { versie: string; namespace: string };
+  datum: string;
+  duurMs: number;
+  selectie: { scenarios: string[]; rol?: string };
+  totalen: Record<ScenarioStatus, number>;
+  scenarios: {
+    id: string;
+    titel: string;
+    role: string;
+    status: ScenarioStatus;
+    requirements: string[];
+    message?: string;
+    durationMs: number;
+  }[];
+  requirements: { id: string; text: string; source: string; status: RequirementStatus; scenarios: string[] }[];
+}
+
+export type KwalificatieContext = Omit<Kwalificatie, 'verdict' | 'totalen' | 'scenarios' | 'requirements'>;
+
+// Playwright escapes terminal colours into error messages; a report must not carry them.
+const ANSI = new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, 'g');
+
+function specs(suite: JSONReportSuite): JSONReportSpec[] {
+  return [...suite.specs, ...(suite.suites ?? []).flatMap(specs)];
+}
+
+export function buildKwalificatie(report: JSONReport, requirements: ReadonlyMap<string, Requirement>, context: KwalificatieContext): Kwalificatie {
+  const runs: Kwalificatie['scenarios'] = [];
+  const outcomes = new Map<string, { failed: boolean; passed: boolean; scenarios: Set<string> }>();
+  for (const spec of report.suites.flatMap(specs)) {
+    for (const t of spec.tests) {
+      const result = t.results.at(-1);
+      const annotations = [...t.annotations, ...(result?.annotations ?? [])];
+      const get = (type: string) => annotations.find((a) => a.type === type)?.description ?? '';
+      const scenarioId = get(ANNOTATION.scenario);
+      if (!scenarioId) continue;
+      const role = get(ANNOTATION.rol);
+      const message = result?.errors.map((e) => e.message ?? '').join('\n').replace(ANSI, '').replace(/^CheckFailure: /gm, '').trim();
+      const status: ScenarioStatus =
+        t.status === 'skipped'
+          ? 'skipped'
+          : t.status === 'expected'
+            ? 'passed'
+            : get(ANNOTATION.uitkomst) === 'afgekeurd'
+              ? 'failed'
+              : 'broken';
+      runs.push({
+        id: scenarioId,
+        titel: spec.title.replace(/^\S+ \[[^\]]+\] /, ''),
+        role,
+        status,
+        requirements: get(ANNOTATION.eisen).split(' ').filter(Boolean),
+        ...(message ? { message } : {}),
+        durationMs: Math.round(result?.duration ?? 0),
+      });
+      for (const a of annotations.filter((x) => x.type === ANNOTATION.eis)) {
+        const [id, uitkomst] = (a.description ?? '').split('=');
+        if (!id) continue;
+        const o = outcomes.get(id) ?? { failed: false, passed: false, scenarios: new Set<string>() };
+        if (uitkomst === 'failed') o.failed = true;
+        if (uitkomst === 'passed') o.passed = true;
+        o.scenarios.add(`${scenarioId}/${role}`);
+        outcomes.set(id, o);
+      }
+    }
+  }
+  const totalen: Record<ScenarioStatus, number> = { passed: 0, failed: 0, skipped: 0, broken: 0 };
+  for (const r of runs) totalen[r.status]++;
+  const geslaagd = runs.length > 0 && totalen.failed === 0 && totalen.broken === 0 && totalen.passed > 0;
+  return {
+    verdict: geslaagd ? 'GESLAAGD' : 'NIET_GESLAAGD',
+    ...context,
+    totalen,
+    scenarios: runs.sort((a, b) => a.id.localeCompare(b.id) || a.role.localeCompare(b.role)),
+    requirements: [...requirements.values()].map((eis) => {
+      const o = outcomes.get(eis.id);
+      const status: RequirementStatus = o?.failed ? 'failed' : o?.passed ? 'passed' : 'untested';
+      return { id: eis.id, text: eis.tekst, source: eis.bron, status, scenarios: [...(o?.scenarios ?? [])] };
+    }),
+  };
+}
