@@ -10,6 +10,7 @@ import { qualificationRunFromEnv } from './suites/run-settings.ts';
 const run = qualificationRunFromEnv();
 
 export default defineConfig({
+  globalSetup: './suites/global-setup.ts',
   fullyParallel: true,
   forbidOnly: !!process.env.CI,
   retries: 0,

@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { defaultCertDir } from '../certs/location.ts';
 import { ensureTestPki } from '../certs/pki.ts';
 
 const usage = `Usage: oso-testbank certs [--out DIR]
@@ -7,7 +8,7 @@ const usage = `Usage: oso-testbank certs [--out DIR]
 Issues the test CA and a certificate per harness party (Traffic Center, testscholen, reference LAS),
 or reuses the ones in DIR while they still fit and stay valid for 30 more days.
 
-  --out DIR   where ca.crt, <party>.crt, <party>.key and pki.json go (default: certs/generated)
+  --out DIR   where ca.crt, <party>.crt, <party>.key and pki.json go (default: certs/generated in this repository)
   --help      show this text
 `;
 
@@ -26,7 +27,7 @@ export async function runCerts(args: string[]): Promise<number> {
     return 2;
   }
 
-  const dir = resolve(process.cwd(), out ?? 'certs/generated');
+  const dir = out === undefined ? defaultCertDir : resolve(process.cwd(), out);
   const started = performance.now();
   let result: Awaited<ReturnType<typeof ensureTestPki>>;
   try {

@@ -51,7 +51,7 @@ export function buildKwalificatie(report: JSONReport, requirements: ReadonlyMap<
       const scenarioId = get(ANNOTATION.scenario);
       if (!scenarioId) continue;
       const role = get(ANNOTATION.rol);
-      const message = result?.errors.map((e) => e.message ?? '').join('\n').replace(ANSI, '').replace(/^CheckFailure: /gm, '').trim();
+      const message = (result?.error?.message ?? result?.errors.map((e) => e.message ?? '').join('\n') ?? '').replace(ANSI, '').replace(/^CheckFailure: /gm, '').trim();
       const status: ScenarioStatus =
         t.status === 'skipped'
           ? 'skipped'

@@ -1,0 +1,91 @@
+import { expect, test } from '@playwright/test';
+import { existsSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { findExternalReferences } from '../../reports/allure-report.ts';
+import type { Kwalificatie } from '../../reports/kwalificatie.ts';
+import { runCli } from './run-cli.ts';
+
+const reportDir = () => mkdtempSync(join(tmpdir(), 'kwalificatie-'));
+const read = (dir: string) => JSON.parse(readFileSync(join(dir, 'kwalificatie.json'), 'utf8')) as Kwalificatie;
+
+test('qualify against the clean reference LAS: exit 0, GESLAAGD, a bron and a doel run, every requirement passed, an offline report', async () => {
+  const dir = reportDir();
+  const { code, stdout, stderr } = await runCli(['qualify', '--report', dir]);
+  expect(code, `${stdout}\n${stderr}`).toBe(0);
+  expect(stdout).toContain('Oordeel: GESLAAGD');
+  const k = read(dir);
+  expect(k.verdict).toBe('GESLAAGD');
+  expect(k.scenarios.map((s) => [s.id, s.role, s.status])).toEqual([
+    ['regulier-povo', 'bron', 'passed'],
+    ['regulier-povo', 'doel', 'passed'],
+  ]);
+  expect(k.requirements.length).toBeGreaterThan(0);
+  expect(k.requirements.every((r) => r.status === 'passed')).toBe(true);
+  expect(k.sut).toMatchObject({ naam: 'Referentie-LAS', soort: 'ingebouwd', faults: [] });
+  expect(k.protocol.namespace).toBe('http://xml.kennisnet.nl/schemas/Overstapservice/20200910');
+  expect(k.gegevensset.versie).toBe('2019.1');
+  const html = readFileSync(join(dir, 'index.html'), 'utf8');
+  expect(findExternalReferences(html)).toEqual([]);
+  // Allure got one step per protocol message with the SOAP request and response attached as XML.
+  const xmlAttachments = readdirSync(join(dir, 'allure-results')).filter((f) => f.endsWith('-attachment.xml'));
+  expect(xmlAttachments.length).toBeGreaterThanOrEqual(16);
+});
+
+test('qualify --fault skip-sessiecontrole: exit 1, NIET_GESLAAGD, the bron run fails naming sessiecontrole and BRON-01', async () => {
+  const dir = reportDir();
+  const { code, stdout } = await runCli(['qualify', '--fault', 'skip-sessiecontrole', '--report', dir]);
+  expect(code, stdout).toBe(1);
+  expect(stdout).toContain('Oordeel: NIET GESLAAGD');
+  const k = read(dir);
+  expect(k.verdict).toBe('NIET_GESLAAGD');
+  const bron = k.scenarios.find((s) => s.role === 'bron')!;
+  expect(bron.status).toBe('failed');
+  expect(bron.message).toContain('sessiecontrole');
+  expect(bron.message).toContain('BRON-01');
+  expect(k.scenarios.find((s) => s.role === 'doel')!.status).toBe('passed');
+  expect(k.requirements.find((r) => r.id === 'BRON-01')!.status).toBe('failed');
+  expect(existsSync(join(dir, 'index.html'))).toBe(true);
+});
+
+test('qualify --role and --scenario select runs; an empty selection is a usage error', async () => {
+  const dir = reportDir();
+  const { code } = await runCli(['qualify', '--role', 'doel', '--scenario', 'regulier-*', '--report', dir]);
+  expect(code).toBe(0);
+  const k = read(dir);
+  expect(k.scenarios.map((s) => s.role)).toEqual(['doel']);
+  expect(k.requirements.find((r) => r.id === 'BRON-01')!.status).toBe('untested');
+
+  const none = await runCli(['qualify', '--scenario', 'bestaat-niet', '--report', reportDir()]);
+  expect(none.code).toBe(2);
+  expect(none.stderr).toContain('no scenario matches bestaat-niet');
+});
+
+test('usage errors exit 2 with a message and start nothing', async () => {
+  const unknownFault = await runCli(['qualify', '--fault', 'bestaat-niet']);
+  expect(unknownFault.code).toBe(2);
+  expect(unknownFault.stderr).toContain("unknown fault 'bestaat-niet'");
+  expect(unknownFault.stderr).toContain('skip-sessiecontrole');
+  const badRole = await runCli(['qualify', '--role', 'beide']);
+  expect(badRole.code).toBe(2);
+  const badOption = await runCli(['qualify', '--onbekend']);
+  expect(badOption.code).toBe(2);
+  expect(badOption.stderr).toContain('Usage: oso-testbank qualify');
+  const unknownCommand = await runCli(['bestaat-niet']);
+  expect(unknownCommand.code).toBe(2);
+});
+
+test('reference-las --list-faults prints one fault name a line', async () => {
+  const { code, stdout } = await runCli(['reference-las', '--list-faults']);
+  expect(code).toBe(0);
+  expect(stdout.trim().split('\n')).toContain('skip-sessiecontrole');
+  expect(stdout).not.toContain(' ');
+});
+
+test('scenarios --json gives scenarios with roles and requirements, and requirements with their scenarios', async () => {
+  const { code, stdout } = await runCli(['scenarios', '--json']);
+  expect(code).toBe(0);
+  const out = JSON.parse(stdout) as { scenarios: { id: string; title: string; roles: string[]; requirements: string[] }[]; requirements: { id: string; text: string; source: string; scenarios: string[] }[] };
+  expect(out.scenarios.find((s) => s.id === 'regulier-povo')).toMatchObject({ roles: ['bron', 'doel'], requirements: expect.arrayContaining(['BRON-01']) });
+  expect(out.requirements.find((r) => r.id === 'BRON-01')).toMatchObject({ scenarios: ['regulier-povo'], text: expect.any(String), source: expect.any(String) });
+});

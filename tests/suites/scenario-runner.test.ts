@@ -1,0 +1,70 @@
+import { expect, test } from '@playwright/test';
+import { startWorld, type World } from '../../simulator/world.ts';
+import { CheckFailure } from '../../suites/check-failure.ts';
+import { loadRequirements } from '../../suites/requirements.ts';
+import type { Rol } from '../../suites/scenario-context.ts';
+import { runScenario, type StepReporter } from '../../suites/scenario-runner.ts';
+import { loadScenarios } from '../../suites/scenario.ts';
+import type { Exchange } from '../../simulator/transport/exchange-log.ts';
+import type { ReferenceLasFault } from '../../simulator/reference-las/faults.ts';
+
+const requirements = loadRequirements();
+const scenario = loadScenarios().find((s) => s.id === 'regulier-povo')!;
+
+/** Records what the runner reports, in place of Allure. */
+function recorder() {
+  const steps: { titel: string; exchanges: Exchange[] }[] = [];
+  const reporter: StepReporter = {
+    async step(titel, body) {
+      steps.push({ titel, exchanges: [] });
+      await body();
+    },
+    async exchanges(list) {
+      steps.at(-1)!.exchanges.push(...list);
+    },
+  };
+  return { steps, reporter };
+}
+
+async function run(rol: Rol, faults: ReferenceLasFault[] = []) {
+  const world: World = await startWorld({ faults });
+  const { steps, reporter } = recorder();
+  const eisen = new Map<string, string>();
+  try {
+    await runScenario({ world, scenario, rol, requirements, reporter, adapterTimeoutMs: 10_000, onEis: (id, u) => eisen.set(id, u) });
+    return { steps, eisen, error: undefined, world };
+  } catch (error) {
+    return { steps, eisen, error, world };
+  } finally {
+    await world.stop();
+  }
+}
+
+for (const rol of ['bron', 'doel'] as const) {
+  test(`the clean reference LAS passes the regular dossier as ${rol}`, async () => {
+    const { error, eisen, steps } = await run(rol);
+    expect(error).toBeUndefined();
+    expect([...eisen.values()].every((u) => u === 'passed')).toBe(true);
+    expect(eisen.size).toBe(rol === 'bron' ? 3 : 4);
+    // The opvragen step caused the whole exchange: overdracht, sessiecontrole, documentRequest, afmelding.
+    const opvragen = steps.find((s) => s.titel.includes('vraagt het dossier'))!;
+    expect(opvragen.exchanges.map((e) => e.operation).sort()).toEqual(['afmeldingRequest', 'documentRequest', 'overdrachtRequest', 'sessiecontroleRequest']);
+    expect(opvragen.exchanges.every((e) => e.request.includes('Envelope') && e.response?.includes('Envelope'))).toBe(true);
+  });
+}
+
+test('skip-sessiecontrole is caught as bron, naming sessiecontrole and BRON-01, and the other controles still run', async () => {
+  const { error, eisen } = await run('bron', ['skip-sessiecontrole']);
+  expect(error).toBeInstanceOf(CheckFailure);
+  const failure = error as CheckFailure;
+  expect(failure.details.eis.id).toBe('BRON-01');
+  expect(failure.message).toContain('sessiecontroleRequest');
+  expect(failure.message).toMatch(/Bericht: #\d+ documentRequest/);
+  expect(eisen.get('BRON-01')).toBe('failed');
+  expect(eisen.get('BRON-03')).toBe('passed');
+});
+
+test('skip-sessiecontrole does not affect the SUT as doel: the testschool is the bron there', async () => {
+  const { error } = await run('doel', ['skip-sessiecontrole']);
+  expect(error).toBeUndefined();
+});
