@@ -15,7 +15,7 @@ import { test } from './world-fixture.ts';
 
 const run = qualificationRunFromEnv();
 const requirements = loadRequirements();
-const scenarios = loadScenarios(undefined, requirements).filter((s) => matchesFilter(s.id, run?.scenarios ?? []));
+const scenarios = loadScenarios(run?.scenariosDir, requirements).filter((s) => matchesFilter(s.id, run?.scenarios ?? []));
 const epic = { bron: 'Bronsysteem', doel: 'Doelsysteem' } as const;
 
 for (const scenario of scenarios) {

@@ -12,6 +12,8 @@ export interface QualificationRun {
   scenarios: string[];
   /** Only this SUT role, when set. */
   role?: 'bron' | 'doel';
+  /** Another folder of scenario files than scenarios/ (benchmarks use it to run a large generated set). */
+  scenariosDir?: string;
 }
 
 const ENV = 'OSO_TESTBANK_RUN';

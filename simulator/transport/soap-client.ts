@@ -67,13 +67,10 @@ export function postSoap(options: SoapPostOptions): Promise<SoapPostResult> {
       () => req.destroy(new TransportError('time-out', `Geen volledig antwoord van ${options.url} binnen ${options.timeoutMs} ms (time-out).`)),
       options.timeoutMs,
     );
-    req.on('socket', (socket) => {
-      socket.once('secureConnect', () => {
-        const cert = (socket as TLSSocket).getPeerCertificate();
-        if (cert && Object.keys(cert).length) server = summarize(cert);
-      });
-    });
     req.on('response', (res) => {
+      // Read the server certificate from the socket that answered (a kept-alive socket was verified when it connected).
+      const cert = (res.socket as TLSSocket).getPeerCertificate();
+      if (cert && Object.keys(cert).length) server = summarize(cert);
       const chunks: Buffer[] = [];
       let size = 0;
       res.on('data', (chunk: Buffer) => {
