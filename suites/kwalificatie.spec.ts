@@ -41,6 +41,8 @@ for (const scenario of scenarios) {
         await allure.parameter('profiel', scenario.profiel);
         await allure.parameter('gegevensset', gegevensset2019.versie);
         await allure.parameter('protocol', oso2021.release);
+        const leerlingen = [...new Set(scenario.stappen.map((s) => s.args['leerling']).filter((l): l is string => typeof l === 'string'))];
+        if (leerlingen.length) await allure.parameter('leerling', leerlingen.join(', '));
         for (const id of eisen) await allure.tag(id);
         try {
           await runScenario({

@@ -38,7 +38,8 @@ const answer = (code: ResultCode, dossier?: string): DocumentResponse => ({
 export function bronDocumentRequestHandler(options: BronOptions) {
   return async (req: DocumentRequest, ctx: RequestContext): Promise<DocumentResponse> => {
     const school = options.schools.find((s) => s.routeringsKenmerk === ctx.params['routeringsKenmerk']);
-    if (!school || school.brin !== req.bronBrin || school.routeringsKenmerk !== req.bronRouteringsKenmerk)
+    if (!school) throw new ProtocolError('OnbekendAdres', `Geen aanleverpunt ${ctx.params['routeringsKenmerk']} bij dit systeem.`);
+    if (school.brin !== req.bronBrin || school.routeringsKenmerk !== req.bronRouteringsKenmerk)
       throw new ProtocolError('BerichtOngeldig', `bronBrin ${req.bronBrin} / bronRouteringsKenmerk ${req.bronRouteringsKenmerk} horen niet bij dit aanleverpunt.`);
 
     const decide = async (): Promise<{ code: ResultCode; leerling?: Leerling; xml?: string }> => {

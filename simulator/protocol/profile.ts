@@ -47,7 +47,10 @@ export const oso2021 = {
   prefix: 'oso',
   /** [pub] overdrachtsoort values; swv flows add an aanvraag kind that the harness does not model yet. */
   overdrachtsoorten: ['overstapdossier', 'overdrachtbinnenbrin'] as const,
-  /** [ours] how long a TC session stays open for sessiecontrole and afmelding. */
+  /**
+   * [ours] how long after overdrachtRequest the TC accepts sessiecontrole for a session. Afmelding is accepted after that
+   * too, so that a doel whose bron answered slowly can still close the session and report the result.
+   */
   sessieGeldigheidMinuten: 30,
   messages: {
     overdrachtRequest: {

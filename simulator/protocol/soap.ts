@@ -24,7 +24,8 @@ export type DecodedEnvelope =
 export class ProtocolError extends Error {
   constructor(
     readonly reason: FaultReason,
-    detail: string,
+    /** What exactly was wrong, beyond the catalogue text of the reason. */
+    readonly detail: string,
   ) {
     super(`${faultReasons[reason].tekst} ${detail}`.trim());
     this.name = 'ProtocolError';

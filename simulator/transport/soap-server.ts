@@ -45,11 +45,12 @@ export interface SoapServer {
 }
 
 const SOAP_CONTENT_TYPES = ['text/xml', 'application/soap+xml'];
+const DEFAULT_BODY_LIMIT = 64 * 1024 * 1024;
 
 export async function startSoapServer(options: SoapServerOptions): Promise<SoapServer> {
   const app: FastifyInstance = Fastify({
     https: { key: options.tls.keyPem, cert: options.tls.certPem, ca: options.tls.caPem, requestCert: true, rejectUnauthorized: false },
-    bodyLimit: options.bodyLimitBytes ?? 64 * 1024 * 1024,
+    bodyLimit: options.bodyLimitBytes ?? DEFAULT_BODY_LIMIT,
     logger: false,
     // A client that trickles bytes may not hold a connection forever.
     connectionTimeout: 60_000,
@@ -78,20 +79,18 @@ export async function startSoapServer(options: SoapServerOptions): Promise<SoapS
       durationMs: Date.now() - started,
     });
 
-  const fault = (reply: FastifyReply, reason: FaultReason, detail?: string) =>
-    reply.code(500).header('content-type', 'text/xml; charset=utf-8').send(encodeFault(reason, detail));
-
   for (const route of options.routes) {
     app.post(route.path, async (req, reply) => {
       const started = Date.now();
       const raw = typeof req.body === 'string' ? req.body : '';
       const socket = req.raw.socket as TLSSocket;
       const peer = checkClientCertificate(socket);
-      const oin = peer.certificate?.oin;
+      // Only a verified certificate names the sender; an untrusted one may claim any OIN.
+      const oin = peer.ok ? peer.certificate.oin : undefined;
       const refuse = (operation: string, reason: FaultReason, detail?: string) => {
         const xml = encodeFault(reason, detail);
         record(req, started, { operation, request: raw, response: xml, status: 500, uitkomst: `SOAP Fault: ${reason}`, ...(oin ? { oin } : {}) });
-        return fault(reply, reason, detail);
+        return reply.code(500).header('content-type', 'text/xml; charset=utf-8').send(xml);
       };
       if (!peer.ok) return refuse('onbekend', peer.reason, peer.detail);
       const contentType = String(req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
@@ -101,7 +100,7 @@ export async function startSoapServer(options: SoapServerOptions): Promise<SoapS
       try {
         decoded = decodeEnvelope(raw);
       } catch (e) {
-        if (e instanceof ProtocolError) return refuse('onbekend', e.reason, e.message);
+        if (e instanceof ProtocolError) return refuse('onbekend', e.reason, e.detail);
         throw e;
       }
       if (decoded.kind === 'fault') return refuse('Fault', 'OnbekendeOperatie', 'Een SOAP Fault is geen verzoek.');
@@ -113,7 +112,7 @@ export async function startSoapServer(options: SoapServerOptions): Promise<SoapS
       try {
         response = await handler(decoded.body as never, { client: peer.certificate, params: req.params as Record<string, string>, url: `${address}${req.url}` });
       } catch (e) {
-        if (e instanceof ProtocolError) return refuse(name, e.reason, e.message);
+        if (e instanceof ProtocolError) return refuse(name, e.reason, e.detail);
         return refuse(name, 'InterneFout', (e as Error).message);
       }
       const xml = encodeMessage(responseFor[name as RequestName], response as never);
@@ -131,10 +130,17 @@ export async function startSoapServer(options: SoapServerOptions): Promise<SoapS
     });
   }
 
-  app.setNotFoundHandler((req, reply) => fault(reply, 'OnbekendAdres', `${req.method} ${req.url}`));
-  app.setErrorHandler((err: { code?: string; message: string }, _req, reply) => {
-    if (err.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return fault(reply, 'BerichtTeGroot');
-    return fault(reply, 'InterneFout', err.message);
+  // Refusals before a route runs (unknown path, oversized body) are exchanges too and go into the log.
+  const refuseUnrouted = (req: FastifyRequest, reply: FastifyReply, reason: FaultReason, detail?: string) => {
+    const xml = encodeFault(reason, detail);
+    const started = Date.now();
+    record(req, started, { operation: 'onbekend', request: typeof req.body === 'string' ? req.body : '', response: xml, status: 500, uitkomst: `SOAP Fault: ${reason}` });
+    return reply.code(500).header('content-type', 'text/xml; charset=utf-8').send(xml);
+  };
+  app.setNotFoundHandler((req, reply) => refuseUnrouted(req, reply, 'OnbekendAdres', `${req.method} ${req.url}`));
+  app.setErrorHandler((err: { code?: string; message: string }, req, reply) => {
+    if (err.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return refuseUnrouted(req, reply, 'BerichtTeGroot', `Maximaal ${options.bodyLimitBytes ?? DEFAULT_BODY_LIMIT} bytes.`);
+    return refuseUnrouted(req, reply, 'InterneFout', err.message);
   });
 
   const host = options.host ?? '127.0.0.1';
