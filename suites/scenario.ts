@@ -21,19 +21,7 @@ export interface ScenarioStap {
   definitie: StepDefinition<never>;
 }
 
-export interface Scenario {
-  id: string;
-  titel: string;
-  beschrijving?: string;
-  capaciteit: string;
-  profiel: 'POVO';
-  rollen: Rol[];
-  eisen: string[];
-  datum?: string;
-  stappen: ScenarioStap[];
-  bestand: string;
-}
-
+/** A scenario file as the schema describes it. */
 interface RawScenario {
   id: string;
   titel: string;
@@ -44,6 +32,13 @@ interface RawScenario {
   eisen: string[];
   begintoestand?: { datum?: string };
   stappen: Record<string, Record<string, unknown>>[];
+}
+
+/** A loaded scenario: checked, its steps bound to their definitions, the start date lifted out. */
+export interface Scenario extends Omit<RawScenario, 'begintoestand' | 'stappen'> {
+  datum?: string;
+  stappen: ScenarioStap[];
+  bestand: string;
 }
 
 const schema = JSON.parse(readFileSync(join(scenariosDir, 'scenario.schema.json'), 'utf8')) as object;

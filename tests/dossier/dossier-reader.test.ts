@@ -2,6 +2,7 @@ import { test, expect } from '@playwright/test';
 import { buildPovoDossier, type PovoDossierInvoer } from '../../simulator/dossier/povo-dossier.ts';
 import { readDossier, DossierLeesfout, type DossierLeesfoutReden } from '../../simulator/dossier/dossier-reader.ts';
 import type { Leerling } from '../../simulator/dossier/leerling.ts';
+import { proefschool } from './proefschool.ts';
 
 const namespace2019 = 'http://www.edustandaard.nl/oso_gegevensset/2019/dossier';
 
@@ -22,19 +23,7 @@ const leerling: Leerling = {
 };
 
 function invoer(l: Leerling = leerling): PovoDossierInvoer {
-  return {
-    leerling: l,
-    school: {
-      naam: "Basisschool 't Proefje & Co",
-      brincode: '00YY',
-      vestigingscode: '00',
-      aanleverpunt: 'https://127.0.0.1:9443/osoap',
-      adres: { straatnaam: 'Schoolpad', huisnummer: '1', postcode: '9999 ZZ', plaatsnaam: 'Teststad' },
-      telefoon: '0101234567',
-    },
-    datum: '2020-03-01',
-    pakket: { naam: 'oso-testbank', versie: '0.1.0' },
-  };
+  return { leerling: l, ...proefschool };
 }
 
 function leesfout(xml: string): DossierLeesfout {

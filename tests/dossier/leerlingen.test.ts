@@ -3,6 +3,7 @@ import { fixtureLeerling, loadFixtureLeerlingen, parseFixtureLeerlingen } from '
 import { isValidPgn } from '../../simulator/dossier/pgn.ts';
 import { buildPovoDossier } from '../../simulator/dossier/povo-dossier.ts';
 import { readDossier } from '../../simulator/dossier/dossier-reader.ts';
+import { proefschool } from './proefschool.ts';
 
 // The weighted sum, computed here again so the fixtures are checked by more than the code under test.
 function elfproefRest(nummer: string): number {
@@ -50,19 +51,7 @@ test('povo-onderwijsnummer: an onderwijsnummer and no BSN', () => {
 
 test('every fixture pupil builds a POVO dossier that reads back to the same pupil', () => {
   for (const l of loadFixtureLeerlingen()) {
-    const xml = buildPovoDossier({
-      leerling: l,
-      school: {
-        naam: 'Basisschool De Proeftuin',
-        brincode: '00YY',
-        vestigingscode: '00',
-        aanleverpunt: 'https://127.0.0.1:9443/osoap',
-        adres: { straatnaam: 'Schoolpad', huisnummer: '1', postcode: '9999 ZZ', plaatsnaam: 'Teststad' },
-        telefoon: '0101234567',
-      },
-      datum: '2020-03-01',
-      pakket: { naam: 'oso-testbank', versie: '0.1.0' },
-    });
+    const xml = buildPovoDossier({ leerling: l, ...proefschool });
     const kern = readDossier(xml);
     expect(kern.leerling, l.id).toEqual({
       pgn: l.pgn,

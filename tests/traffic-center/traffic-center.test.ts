@@ -2,7 +2,7 @@
  * The simulated Traffic Center's checks (oso-protocol.md, "Who checks what"), exercised the way a LAS meets them: SOAP
  * over HTTPS with a client certificate, each refusal pinned to its exact result code.
  */
-import { test as base, expect } from '@playwright/test';
+import { expect } from '@playwright/test';
 import { randomUUID } from 'node:crypto';
 import { referentieLasScholen, testscholen } from '../../fixtures/scholen.ts';
 import { OsoClient, type ResponseOf } from '../../simulator/las/oso-client.ts';
@@ -12,7 +12,8 @@ import { decodeEnvelope, encodeMessage } from '../../simulator/protocol/soap.ts'
 import { zoeksleutelVoor } from '../../simulator/protocol/zoeksleutel.ts';
 import { routeringsKenmerkVoor } from '../../simulator/register/routerings-kenmerk.ts';
 import { TC_NAME } from '../../simulator/traffic-center/traffic-center.ts';
-import { startWorld, type World } from '../../simulator/world.ts';
+import type { World } from '../../simulator/world.ts';
+import { test as worldTest } from '../world-per-worker.ts';
 
 type Partij = 'testschool-po' | 'testschool-vo' | 'reference-las';
 
@@ -23,19 +24,7 @@ interface TrafficCenterFixture {
   openSessie(): Promise<string>;
 }
 
-// The world is expensive compared to a TC call, so each worker starts one; every test opens its own sessions.
-const test = base.extend<{ tc: TrafficCenterFixture }, { world: World }>({
-  world: [
-    async ({}, use) => {
-      const world = await startWorld();
-      try {
-        await use(world);
-      } finally {
-        await world.stop();
-      }
-    },
-    { scope: 'worker' },
-  ],
+const test = worldTest.extend<{ tc: TrafficCenterFixture }>({
   tc: async ({ world }, use) => {
     const vraag: TrafficCenterFixture['vraag'] = (als, name, body) => clientVoor(world, als).call(world.tc.url, name, body);
     await use({

@@ -3,7 +3,7 @@
  * from the fault catalogue, the refusal is in the exchange log, and the server stays up (soap-server.ts). And a client
  * call never waits longer than its deadline (soap-client.ts).
  */
-import { test as base, expect } from '@playwright/test';
+import { expect } from '@playwright/test';
 import { generateKeyPairSync, randomUUID } from 'node:crypto';
 import { once } from 'node:events';
 import { createServer, request } from 'node:https';
@@ -20,20 +20,10 @@ import { ExchangeLog } from '../../simulator/transport/exchange-log.ts';
 import { postSoap, TransportError } from '../../simulator/transport/soap-client.ts';
 import { startSoapServer } from '../../simulator/transport/soap-server.ts';
 import type { TlsIdentity } from '../../simulator/transport/tls-identity.ts';
-import { startWorld, type World } from '../../simulator/world.ts';
+import type { World } from '../../simulator/world.ts';
+import { test as worldTest } from '../world-per-worker.ts';
 
-const test = base.extend<{}, { world: World; vreemdCertificaat: { certPem: string; keyPem: string } }>({
-  world: [
-    async ({}, use) => {
-      const world = await startWorld();
-      try {
-        await use(world);
-      } finally {
-        await world.stop();
-      }
-    },
-    { scope: 'worker' },
-  ],
+const test = worldTest.extend<{}, { vreemdCertificaat: { certPem: string; keyPem: string } }>({
   vreemdCertificaat: [async ({}, use) => use(selfSignedCertificate('00000003999000099999')), { scope: 'worker' }],
 });
 
