@@ -21,7 +21,8 @@ import { isReferenceLasFault, referenceLasFaults } from '../simulator/reference-
 import { REFERENCE_LAS_NAME, REFERENCE_LAS_VERSION } from '../simulator/reference-las/reference-las.ts';
 import { loadRequirements } from '../suites/requirements.ts';
 import { qualificationRunToEnv, type QualificationRun } from '../suites/run-settings.ts';
-import { loadScenarios, matchesFilter } from '../suites/scenario.ts';
+import { qualificationCatalogue } from '../suites/catalogue.ts';
+import { matchesFilter } from '../suites/scenario.ts';
 import { SourceError } from '../suites/yaml-source.ts';
 
 const repoRoot = fileURLToPath(new URL('../', import.meta.url));
@@ -81,10 +82,10 @@ export async function runQualify(args: string[]): Promise<number> {
   let selected;
   try {
     requirements = loadRequirements();
-    const scenarios = loadScenarios(undefined, requirements);
-    selected = scenarios.filter((s) => matchesFilter(s.id, filters) && (!role || s.rollen.includes(role)));
+    const catalogue = qualificationCatalogue(requirements);
+    selected = catalogue.filter((s) => matchesFilter(s.id, filters) && (!role || s.rollen.includes(role)));
     if (selected.length === 0)
-      return fail(`no scenario matches ${filters.length ? filters.join(', ') : 'the selection'}${role ? ` in role ${role}` : ''}. Known: ${scenarios.map((s) => s.id).join(', ')}.`);
+      return fail(`no scenario matches ${filters.length ? filters.join(', ') : 'the selection'}${role ? ` in role ${role}` : ''}. Known: ${catalogue.map((s) => s.id).join(', ')}.`);
   } catch (e) {
     if (e instanceof SourceError) return fail(e.message);
     throw e;

@@ -1,7 +1,7 @@
 /** `oso-testbank scenarios [--json]`: the scenario catalogue, the requirements and their coverage. */
 import { parseArgs } from 'node:util';
 import { loadRequirements } from '../suites/requirements.ts';
-import { eisenVoor, loadScenarios } from '../suites/scenario.ts';
+import { allEisen, qualificationCatalogue } from '../suites/catalogue.ts';
 import { SourceError } from '../suites/yaml-source.ts';
 
 const usage = `Usage: oso-testbank scenarios [--json]
@@ -24,7 +24,7 @@ export async function runScenarios(args: string[]): Promise<number> {
   let requirements, scenarios;
   try {
     requirements = loadRequirements();
-    scenarios = loadScenarios(undefined, requirements);
+    scenarios = qualificationCatalogue(requirements);
   } catch (e) {
     if (e instanceof SourceError) {
       process.stderr.write(`oso-testbank scenarios: ${e.message}\n`);
@@ -36,18 +36,18 @@ export async function runScenarios(args: string[]): Promise<number> {
     id: r.id,
     text: r.tekst,
     source: r.bron,
-    scenarios: scenarios.filter((s) => s.rollen.some((rol) => eisenVoor(s, rol).includes(r.id))).map((s) => s.id),
+    scenarios: scenarios.filter((s) => allEisen(s).includes(r.id)).map((s) => s.id),
   }));
   if (values.json) {
     const out = {
-      scenarios: scenarios.map((s) => ({ id: s.id, title: s.titel, roles: s.rollen, requirements: s.eisen })),
+      scenarios: scenarios.map((s) => ({ id: s.id, title: s.titel, roles: s.rollen, requirements: allEisen(s) })),
       requirements: coverage,
     };
     process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
     return 0;
   }
   process.stdout.write(`Scenario's (${scenarios.length})\n`);
-  for (const s of scenarios) process.stdout.write(`  ${s.id.padEnd(24)} ${s.rollen.join('+').padEnd(10)} ${s.titel}\n                           eisen: ${s.eisen.join(', ')}\n`);
+  for (const s of scenarios) process.stdout.write(`  ${s.id.padEnd(24)} ${s.rollen.join('+').padEnd(10)} ${s.titel}\n${' '.repeat(38)}eisen: ${allEisen(s).join(', ')}\n`);
   process.stdout.write(`\nEisen (${coverage.length})\n`);
   for (const r of coverage) process.stdout.write(`  ${r.id.padEnd(8)} ${(r.scenarios.join(', ') || 'NIET GEDEKT').padEnd(24)} ${r.text}\n`);
   return 0;

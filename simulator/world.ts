@@ -10,6 +10,7 @@ import { SimulatedClock } from './clock.ts';
 import { gegevensset2019 } from './dossier/gegevensset.ts';
 import type { LasSchool } from './las/las-school.ts';
 import type { LasSystem } from './las/las-system.ts';
+import type { OsoClientOptions } from './las/oso-client.ts';
 import type { ReferenceLasFault } from './reference-las/faults.ts';
 import { REFERENCE_LAS_NAME, startReferenceLas } from './reference-las/reference-las.ts';
 import { Register } from './register/register.ts';
@@ -26,7 +27,14 @@ export interface WorldOptions {
   datum?: string;
   /** Deadline for every call a world party makes. */
   timeoutMs?: number;
+  /**
+   * Server certificates to present instead of the good ones, per world party: the TLS tests of a SUT acting as client
+   * swap in expired, untrusted, revoked … certificates and expect the SUT to refuse them.
+   */
+  serverCertificaten?: Partial<Record<WorldServer, { certPem: string; keyPem: string }>>;
 }
+
+export type WorldServer = 'tc' | 'testschool-po' | 'testschool-vo';
 
 /** The system under test as the world sees it: how to drive it and which schools it serves. */
 export interface SutEndpoint {
@@ -44,6 +52,10 @@ export interface World {
   readonly testscholen: { po: LasSystem; vo: LasSystem };
   readonly sut: SutEndpoint;
   readonly pki: TestPki;
+  /** How a harness client records its calls to the SUT in the world log (for clients the suites make themselves). */
+  readonly clientLog: NonNullable<OsoClientOptions['log']>;
+  /** The TLS identity of a world party, as it calls others. */
+  identity(partyId: string): TlsIdentity & { oin: string };
   stop(): Promise<void>;
 }
 
@@ -63,9 +75,13 @@ export async function startWorld(options: WorldOptions = {}): Promise<World> {
   const stops: (() => Promise<void>)[] = [];
 
   try {
+    const serverIdentity = (partyId: WorldServer, own: TlsIdentity): TlsIdentity => {
+      const swapped = options.serverCertificaten?.[partyId];
+      return swapped ? { ...own, ...swapped } : own;
+    };
     const tcId = identity('tc');
     register.namePartyOf(tcId.oin, TC_NAME);
-    const tc = await startTrafficCenter({ register, clock, tls: tcId, log });
+    const tc = await startTrafficCenter({ register, clock, tls: serverIdentity('tc', tcId), log });
     stops.push(() => tc.close());
 
     // World parties record calls they make only when the other side is outside the world: the system under test.
@@ -79,13 +95,14 @@ export async function startWorld(options: WorldOptions = {}): Promise<World> {
       },
     };
 
-    const startSchool = async (school: LasSchool, partyId: string) => {
+    const startSchool = async (school: LasSchool, partyId: 'testschool-po' | 'testschool-vo') => {
       const id = identity(partyId);
       const name = testschoolName(school);
       register.namePartyOf(id.oin, name);
       const las = await startTestschool({
         school,
         tls: id,
+        serverTls: serverIdentity(partyId, id),
         tcUrl: tc.url,
         clock,
         administratie,
@@ -129,6 +146,8 @@ export async function startWorld(options: WorldOptions = {}): Promise<World> {
       testscholen: { po, vo },
       sut: { naam: REFERENCE_LAS_NAME, controlUrl: referenceLas.controlUrl, oin: sutId.oin, scholen: { po: referentieLasScholen.po, vo: referentieLasScholen.vo } },
       pki,
+      clientLog,
+      identity,
       stop: () => stopAll(stops),
     };
   } catch (e) {

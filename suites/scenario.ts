@@ -106,7 +106,7 @@ export function loadScenario(file: string, requirements: ReadonlyMap<string, Req
   return scenario;
 }
 
-export function loadScenarios(dir = scenariosDir, requirements = loadRequirements()): Scenario[] {
+export function loadScenarios(dir = scenariosDir, requirements: ReadonlyMap<string, Requirement> = loadRequirements()): Scenario[] {
   const files = readdirSync(dir)
     .filter((f) => f.endsWith('.yaml') && f !== 'requirements.yaml')
     .sort();

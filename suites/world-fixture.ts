@@ -1,14 +1,17 @@
-/** The world as a Playwright fixture: every test gets its own, started before and stopped after, so no test shares state. */
+/**
+ * The world as a Playwright fixture: every test gets its own, started before and stopped after, so no test shares state.
+ * A test can ask for a different world (e.g. a TC presenting a bad certificate) with `test.use({ worldOptions })`.
+ */
 import { test as base } from '@playwright/test';
-import { startWorld, type World } from '../simulator/world.ts';
 import type { ReferenceLasFault } from '../simulator/reference-las/faults.ts';
+import { startWorld, type World, type WorldOptions } from '../simulator/world.ts';
 import { qualificationRunFromEnv } from './run-settings.ts';
 
-export const test = base.extend<{ world: World }>({
-  // eslint-disable-next-line no-empty-pattern
-  world: async ({}, use) => {
+export const test = base.extend<{ world: World; worldOptions: Omit<WorldOptions, 'faults'> }>({
+  worldOptions: [{}, { option: true }],
+  world: async ({ worldOptions }, use) => {
     const run = qualificationRunFromEnv();
-    const world = await startWorld({ faults: (run?.faults ?? []) as ReferenceLasFault[] });
+    const world = await startWorld({ ...worldOptions, faults: (run?.faults ?? []) as ReferenceLasFault[] });
     try {
       await use(world);
     } finally {

@@ -17,6 +17,8 @@ import type { OsoClient } from './oso-client.ts';
 export interface BronGedrag {
   /** Release the dossier without asking the TC. */
   sessiecontroleOverslaan?: boolean;
+  /** Release the dossier to any caller, not only to the system (OIN) that opened the session. */
+  oinNegeren?: boolean;
 }
 
 export interface BronOptions {
@@ -55,6 +57,8 @@ export function bronDocumentRequestHandler(options: BronOptions) {
             sessieId: req.sessieId,
           });
           if (controle.resultaat.code !== 'Ok') return { code: 'SessiecontroleAfgewezen' };
+          // The caller must be the system that opened the session [ours: the TC names it in doelOin].
+          if (!options.gedrag?.oinNegeren && controle.doelOin !== undefined && controle.doelOin !== ctx.client.oin) return { code: 'CertificaatNietVanDoel' };
         } catch {
           return { code: 'SessiecontroleMislukt' };
         }

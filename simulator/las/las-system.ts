@@ -11,6 +11,7 @@ import { buildPovoDossier } from '../dossier/povo-dossier.ts';
 import type { ExchangeLog } from '../transport/exchange-log.ts';
 import { startSoapServer, type SoapServer } from '../transport/soap-server.ts';
 import type { TlsIdentity } from '../transport/tls-identity.ts';
+import type { FaultReason } from '../protocol/fault-reasons.ts';
 import { bronDocumentRequestHandler, type BronGedrag } from './bron.ts';
 import { opvragen, type OpvraagUitkomst } from './doel.ts';
 import { KlaarzetStore, type KlaargezetDossier } from './klaarzet-store.ts';
@@ -29,6 +30,8 @@ export interface LasSystemOptions {
   name: string;
   schools: LasSchool[];
   tls: TlsIdentity;
+  /** The certificate its AP presents, when not the one it calls with (TLS tests swap in bad server certificates). */
+  serverTls?: TlsIdentity;
   tcUrl: string;
   clock: SimulatedClock;
   administratie: Leerling[];
@@ -40,9 +43,21 @@ export interface LasSystemOptions {
   /** Where the client records what it sends (the world records only calls to the system under test). */
   clientLog?: OsoClientOptions['log'];
   timeoutMs?: number;
-  gedrag?: BronGedrag;
+  gedrag?: LasGedrag;
   port?: number;
 }
+
+/** How a LAS handles TLS; a conformant LAS keeps the defaults. */
+export interface TlsGedrag {
+  /** Client-certificate problems its AP looks past. */
+  tolereer?: FaultReason[];
+  /** Lowest TLS version its AP accepts (default TLS 1.2). */
+  minTlsVersie?: 'TLSv1' | 'TLSv1.1' | 'TLSv1.2';
+  /** Do not verify the certificates of the servers it calls. */
+  vertrouwElkeServer?: boolean;
+}
+
+export type LasGedrag = BronGedrag & TlsGedrag;
 
 export interface LasSystem {
   readonly name: string;
@@ -62,6 +77,7 @@ export async function startLasSystem(options: LasSystemOptions): Promise<LasSyst
     tls: options.tls,
     timeoutMs: options.timeoutMs ?? 10_000,
     ...(options.clientLog ? { log: options.clientLog } : {}),
+    ...(options.gedrag?.vertrouwElkeServer ? { trustAnyServer: true } : {}),
   });
   const school = (brin: string) => {
     const s = options.schools.find((x) => x.brin === brin);
@@ -71,9 +87,11 @@ export async function startLasSystem(options: LasSystemOptions): Promise<LasSyst
 
   const server: SoapServer = await startSoapServer({
     name: options.name,
-    tls: options.tls,
+    tls: options.serverTls ?? options.tls,
     log: options.serverLog,
     ...(options.partyName ? { partyName: options.partyName } : {}),
+    ...(options.gedrag?.tolereer ? { tolerate: options.gedrag.tolereer } : {}),
+    ...(options.gedrag?.minTlsVersie ? { minTlsVersion: options.gedrag.minTlsVersie } : {}),
     routes: [
       {
         path: AP_PATH,

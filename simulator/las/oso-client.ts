@@ -28,11 +28,18 @@ export interface OsoClientOptions {
   name: string;
   tls: TlsIdentity;
   timeoutMs: number;
+  /** Skip verifying server certificates (only the reference LAS's fault trust-any-server-cert). */
+  trustAnyServer?: boolean;
+  /** Offer at most this TLS version (the harness probes whether a server refuses old versions). */
+  maxTlsVersion?: 'TLSv1' | 'TLSv1.1' | 'TLSv1.2' | 'TLSv1.3';
   /** Where to record exchanges, and with whom: the world records only its calls to the system under test. */
   log?: { log: ExchangeLog; shouldRecord: (url: string) => boolean; partyAt: (url: string) => string };
 }
 
 export class OsoClient {
+  /** What the last completed handshake negotiated, for evidence. */
+  lastTls: { protocol: string; cipher: string } | undefined;
+
   constructor(private readonly options: OsoClientOptions) {}
 
   async call<N extends RequestName>(url: string, name: N, body: Messages[N]): Promise<ResponseOf<N>> {
@@ -43,7 +50,16 @@ export class OsoClient {
     let peerOin: string | undefined;
     let uitkomst = 'onbekend';
     try {
-      const result = await postSoap({ url, xml, tls: this.options.tls, timeoutMs: this.options.timeoutMs, soapAction: name });
+      const result = await postSoap({
+        url,
+        xml,
+        tls: this.options.tls,
+        timeoutMs: this.options.timeoutMs,
+        soapAction: name,
+        ...(this.options.trustAnyServer ? { trustAnyServer: true } : {}),
+        ...(this.options.maxTlsVersion ? { maxTlsVersion: this.options.maxTlsVersion } : {}),
+      });
+      this.lastTls = result.tls;
       response = result.body;
       status = result.status;
       peerOin = result.server?.oin;

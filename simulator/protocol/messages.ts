@@ -64,6 +64,7 @@ export interface SessiecontroleRequest {
 export interface SessiecontroleResponse {
   resultaat: Resultaat;
   doelschoolSector?: string;
+  doelOin?: string;
 }
 
 export interface AfmeldingRequest {

@@ -118,7 +118,9 @@ export const oso2021 = {
     sessiecontroleResponse: {
       wireName: 'sessiecontroleResponse',
       herkomst: 'ours',
-      fields: [resultaat, text('doelschoolSector', 'pub', true)],
+      // [ours] doelOin: the OIN of the certificate that opened the session, so the bron can check that the system asking
+      // for the dossier is that same system. The public record is silent on how a bron ties the caller to the session.
+      fields: [resultaat, text('doelschoolSector', 'pub', true), text('doelOin', 'ours', true)],
     },
     afmeldingRequest: {
       wireName: 'afmeldingRequest',

@@ -35,6 +35,7 @@ export const resultCodes = {
   LeerlingOnbekend: { door: 'bron', herkomst: 'ours', succes: false, omschrijving: 'De bronschool kent deze leerling niet.' },
   DossierVersieOnjuist: { door: 'bron', herkomst: 'ours', succes: false, omschrijving: 'Het klaargezette dossier heeft niet de gevraagde versie van de gegevensset; het moet opnieuw worden klaargezet.' },
   SessiecontroleAfgewezen: { door: 'bron', herkomst: 'ours', succes: false, omschrijving: 'Het Traffic Center heeft de sessiecontrole afgewezen; het dossier is niet vrijgegeven.' },
+  CertificaatNietVanDoel: { door: 'bron', herkomst: 'ours', succes: false, omschrijving: 'Het certificaat van de vrager is niet dat van het systeem dat de sessie opende; het dossier is niet vrijgegeven.' },
   SessiecontroleMislukt: { door: 'bron', herkomst: 'ours', succes: false, omschrijving: 'De sessiecontrole bij het Traffic Center kon niet worden uitgevoerd; het dossier is niet vrijgegeven.' },
   // Doel, when a party gave no usable answer at all
   TrafficCenterOnbereikbaar: { door: 'doel', herkomst: 'ours', succes: false, omschrijving: 'Het Traffic Center gaf geen geldig antwoord op het overdrachtverzoek.' },
@@ -58,6 +59,7 @@ export const afmeldingRangorde: readonly ResultCode[] = [
   'DossierNietKlaargezet',
   'LeerlingOnbekend',
   'SessiecontroleAfgewezen',
+  'CertificaatNietVanDoel',
   'SessiecontroleMislukt',
   'AanleverpuntOnbereikbaar',
 ];

@@ -13,6 +13,7 @@ import type { TlsIdentity } from '../transport/tls-identity.ts';
 export interface TestschoolOptions {
   school: LasSchool;
   tls: TlsIdentity;
+  serverTls?: TlsIdentity;
   tcUrl: string;
   clock: SimulatedClock;
   administratie: Leerling[];
@@ -31,6 +32,7 @@ export function startTestschool(options: TestschoolOptions): Promise<LasSystem> 
     name: testschoolName(options.school),
     schools: [options.school],
     tls: options.tls,
+    ...(options.serverTls ? { serverTls: options.serverTls } : {}),
     tcUrl: options.tcUrl,
     clock: options.clock,
     administratie: options.administratie,

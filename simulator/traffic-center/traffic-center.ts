@@ -113,7 +113,7 @@ export async function startTrafficCenter(options: TrafficCenterOptions): Promise
     sessie?.sessiecontroles.push({ bronRouteringsKenmerk: req.bronRouteringsKenmerk, op: clock.now(), resultaat: code ?? 'Ok' });
     if (code) return { resultaat: resultaat(code) };
     const sector = register.school(req.doelBrin)?.sector;
-    return { resultaat: resultaat('Ok'), ...(sector ? { doelschoolSector: sector } : {}) };
+    return { resultaat: resultaat('Ok'), ...(sector ? { doelschoolSector: sector } : {}), doelOin: sessie!.doelOin };
   }
 
   async function afmelding(req: AfmeldingRequest, ctx: RequestContext): Promise<AfmeldingResponse> {

@@ -26,9 +26,19 @@ export interface Exchange {
 
 export type ExchangeRecord = Omit<Exchange, 'seq'>;
 
+/** A TLS handshake a world server saw fail: no SOAP exchange took place, but it is evidence all the same. */
+export interface HandshakeFailure {
+  recordedBy: string;
+  at: string;
+  /** OpenSSL's or Node's code, e.g. ERR_SSL_TLSV1_ALERT_UNKNOWN_CA when the client refused the server's certificate. */
+  code: string;
+  message: string;
+}
+
 export class ExchangeLog {
   #entries: Exchange[] = [];
   #listeners: ((e: Exchange) => void)[] = [];
+  #handshakeFailures: HandshakeFailure[] = [];
 
   record(entry: ExchangeRecord): Exchange {
     const exchange = { seq: this.#entries.length + 1, ...entry };
@@ -48,6 +58,14 @@ export class ExchangeLog {
 
   all(): readonly Exchange[] {
     return this.#entries;
+  }
+
+  recordHandshakeFailure(failure: HandshakeFailure): void {
+    this.#handshakeFailures.push(failure);
+  }
+
+  handshakeFailures(): readonly HandshakeFailure[] {
+    return this.#handshakeFailures;
   }
 
   onRecord(listener: (e: Exchange) => void): void {

@@ -54,14 +54,18 @@ export function summarize(cert: PeerCertificate): CertificateSummary {
   };
 }
 
-/** Check the client certificate on a server socket that was opened with requestCert and rejectUnauthorized: false. */
-export function checkClientCertificate(socket: TLSSocket): PeerCheck {
+/**
+ * Check the client certificate on a server socket that was opened with requestCert and rejectUnauthorized: false.
+ * `tolerate` names problems to look past (only the reference LAS's deliberate faults use it).
+ */
+export function checkClientCertificate(socket: TLSSocket, tolerate: readonly FaultReason[] = []): PeerCheck {
   const cert = socket.getPeerCertificate();
   if (!cert || Object.keys(cert).length === 0) return { ok: false, reason: 'GeenClientCertificaat', detail: '' };
   const certificate = summarize(cert);
   if (!socket.authorized) {
     const code = String(socket.authorizationError ?? 'onbekend');
-    return { ok: false, reason: nodeErrorToReason[code] ?? 'CertificaatOngeldig', detail: `(${code})`, certificate };
+    const reason = nodeErrorToReason[code] ?? 'CertificaatOngeldig';
+    if (!tolerate.includes(reason)) return { ok: false, reason, detail: `(${code})`, certificate };
   }
   if (!certificate.oin) return { ok: false, reason: 'CertificaatZonderOin', detail: `Subject: ${certificate.subject}.`, certificate };
   return { ok: true, certificate: { ...certificate, oin: certificate.oin } };

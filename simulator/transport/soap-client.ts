@@ -14,12 +14,18 @@ export interface SoapPostOptions {
   timeoutMs: number;
   maxResponseBytes?: number;
   soapAction?: string;
+  /** Skip verifying the server's certificate: only the reference LAS's fault trust-any-server-cert does this. */
+  trustAnyServer?: boolean;
+  /** Highest TLS version to offer (tests of servers that must refuse old versions lower it). */
+  maxTlsVersion?: 'TLSv1' | 'TLSv1.1' | 'TLSv1.2' | 'TLSv1.3';
 }
 
 export interface SoapPostResult {
   status: number;
   body: string;
   server?: CertificateSummary;
+  /** What the handshake negotiated, e.g. TLSv1.3 and TLS_AES_256_GCM_SHA384. */
+  tls?: { protocol: string; cipher: string };
   durationMs: number;
 }
 
@@ -37,13 +43,25 @@ export class TransportError extends Error {
 
 const TLS_ERROR = /certificate|CERT_|SSL|TLS|handshake|alert|self[- ]signed|altnames/i;
 
-/** Agents are kept per identity so repeated calls reuse TLS sessions instead of paying a handshake each time. */
+/** Agents are kept per identity and TLS settings so repeated calls reuse connections instead of a handshake each time. */
 const agents = new Map<string, https.Agent>();
-function agentFor(tls: TlsIdentity): https.Agent {
-  const key = tls.certPem + tls.caPem;
+function agentFor(options: SoapPostOptions): https.Agent {
+  const { tls, trustAnyServer = false, maxTlsVersion } = options;
+  const key = `${tls.certPem}${tls.caPem}${trustAnyServer}${maxTlsVersion ?? ''}`;
   let agent = agents.get(key);
   if (!agent) {
-    agent = new https.Agent({ keepAlive: true, cert: tls.certPem, key: tls.keyPem, ca: tls.caPem, minVersion: 'TLSv1.2' });
+    const old = maxTlsVersion === 'TLSv1' || maxTlsVersion === 'TLSv1.1';
+    agent = new https.Agent({
+      keepAlive: true,
+      cert: tls.certPem,
+      key: tls.keyPem,
+      ca: tls.caPem,
+      rejectUnauthorized: !trustAnyServer,
+      minVersion: old ? 'TLSv1' : 'TLSv1.2',
+      ...(maxTlsVersion ? { maxVersion: maxTlsVersion } : {}),
+      // OpenSSL 3 will not even offer TLS below 1.2 at its default security level.
+      ...(old ? { ciphers: 'DEFAULT@SECLEVEL=0' } : {}),
+    });
     agents.set(key, agent);
   }
   return agent;
@@ -54,9 +72,10 @@ export function postSoap(options: SoapPostOptions): Promise<SoapPostResult> {
   const maxBytes = options.maxResponseBytes ?? 64 * 1024 * 1024;
   return new Promise((resolve, reject) => {
     let server: CertificateSummary | undefined;
+    let tls: SoapPostResult['tls'];
     const req = https.request(options.url, {
       method: 'POST',
-      agent: agentFor(options.tls),
+      agent: agentFor(options),
       headers: {
         'content-type': 'text/xml; charset=utf-8',
         'content-length': Buffer.byteLength(options.xml),
@@ -69,8 +88,10 @@ export function postSoap(options: SoapPostOptions): Promise<SoapPostResult> {
     );
     req.on('response', (res) => {
       // Read the server certificate from the socket that answered (a kept-alive socket was verified when it connected).
-      const cert = (res.socket as TLSSocket).getPeerCertificate();
+      const socket = res.socket as TLSSocket;
+      const cert = socket.getPeerCertificate();
       if (cert && Object.keys(cert).length) server = summarize(cert);
+      tls = { protocol: socket.getProtocol() ?? 'onbekend', cipher: socket.getCipher()?.name ?? 'onbekend' };
       const chunks: Buffer[] = [];
       let size = 0;
       res.on('data', (chunk: Buffer) => {
@@ -83,7 +104,13 @@ export function postSoap(options: SoapPostOptions): Promise<SoapPostResult> {
       });
       res.on('end', () => {
         clearTimeout(deadline);
-        resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8'), ...(server ? { server } : {}), durationMs: Date.now() - started });
+        resolve({
+          status: res.statusCode ?? 0,
+          body: Buffer.concat(chunks).toString('utf8'),
+          ...(server ? { server } : {}),
+          ...(tls ? { tls } : {}),
+          durationMs: Date.now() - started,
+        });
       });
       res.on('error', () => undefined);
     });

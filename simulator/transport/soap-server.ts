@@ -35,6 +35,13 @@ export interface SoapServerOptions {
   /** Names the sending party in the log from its certificate OIN. */
   partyName?: (oin: string | undefined) => string;
   bodyLimitBytes?: number;
+  /**
+   * Certificate problems this server looks past. A conformant server tolerates none; the reference LAS's named faults
+   * use this to misbehave on purpose (e.g. accept an expired client certificate).
+   */
+  tolerate?: readonly FaultReason[];
+  /** Lowest TLS version the server accepts (default TLS 1.2). */
+  minTlsVersion?: 'TLSv1' | 'TLSv1.1' | 'TLSv1.2' | 'TLSv1.3';
   host?: string;
   port?: number;
 }
@@ -49,7 +56,17 @@ const DEFAULT_BODY_LIMIT = 64 * 1024 * 1024;
 
 export async function startSoapServer(options: SoapServerOptions): Promise<SoapServer> {
   const app: FastifyInstance = Fastify({
-    https: { key: options.tls.keyPem, cert: options.tls.certPem, ca: options.tls.caPem, requestCert: true, rejectUnauthorized: false },
+    https: {
+      key: options.tls.keyPem,
+      cert: options.tls.certPem,
+      ca: options.tls.caPem,
+      ...(options.tls.crlPem ? { crl: options.tls.crlPem } : {}),
+      requestCert: true,
+      rejectUnauthorized: false,
+      minVersion: options.minTlsVersion ?? 'TLSv1.2',
+      // OpenSSL 3 refuses TLS below 1.2 at its default security level; a server told to allow it must lower the level.
+      ...(options.minTlsVersion === 'TLSv1' || options.minTlsVersion === 'TLSv1.1' ? { ciphers: 'DEFAULT@SECLEVEL=0' } : {}),
+    },
     bodyLimit: options.bodyLimitBytes ?? DEFAULT_BODY_LIMIT,
     logger: false,
     // A client that trickles bytes may not hold a connection forever.
@@ -84,7 +101,7 @@ export async function startSoapServer(options: SoapServerOptions): Promise<SoapS
       const started = Date.now();
       const raw = typeof req.body === 'string' ? req.body : '';
       const socket = req.raw.socket as TLSSocket;
-      const peer = checkClientCertificate(socket);
+      const peer = checkClientCertificate(socket, options.tolerate);
       // Only a verified certificate names the sender; an untrusted one may claim any OIN.
       const oin = peer.ok ? peer.certificate.oin : undefined;
       const refuse = (operation: string, reason: FaultReason, detail?: string) => {
@@ -144,6 +161,9 @@ export async function startSoapServer(options: SoapServerOptions): Promise<SoapS
   });
 
   const host = options.host ?? '127.0.0.1';
+  app.server.on('tlsClientError', (err: NodeJS.ErrnoException) =>
+    options.log.recordHandshakeFailure({ recordedBy: options.name, at: new Date().toISOString(), code: err.code ?? 'onbekend', message: err.message }),
+  );
   await app.listen({ host, port: options.port ?? 0 });
   const port = (app.server.address() as { port: number }).port;
   address = `https://${host}:${port}`;

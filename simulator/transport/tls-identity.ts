@@ -4,4 +4,6 @@ export interface TlsIdentity {
   keyPem: string;
   /** PEM of the CA certificate(s) this party trusts. */
   caPem: string;
+  /** PEM of the CRL(s) a server checks client certificates against; without it revocation is not checked. */
+  crlPem?: string;
 }

@@ -1,0 +1,52 @@
+/**
+ * The starting point of the SUT-as-bron security runs: a dossier the SUT has klaargezet for testschool VO, and a real TC
+ * session that testschool VO opened for it. Whoever then asks the SUT's AP for the dossier, only testschool VO, over a
+ * good connection, may get it.
+ */
+import { fixtureLeerling } from '../../fixtures/leerlingen.ts';
+import { testscholen } from '../../fixtures/scholen.ts';
+import { gegevensset2019 } from '../../simulator/dossier/gegevensset.ts';
+import { OsoClient } from '../../simulator/las/oso-client.ts';
+import type { DocumentRequest } from '../../simulator/protocol/messages.ts';
+import { zoeksleutelVoor } from '../../simulator/protocol/zoeksleutel.ts';
+import type { World } from '../../simulator/world.ts';
+import { httpAdapterPartij } from '../adapters/http-adapter.ts';
+
+export interface SessieBijSut {
+  apUrl: string;
+  documentRequest: DocumentRequest;
+}
+
+export async function sessieBijSut(world: World, leerlingId = 'povo-regulier'): Promise<SessieBijSut> {
+  const leerling = fixtureLeerling(leerlingId);
+  const bron = world.sut.scholen.po;
+  const sut = httpAdapterPartij({ naam: `${world.sut.naam} (SUT)`, controlUrl: world.sut.controlUrl, school: bron, oin: world.sut.oin, timeoutMs: 30_000 });
+  await sut.klaarzetten(leerling, testscholen.vo.brin);
+
+  const testschool = new OsoClient({ name: 'Testschool VO (99BB)', tls: world.identity('testschool-vo'), timeoutMs: 10_000, log: world.clientLog });
+  const sleutel = zoeksleutelVoor(leerling.pgn.waarde, leerling.geboortedatum);
+  const overdracht = await testschool.call(world.tc.url, 'overdrachtRequest', {
+    doelBrin: testscholen.vo.brin,
+    doelRouteringsKenmerk: testscholen.vo.routeringsKenmerk,
+    bronBrin: bron.brin,
+    overdrachtsoort: 'overstapdossier',
+    zoeksleutel: sleutel.zoeksleutel,
+  });
+  const ap = overdracht.aanleverpunten?.find((a) => a.routeringsKenmerk === bron.routeringsKenmerk);
+  if (overdracht.resultaat.code !== 'Ok' || !overdracht.sessieId || !ap)
+    throw new Error(`De TC opende geen sessie voor ${bron.brin} (${overdracht.resultaat.code}); de beveiligingstest kan niet beginnen.`);
+  return {
+    apUrl: ap.url,
+    documentRequest: {
+      sessieId: overdracht.sessieId,
+      bronBrin: bron.brin,
+      bronRouteringsKenmerk: ap.routeringsKenmerk,
+      doelBrin: testscholen.vo.brin,
+      doelRouteringsKenmerk: testscholen.vo.routeringsKenmerk,
+      zoeksleutelPgnfrag: sleutel,
+      overdrachtsoort: 'overstapdossier',
+      aanvraagdatum: world.clock.today(),
+      dossierVersie: gegevensset2019.versie,
+    },
+  };
+}

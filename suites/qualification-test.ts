@@ -1,0 +1,69 @@
+/**
+ * Declares one qualification run as a Playwright test: Allure labels (epic = role or concern, feature = capability,
+ * story = scenario), parameters, and the annotations from which kwalificatie.json derives the verdict per scenario run and
+ * per requirement. YAML scenarios and the fixed suites (security) both declare their runs through here.
+ */
+import * as allure from 'allure-js-commons';
+import { gegevensset2019 } from '../simulator/dossier/gegevensset.ts';
+import { oso2021 } from '../simulator/protocol/profile.ts';
+import type { World } from '../simulator/world.ts';
+import { CheckFailure } from './check-failure.ts';
+import { ANNOTATION } from './run-settings.ts';
+import type { Rol } from './scenario-context.ts';
+import { test } from './world-fixture.ts';
+
+export type Epic = 'Bronsysteem' | 'Doelsysteem' | 'Beveiliging' | 'Release';
+
+export interface QualificationRunInfo {
+  id: string;
+  titel: string;
+  beschrijving?: string;
+  rol: Rol;
+  epic: Epic;
+  capaciteit: string;
+  /** Requirements this run verifies. */
+  eisen: readonly string[];
+  parameters?: Record<string, string>;
+}
+
+export interface RunBody {
+  world: World;
+  /** Tell the report whether the SUT met a requirement. */
+  onEis: (id: string, uitkomst: 'passed' | 'failed') => void;
+}
+
+export function declareQualificationTest(info: QualificationRunInfo, body: (run: RunBody) => Promise<void>): void {
+  test(
+    `${info.id} [SUT als ${info.rol}] ${info.titel}`,
+    {
+      annotation: [
+        { type: ANNOTATION.scenario, description: info.id },
+        { type: ANNOTATION.rol, description: info.rol },
+        { type: ANNOTATION.eisen, description: info.eisen.join(' ') },
+      ],
+    },
+    async ({ world }) => {
+      await allure.epic(info.epic);
+      await allure.feature(info.capaciteit);
+      await allure.story(info.titel);
+      await allure.severity('critical');
+      if (info.beschrijving) await allure.description(info.beschrijving);
+      await allure.parameter('rol van de SUT', info.rol);
+      for (const [name, value] of Object.entries(info.parameters ?? {})) await allure.parameter(name, value);
+      await allure.parameter('gegevensset', gegevensset2019.versie);
+      await allure.parameter('protocol', oso2021.release);
+      for (const id of info.eisen) await allure.tag(id);
+      try {
+        await body({ world, onEis: (id, uitkomst) => test.info().annotations.push({ type: ANNOTATION.eis, description: `${id}=${uitkomst}` }) });
+      } catch (e) {
+        // A finding about the SUT is a failed test; anything else (harness, adapter, crash) is broken.
+        test.info().annotations.push({ type: ANNOTATION.uitkomst, description: e instanceof CheckFailure ? 'afgekeurd' : 'gebroken' });
+        throw e;
+      } finally {
+        await allure.attachment('berichtenlog.json', JSON.stringify(world.log.all(), null, 2), 'application/json');
+        if (world.log.handshakeFailures().length)
+          await allure.attachment('mislukte-tls-handshakes.json', JSON.stringify(world.log.handshakeFailures(), null, 2), 'application/json');
+      }
+    },
+  );
+}
