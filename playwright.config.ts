@@ -22,6 +22,7 @@ export default defineConfig({
         ['list'],
         ['allure-playwright', { resultsDir: run.allureResultsDir, detail: false, suiteTitle: false }],
         ['json', { outputFile: run.playwrightJsonPath }],
+        ...(run.junitPath ? [['junit', { outputFile: run.junitPath }] as const] : []),
       ]
     : [['list'], ['json', { outputFile: 'test-results/results.json' }]],
   projects: [

@@ -3,16 +3,18 @@ import { runCerts } from './certs.ts';
 import { runQualify } from './qualify.ts';
 import { runReferenceLas } from './reference-las.ts';
 import { runScenarios } from './scenarios.ts';
+import { runVerify } from './verify.ts';
 
 const commands: Record<string, { run: (args: string[]) => Promise<number>; summary: string }> = {
   qualify: { run: runQualify, summary: 'run the qualification against a LAS (default: the embedded reference LAS) and write the report' },
   scenarios: { run: runScenarios, summary: 'list the scenarios, the requirements and which scenario verifies which requirement' },
   certs: { run: runCerts, summary: 'issue (or reuse) the test PKI: CA and certificates of the TC, testscholen and reference LAS' },
+  verify: { run: runVerify, summary: 'check the evidence bundle of a report folder: signature, file hashes, message-log chain' },
   'reference-las': { run: runReferenceLas, summary: 'list the named faults of the embedded reference LAS (--list-faults)' },
 };
 
 /** Commands of the design that this version does not have yet: say so plainly instead of "unknown command". */
-const notYetBuilt = ['validate', 'verify', 'doctor'];
+const notYetBuilt = ['validate', 'doctor'];
 
 const usage = () =>
   `Usage: oso-testbank <command> [options]\n\nCommands:\n${Object.entries(commands)

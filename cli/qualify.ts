@@ -5,7 +5,8 @@
  */
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { hostname, tmpdir, userInfo } from 'node:os';
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -14,6 +15,9 @@ import type { JSONReport } from '@playwright/test/reporter';
 import { defaultCertDir } from '../certs/location.ts';
 import { ensureTestPki } from '../certs/pki.ts';
 import { renderAllureReport } from '../reports/allure-report.ts';
+import { writeEvidenceBundle } from '../reports/evidence-bundle.ts';
+import { renderSamenvatting } from '../reports/samenvatting.ts';
+import { ensureHarnessSigner } from '../certs/harness-signer.ts';
 import { buildKwalificatie, type Kwalificatie } from '../reports/kwalificatie.ts';
 import { gegevensset2019 } from '../simulator/dossier/gegevensset.ts';
 import { oso2021 } from '../simulator/protocol/profile.ts';
@@ -96,16 +100,22 @@ export async function runQualify(args: string[]): Promise<number> {
     reportDir,
     allureResultsDir: join(reportDir, 'allure-results'),
     playwrightJsonPath: join(reportDir, 'playwright-report.json'),
+    junitPath: join(reportDir, 'junit.xml'),
+    runLogDir: await mkdtemp(join(tmpdir(), 'oso-runlogs-')),
     faults,
     scenarios: filters,
     ...(role ? { role } : {}),
   };
   const started = Date.now();
+  let signer;
   try {
+    // The manifest signs every file in the folder: it must hold this run's output and nothing else.
+    if (existsSync(reportDir) && (await readdir(reportDir)).length > 0 && !existsSync(join(reportDir, 'kwalificatie.json')))
+      return fail(`${reportDir} is not empty and holds no earlier report; choose an empty or new folder for --report.`);
+    await rm(reportDir, { recursive: true, force: true });
     await mkdir(reportDir, { recursive: true });
-    // Results of an earlier run must never mix into this report.
-    await Promise.all([run.allureResultsDir, run.playwrightJsonPath, join(reportDir, 'test-results')].map((p) => rm(p, { recursive: true, force: true })));
     await ensureTestPki({ dir: defaultCertDir });
+    signer = await ensureHarnessSigner(defaultCertDir);
   } catch (e) {
     return fail(`cannot prepare ${reportDir} or the test PKI: ${(e as Error).message}`);
   }
@@ -126,18 +136,30 @@ export async function runQualify(args: string[]): Promise<number> {
     datum: new Date(started).toISOString(),
     duurMs: Date.now() - started,
     selectie: { scenarios: filters, ...(role ? { rol: role } : {}) },
+    uitvoerder: process.env['OSO_UITVOERDER'] ?? `${userInfo().username}@${hostname()}`,
   });
-  const kwalificatiePath = join(reportDir, 'kwalificatie.json');
-  await writeFile(kwalificatiePath, `${JSON.stringify(kwalificatie, null, 2)}\n`);
+  await writeFile(join(reportDir, 'kwalificatie.json'), `${JSON.stringify(kwalificatie, null, 2)}\n`);
+  await writeFile(join(reportDir, 'samenvatting.html'), renderSamenvatting(kwalificatie));
 
-  let reportPath: string | undefined;
+  // What could not be written is said, and everything written so far is kept.
+  let complete = true;
   try {
-    reportPath = (await renderAllureReport({ resultsDir: run.allureResultsDir, outputDir: reportDir, reportName: `OSO Testbank kwalificatie — ${REFERENCE_LAS_NAME}` })).indexHtml;
+    await renderAllureReport({ resultsDir: run.allureResultsDir, outputDir: reportDir, reportName: `OSO Testbank kwalificatie — ${REFERENCE_LAS_NAME}` });
   } catch (e) {
+    complete = false;
     process.stderr.write(`oso-testbank qualify: the Allure report could not be rendered: ${(e as Error).message}\n`);
   }
-  process.stdout.write(summary(kwalificatie, kwalificatiePath, reportPath));
-  if (!reportPath) return 2;
+  try {
+    // Last: the manifest covers every file the run wrote.
+    await writeEvidenceBundle({ reportDir, runLogDir: run.runLogDir!, harness: kwalificatie.harness, signer });
+  } catch (e) {
+    complete = false;
+    process.stderr.write(`oso-testbank qualify: the evidence bundle could not be written: ${(e as Error).message}\n`);
+  } finally {
+    await rm(run.runLogDir!, { recursive: true, force: true });
+  }
+  process.stdout.write(summary(kwalificatie, reportDir));
+  if (!complete) return 2;
   return kwalificatie.verdict === 'GESLAAGD' ? 0 : 1;
 }
 
@@ -160,15 +182,18 @@ async function harnessVersion(): Promise<string> {
   return (JSON.parse(await readFile(join(repoRoot, 'package.json'), 'utf8')) as { version: string }).version;
 }
 
-function summary(k: Kwalificatie, kwalificatiePath: string, reportPath: string | undefined): string {
+function summary(k: Kwalificatie, reportDir: string): string {
+  const written = (file: string) => (existsSync(join(reportDir, file)) ? join(reportDir, file) : `${join(reportDir, file)} (niet geschreven)`);
   const icon = { passed: '✓', failed: '✘', broken: '!', skipped: '-' } as const;
   const lines = [
     '',
     `Oordeel: ${k.verdict === 'GESLAAGD' ? 'GESLAAGD' : 'NIET GESLAAGD'}  (${k.totalen.passed} geslaagd, ${k.totalen.failed} afgekeurd, ${k.totalen.broken} gebroken, ${k.totalen.skipped} overgeslagen)`,
     ...k.scenarios.map((s) => `  ${icon[s.status]} ${s.id} [${s.role}]${s.status !== 'passed' && s.message ? `\n      ${s.message.split('\n')[0]}` : ''}`),
     `Eisen: ${k.requirements.filter((r) => r.status === 'passed').length} voldaan, ${k.requirements.filter((r) => r.status === 'failed').length} niet voldaan, ${k.requirements.filter((r) => r.status === 'untested').length} niet getest`,
-    `Kwalificatie: ${kwalificatiePath}`,
-    ...(reportPath ? [`Rapport:      ${reportPath}`] : []),
+    `Samenvatting: ${written('samenvatting.html')}`,
+    `Rapport:      ${written('index.html')}`,
+    `Kwalificatie: ${written('kwalificatie.json')} (JUnit: junit.xml)`,
+    `Bewijs:       ${written('evidence/manifest.json')} (controleer met: oso-testbank verify ${reportDir})`,
     '',
   ];
   return lines.join('\n');

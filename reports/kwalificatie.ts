@@ -17,6 +17,8 @@ export interface Kwalificatie {
   gegevensset: { versie: string; namespace: string };
   datum: string;
   duurMs: number;
+  /** Who ran the qualification: OSO_UITVOERDER, or the user and machine. */
+  uitvoerder: string;
   selectie: { scenarios: string[]; rol?: string };
   totalen: Record<ScenarioStatus, number>;
   scenarios: {

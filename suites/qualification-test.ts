@@ -4,11 +4,13 @@
  * per requirement. YAML scenarios and the fixed suites (security) both declare their runs through here.
  */
 import * as allure from 'allure-js-commons';
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { gegevensset2019 } from '../simulator/dossier/gegevensset.ts';
 import { oso2021 } from '../simulator/protocol/profile.ts';
 import type { World } from '../simulator/world.ts';
 import { CheckFailure } from './check-failure.ts';
-import { ANNOTATION } from './run-settings.ts';
+import { ANNOTATION, qualificationRunFromEnv, runLogFileName, type RunLog } from './run-settings.ts';
 import type { Rol } from './scenario-context.ts';
 import { test } from './world-fixture.ts';
 
@@ -60,6 +62,11 @@ export function declareQualificationTest(info: QualificationRunInfo, body: (run:
         test.info().annotations.push({ type: ANNOTATION.uitkomst, description: e instanceof CheckFailure ? 'afgekeurd' : 'gebroken' });
         throw e;
       } finally {
+        const settings = qualificationRunFromEnv();
+        if (settings?.runLogDir) {
+          const log: RunLog = { run: `${info.id}/${info.rol}`, exchanges: world.log.all(), handshakeFailures: world.log.handshakeFailures() };
+          await writeFile(join(settings.runLogDir, runLogFileName(info.id, info.rol)), JSON.stringify(log));
+        }
         await allure.attachment('berichtenlog.json', JSON.stringify(world.log.all(), null, 2), 'application/json');
         if (world.log.handshakeFailures().length)
           await allure.attachment('mislukte-tls-handshakes.json', JSON.stringify(world.log.handshakeFailures(), null, 2), 'application/json');

@@ -1,3 +1,5 @@
+import type { Exchange, HandshakeFailure } from '../simulator/transport/exchange-log.ts';
+
 /**
  * The settings `oso-testbank qualify` hands to the Playwright run that executes the qualification suites. They travel
  * through the environment because Playwright starts its workers as separate processes.
@@ -6,6 +8,10 @@ export interface QualificationRun {
   reportDir: string;
   allureResultsDir: string;
   playwrightJsonPath: string;
+  /** JUnit XML for CI systems. */
+  junitPath?: string;
+  /** Where each test leaves its message log for the evidence bundle (outside the report folder). */
+  runLogDir?: string;
   /** Named misbehaviours switched on in the embedded reference LAS. */
   faults: string[];
   /** Scenario ids or globs to run; empty means all. */
@@ -29,3 +35,14 @@ export function qualificationRunFromEnv(env: NodeJS.ProcessEnv = process.env): Q
 
 /** Annotations each qualification test carries, read back from Playwright's JSON report to build kwalificatie.json. */
 export const ANNOTATION = { scenario: 'scenario', rol: 'rol', eisen: 'eisen', uitkomst: 'uitkomst', eis: 'eis' } as const;
+
+/** What one qualification run leaves in runLogDir for the evidence bundle (written by the test, read by qualify). */
+export interface RunLog {
+  run: string;
+  exchanges: readonly Exchange[];
+  handshakeFailures: readonly HandshakeFailure[];
+}
+
+export function runLogFileName(id: string, rol: string): string {
+  return `${id}__${rol}.json`;
+}

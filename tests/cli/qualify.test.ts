@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { existsSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { findExternalReferences } from '../../reports/allure-report.ts';
@@ -84,6 +84,13 @@ test('usage errors exit 2 with a message and start nothing', async () => {
   expect(badOption.stderr).toContain('Usage: oso-testbank qualify');
   const unknownCommand = await runCli(['bestaat-niet']);
   expect(unknownCommand.code).toBe(2);
+  // A folder with other files is never emptied to make room for a report.
+  const foreign = reportDir();
+  writeFileSync(join(foreign, 'belangrijk.txt'), 'niet weggooien');
+  const refused = await runCli(['qualify', '--report', foreign]);
+  expect(refused.code).toBe(2);
+  expect(refused.stderr).toContain('is not empty and holds no earlier report');
+  expect(readFileSync(join(foreign, 'belangrijk.txt'), 'utf8')).toBe('niet weggooien');
 });
 
 test('reference-las --list-faults prints one fault name a line', async () => {

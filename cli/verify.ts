@@ -1,0 +1,57 @@
+/** `oso-testbank verify DIR`: checks a report's evidence bundle offline. Exit 0 intact, 1 tampered, 2 usage or no bundle. */
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { verifyEvidenceBundle } from '../reports/evidence-bundle.ts';
+
+const usage = `Usage: oso-testbank verify DIR [--trust SHA256]
+
+Checks the evidence bundle of a report folder: the signature over evidence/manifest.json, the SHA-256 of every file, and
+the hash chain of evidence/berichten.jsonl. Names every file that was changed, removed or added, and every line of the
+message log that was edited, deleted or reordered.
+
+  --trust SHA256   the fingerprint of the signing certificate you trust (as printed by an earlier verify); without it
+                   the signature is checked against the certificate in the bundle and its fingerprint is printed
+`;
+
+export async function runVerify(args: string[]): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({ args, allowPositionals: true, options: { trust: { type: 'string' }, help: { type: 'boolean' } }, strict: true });
+  } catch (e) {
+    process.stderr.write(`oso-testbank verify: ${(e as Error).message}\n\n${usage}`);
+    return 2;
+  }
+  if (parsed.values.help) {
+    process.stdout.write(usage);
+    return 0;
+  }
+  const [dirArg, ...rest] = parsed.positionals;
+  if (!dirArg || rest.length) {
+    process.stderr.write(`oso-testbank verify: give exactly one report folder.\n\n${usage}`);
+    return 2;
+  }
+  const dir = resolve(dirArg);
+  if (!existsSync(dir)) {
+    process.stderr.write(`oso-testbank verify: ${dir} does not exist.\n`);
+    return 2;
+  }
+  const check = await verifyEvidenceBundle(dir);
+  if (!check.manifest) {
+    process.stderr.write(`oso-testbank verify: ${check.problemen.join('; ')}\n`);
+    return 2;
+  }
+  const trust = parsed.values.trust?.replace(/:/g, '').toUpperCase();
+  const signerPrint = check.ondertekenaar?.sha256.replace(/:/g, '').toUpperCase();
+  if (trust && signerPrint !== trust) check.problemen.push(`ondertekend met een ander certificaat (SHA-256 ${check.ondertekenaar?.sha256 ?? 'onbekend'}) dan het vertrouwde`);
+
+  const wie = check.ondertekenaar ? `${check.ondertekenaar.subject} (SHA-256 ${check.ondertekenaar.sha256})` : 'onbekend';
+  if (check.problemen.length === 0) {
+    process.stdout.write(
+      `Bewijsbundel ongeschonden: ${check.manifest.bestanden.length} bestanden, ${check.manifest.berichtenlog.regels} berichten.\nOndertekend door ${wie}${trust ? ', het vertrouwde certificaat' : ''}.\n`,
+    );
+    return 0;
+  }
+  process.stdout.write(`Bewijsbundel NIET ongeschonden (${check.problemen.length} bevinding(en)):\n${check.problemen.map((p) => `  - ${p}`).join('\n')}\nOndertekenaar: ${wie}.\n`);
+  return 1;
+}

@@ -1,0 +1,97 @@
+/**
+ * The manifest of a report folder (evidence/manifest.json): the SHA-256 of every file, the length and head of the
+ * message log, signed by the harness's key (evidence/manifest.sig, with the signer's certificate beside it) so anyone can
+ * check offline that nothing was edited, added or removed after the run. The private key never enters the folder.
+ */
+import { createHash, createSign, createVerify, X509Certificate } from 'node:crypto';
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { join, relative, sep } from 'node:path';
+
+export const MANIFEST = 'evidence/manifest.json';
+export const SIGNATURE = 'evidence/manifest.sig';
+export const SIGNER_CERTIFICATE = 'evidence/ondertekenaar.crt';
+/** The manifest cannot list itself or what signs it. */
+const NOT_LISTED = new Set([MANIFEST, SIGNATURE, SIGNER_CERTIFICATE]);
+
+export interface Manifest {
+  harness: { naam: string; versie: string };
+  datum: string;
+  bestanden: { pad: string; sha256: string; bytes: number }[];
+  berichtenlog: { pad: string; regels: number; laatsteHash: string };
+}
+
+export interface Signer {
+  certPem: string;
+  keyPem: string;
+}
+
+async function filesUnder(dir: string): Promise<string[]> {
+  const out: string[] = [];
+  const walk = async (d: string) => {
+    for (const entry of await readdir(d, { withFileTypes: true })) {
+      const full = join(d, entry.name);
+      if (entry.isDirectory()) await walk(full);
+      else if (entry.isFile()) out.push(relative(dir, full).split(sep).join('/'));
+    }
+  };
+  await walk(dir);
+  return out.filter((p) => !NOT_LISTED.has(p)).sort();
+}
+
+export async function hashFile(path: string): Promise<{ sha256: string; bytes: number }> {
+  const data = await readFile(path);
+  return { sha256: createHash('sha256').update(data).digest('hex'), bytes: data.length };
+}
+
+export async function buildManifest(dir: string, fields: Omit<Manifest, 'bestanden'>): Promise<Manifest> {
+  const bestanden = [];
+  for (const pad of await filesUnder(dir)) bestanden.push({ pad, ...(await hashFile(join(dir, pad))) });
+  return { ...fields, bestanden };
+}
+
+export function sign(manifestText: string, signer: Signer): string {
+  return createSign('sha256').update(manifestText, 'utf8').sign(signer.keyPem, 'base64');
+}
+
+export interface BundleCheck {
+  problemen: string[];
+  ondertekenaar?: { subject: string; sha256: string };
+  manifest?: Manifest;
+}
+
+/** Checks the signature and every listed file; names each file that was changed, removed or added. */
+export async function checkManifest(dir: string): Promise<BundleCheck> {
+  const problemen: string[] = [];
+  let manifestText: string;
+  try {
+    manifestText = await readFile(join(dir, MANIFEST), 'utf8');
+  } catch {
+    return { problemen: [`${MANIFEST} ontbreekt: dit is geen (volledige) bewijsbundel`] };
+  }
+  let ondertekenaar: BundleCheck['ondertekenaar'];
+  try {
+    const cert = new X509Certificate(await readFile(join(dir, SIGNER_CERTIFICATE)));
+    ondertekenaar = { subject: cert.subject.replace(/\n/g, ', '), sha256: cert.fingerprint256 };
+    const signature = (await readFile(join(dir, SIGNATURE), 'utf8')).trim();
+    if (!createVerify('sha256').update(manifestText, 'utf8').verify(cert.publicKey, signature, 'base64'))
+      problemen.push(`de handtekening over ${MANIFEST} klopt niet: het manifest of de handtekening is gewijzigd`);
+  } catch (e) {
+    problemen.push(`handtekening niet te controleren: ${(e as Error).message}`);
+  }
+  const manifest = JSON.parse(manifestText) as Manifest;
+  const listed = new Map(manifest.bestanden.map((b) => [b.pad, b]));
+  const present = new Set(await filesUnder(dir));
+  for (const [pad, b] of listed) {
+    if (!present.has(pad)) problemen.push(`${pad}: verwijderd`);
+    else if ((await hashFile(join(dir, pad))).sha256 !== b.sha256) problemen.push(`${pad}: gewijzigd`);
+  }
+  for (const pad of present) if (!listed.has(pad)) problemen.push(`${pad}: toegevoegd na de run`);
+  return { problemen, ...(ondertekenaar ? { ondertekenaar } : {}), manifest };
+}
+
+export async function fileExists(path: string): Promise<boolean> {
+  return stat(path).then(
+    (s) => s.isFile(),
+    () => false,
+  );
+}

@@ -1,0 +1,96 @@
+/**
+ * The Dutch summary page of a qualification (samenvatting.html): the verdict, the requirement matrix, the runs, the SUT,
+ * versions, date and who ran it — readable on screen and on paper, with no script and nothing loaded from elsewhere.
+ */
+import type { Kwalificatie, RequirementStatus, ScenarioStatus } from './kwalificatie.ts';
+
+const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+const eisStatus: Record<RequirementStatus, string> = { passed: 'voldaan', failed: 'niet voldaan', untested: 'niet getest' };
+const runStatus: Record<ScenarioStatus, string> = { passed: 'geslaagd', failed: 'afgekeurd', broken: 'gebroken', skipped: 'overgeslagen' };
+
+const datum = (iso: string) =>
+  new Date(iso).toLocaleString('nl-NL', { timeZone: 'Europe/Amsterdam', dateStyle: 'long', timeStyle: 'short' });
+
+export function renderSamenvatting(k: Kwalificatie): string {
+  const geslaagd = k.verdict === 'GESLAAGD';
+  const rows = (cells: string[]) => `<tr>${cells.map((c) => `<td>${c}</td>`).join('')}</tr>`;
+  const eisen = k.requirements
+    .map((r) =>
+      rows([
+        `<a id="${escape(r.id)}"></a><strong>${escape(r.id)}</strong>`,
+        escape(r.text),
+        `<span class="status ${r.status}">${eisStatus[r.status]}</span>`,
+        escape(r.scenarios.join(', ') || '—'),
+      ]),
+    )
+    .join('\n');
+  const runs = k.scenarios
+    .map((s) =>
+      rows([
+        escape(s.id),
+        escape(s.role),
+        `<span class="status ${s.status}">${runStatus[s.status]}</span>`,
+        escape(s.requirements.join(', ')),
+        s.message ? `<pre>${escape(s.message)}</pre>` : '',
+      ]),
+    )
+    .join('\n');
+  return `<!doctype html>
+<html lang="nl">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Kwalificatie ${escape(k.sut.naam)}: ${geslaagd ? 'GESLAAGD' : 'NIET GESLAAGD'}</title>
+<style>
+  body { font-family: system-ui, -apple-system, "Segoe UI", sans-serif; margin: 2rem auto; max-width: 60rem; color: #1b1b1b; line-height: 1.45; }
+  h1 { font-size: 1.6rem; margin-bottom: .2rem; }
+  .oordeel { font-size: 2rem; font-weight: 700; padding: .6rem 1rem; border-radius: .4rem; display: inline-block; margin: .8rem 0; }
+  .oordeel.ja { background: #e3f4e5; color: #14532d; border: 2px solid #15803d; }
+  .oordeel.nee { background: #fde8e8; color: #7f1d1d; border: 2px solid #b91c1c; }
+  dl { display: grid; grid-template-columns: max-content 1fr; gap: .2rem 1.2rem; }
+  dt { font-weight: 600; }
+  table { border-collapse: collapse; width: 100%; margin: .6rem 0 1.6rem; font-size: .92rem; }
+  th, td { border: 1px solid #cfcfcf; padding: .35rem .5rem; text-align: left; vertical-align: top; }
+  th { background: #f2f2f2; }
+  .status { font-weight: 600; white-space: nowrap; }
+  .passed { color: #15803d; } .failed, .broken { color: #b91c1c; } .untested, .skipped { color: #6b7280; }
+  pre { white-space: pre-wrap; font-size: .8rem; margin: 0; }
+  footer { color: #6b7280; font-size: .85rem; margin-top: 2rem; }
+  @media print { body { margin: 0; max-width: none; } a { color: inherit; text-decoration: none; } tr { break-inside: avoid; } }
+</style>
+</head>
+<body>
+<h1>Kwalificatie OSO-koppeling</h1>
+<div class="oordeel ${geslaagd ? 'ja' : 'nee'}" id="oordeel">${geslaagd ? 'GESLAAGD' : 'NIET GESLAAGD'}</div>
+<p>${k.totalen.passed} geslaagd, ${k.totalen.failed} afgekeurd, ${k.totalen.broken} gebroken, ${k.totalen.skipped} overgeslagen van ${k.scenarios.length} runs;
+${k.requirements.filter((r) => r.status === 'passed').length} van de ${k.requirements.length} eisen voldaan.</p>
+<dl>
+  <dt>Systeem</dt><dd>${escape(k.sut.naam)} ${escape(k.sut.versie)} (${k.sut.soort === 'ingebouwd' ? 'ingebouwde referentie-LAS' : 'extern'})${k.sut.faults.length ? `, met opzettelijke fouten: ${escape(k.sut.faults.join(', '))}` : ''}</dd>
+  <dt>Datum</dt><dd>${escape(datum(k.datum))} (duur ${Math.round(k.duurMs / 1000)} s)</dd>
+  <dt>Uitgevoerd door</dt><dd>${escape(k.uitvoerder)}</dd>
+  <dt>Protocol</dt><dd>${escape(k.protocol.release)} (${escape(k.protocol.namespace)})</dd>
+  <dt>Gegevensset</dt><dd>${escape(k.gegevensset.versie)}</dd>
+  <dt>Testbank</dt><dd>${escape(k.harness.naam)} ${escape(k.harness.versie)}</dd>
+  <dt>Selectie</dt><dd>${k.selectie.scenarios.length ? escape(k.selectie.scenarios.join(', ')) : 'alle scenario’s'}${k.selectie.rol ? `, rol ${escape(k.selectie.rol)}` : ''}</dd>
+</dl>
+<h2>Eisen</h2>
+<table>
+<thead><tr><th>Eis</th><th>Omschrijving</th><th>Oordeel</th><th>Getoetst in</th></tr></thead>
+<tbody>
+${eisen}
+</tbody>
+</table>
+<h2>Runs</h2>
+<table>
+<thead><tr><th>Scenario</th><th>Rol SUT</th><th>Uitkomst</th><th>Eisen</th><th>Toelichting</th></tr></thead>
+<tbody>
+${runs}
+</tbody>
+</table>
+<footer>De details van elke run, met alle berichten, staan in index.html. De map evidence/ bevat het berichtenlog en het
+ondertekende manifest; controleer met <code>oso-testbank verify</code> dat niets is gewijzigd.</footer>
+</body>
+</html>
+`;
+}

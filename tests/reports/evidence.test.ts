@@ -1,0 +1,129 @@
+import { expect, test } from '@playwright/test';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { findExternalReferences } from '../../reports/allure-report.ts';
+import { chain, checkChain } from '../../reports/evidence-log.ts';
+import { runCli } from '../cli/run-cli.ts';
+
+const records = Array.from({ length: 6 }, (_, i) => ({ soort: 'bericht', run: 'r/bron', seq: i + 1, request: `<x>${i}</x>` }));
+
+test.describe('the hash-chained message log', () => {
+  const { lines, laatsteHash } = chain(records);
+  const expected = { regels: lines.length, laatsteHash };
+  const text = (ls: string[]) => `${ls.join('\n')}\n`;
+
+  test('an intact log has no findings', () => {
+    expect(checkChain(text(lines), expected)).toEqual([]);
+  });
+
+  test('an edited line is named', () => {
+    const edited = [...lines];
+    edited[2] = edited[2]!.replace('<x>2</x>', '<x>9</x>');
+    expect(checkChain(text(edited), expected)).toEqual([expect.stringContaining('regel 3 (index 2): inhoud bewerkt')]);
+  });
+
+  test('a deleted line is named by its index', () => {
+    const deleted = lines.filter((_, i) => i !== 3);
+    expect(checkChain(text(deleted), expected).join('\n')).toContain('index 3 ontbreekt in het log (verwijderd)');
+  });
+
+  test('two swapped lines are named as swapped', () => {
+    const swapped = [...lines];
+    [swapped[1], swapped[2]] = [swapped[2]!, swapped[1]!];
+    expect(checkChain(text(swapped), expected)).toEqual(['regels verwisseld: regel 2 heeft index 2; regel 3 heeft index 1']);
+  });
+
+  test('lines cut from the end are found against the manifest', () => {
+    expect(checkChain(text(lines.slice(0, 4)), expected).join('\n')).toContain('index 4, 5 ontbreekt');
+  });
+});
+
+test.describe('the evidence bundle of a real qualification', () => {
+  test.describe.configure({ mode: 'serial' });
+  let original = '';
+
+  test.beforeAll(async () => {
+    original = mkdtempSync(join(tmpdir(), 'bewijs-'));
+    const { code, stdout, stderr } = await runCli(['qualify', '--report', original]);
+    expect(code, `${stdout}\n${stderr}`).toBe(0);
+  });
+
+  const copy = () => {
+    const dir = mkdtempSync(join(tmpdir(), 'bewijs-kopie-'));
+    cpSync(original, dir, { recursive: true });
+    return dir;
+  };
+
+  test('an untouched report verifies, and names its signer', async () => {
+    const { code, stdout } = await runCli(['verify', original]);
+    expect(code, stdout).toBe(0);
+    expect(stdout).toMatch(/Bewijsbundel ongeschonden: \d+ bestanden, \d+ berichten/);
+    const fingerprint = /SHA-256 ([0-9A-F:]+)/.exec(stdout)![1]!;
+    expect((await runCli(['verify', original, '--trust', fingerprint])).code).toBe(0);
+    expect((await runCli(['verify', original, '--trust', 'AB'.repeat(32)])).code).toBe(1);
+  });
+
+  test('a changed byte in a report file is named', async () => {
+    const dir = copy();
+    const file = join(dir, 'kwalificatie.json');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('"GESLAAGD"', '"GESLAAGd"'));
+    const { code, stdout } = await runCli(['verify', dir]);
+    expect(code).toBe(1);
+    expect(stdout).toContain('kwalificatie.json: gewijzigd');
+  });
+
+  test('a deleted or a swapped line of the message log is named', async () => {
+    const deleted = copy();
+    const log = join(deleted, 'evidence/berichten.jsonl');
+    const lines = readFileSync(log, 'utf8').trim().split('\n');
+    writeFileSync(log, `${lines.filter((_, i) => i !== 1).join('\n')}\n`);
+    const d = await runCli(['verify', deleted]);
+    expect(d.code).toBe(1);
+    expect(d.stdout).toContain('index 1 ontbreekt in het log (verwijderd)');
+
+    const swapped = copy();
+    const log2 = join(swapped, 'evidence/berichten.jsonl');
+    [lines[2], lines[3]] = [lines[3]!, lines[2]!];
+    writeFileSync(log2, `${lines.join('\n')}\n`);
+    const s = await runCli(['verify', swapped]);
+    expect(s.code).toBe(1);
+    expect(s.stdout).toContain('regels verwisseld: regel 3 heeft index 3; regel 4 heeft index 2');
+  });
+
+  test('a forged manifest fails its signature; a file added afterwards is named', async () => {
+    const dir = copy();
+    const manifest = join(dir, 'evidence/manifest.json');
+    writeFileSync(manifest, readFileSync(manifest, 'utf8').replace('"oso-testbank"', '"oso-testbank "'));
+    writeFileSync(join(dir, 'extra.txt'), 'nagekomen');
+    const { code, stdout } = await runCli(['verify', dir]);
+    expect(code).toBe(1);
+    expect(stdout).toContain('de handtekening over evidence/manifest.json klopt niet');
+    expect(stdout).toContain('extra.txt: toegevoegd na de run');
+  });
+
+  test('no private key anywhere in the report folder', () => {
+    const files: string[] = [];
+    const walk = (d: string) => {
+      for (const f of readdirSync(d)) {
+        const p = join(d, f);
+        if (statSync(p).isDirectory()) walk(p);
+        else files.push(p);
+      }
+    };
+    walk(original);
+    expect(files.length).toBeGreaterThan(5);
+    for (const f of files) expect(readFileSync(f, 'latin1'), f).not.toMatch(/PRIVATE KEY/);
+  });
+
+  test('the summary page and JUnit XML are written; the summary loads nothing from elsewhere', () => {
+    const html = readFileSync(join(original, 'samenvatting.html'), 'utf8');
+    expect(html).toContain('<div class="oordeel ja" id="oordeel">GESLAAGD</div>');
+    expect(html).toContain('BRON-01');
+    expect(html).not.toContain('<script');
+    expect(findExternalReferences(html)).toEqual([]);
+    const junit = readFileSync(join(original, 'junit.xml'), 'utf8');
+    expect(junit).toMatch(/<testsuites[^>]* tests="\d+"/);
+    expect(junit).toContain('regulier-povo [SUT als bron]');
+  });
+});
