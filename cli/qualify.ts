@@ -40,6 +40,8 @@ Without --config the embedded reference LAS is the system under test.
   --role bron|doel    run only the runs in which the LAS plays this role
   --report DIR        where the report goes (default: reports/latest)
   --fault NAME        switch on a named misbehaviour of the reference LAS (repeatable; see reference-las --list-faults)
+  --history FILE      Allure history (JSONL) kept between runs for trends (default with the default report folder:
+                      reports/allure-history.jsonl)
   --config FILE       a vendor LAS configuration (not available in this version yet)
 
 Exit codes: 0 GESLAAGD, 1 NIET GESLAAGD, 2 usage or configuration error.
@@ -57,6 +59,7 @@ export async function runQualify(args: string[]): Promise<number> {
       args,
       options: {
         scenario: { type: 'string', multiple: true },
+        history: { type: 'string' },
         role: { type: 'string' },
         report: { type: 'string' },
         fault: { type: 'string', multiple: true },
@@ -140,11 +143,18 @@ export async function runQualify(args: string[]): Promise<number> {
   });
   await writeFile(join(reportDir, 'kwalificatie.json'), `${JSON.stringify(kwalificatie, null, 2)}\n`);
   await writeFile(join(reportDir, 'samenvatting.html'), renderSamenvatting(kwalificatie));
+  await writeFile(join(run.allureResultsDir, 'environment.properties'), environmentProperties(kwalificatie));
+  const historyPath = values.history ? resolve(values.history) : values.report === undefined ? join(repoRoot, 'reports/allure-history.jsonl') : undefined;
 
   // What could not be written is said, and everything written so far is kept.
   let complete = true;
   try {
-    await renderAllureReport({ resultsDir: run.allureResultsDir, outputDir: reportDir, reportName: `OSO Testbank kwalificatie — ${REFERENCE_LAS_NAME}` });
+    await renderAllureReport({
+      resultsDir: run.allureResultsDir,
+      outputDir: reportDir,
+      reportName: `OSO Testbank kwalificatie — ${REFERENCE_LAS_NAME}`,
+      ...(historyPath ? { historyPath } : {}),
+    });
   } catch (e) {
     complete = false;
     process.stderr.write(`oso-testbank qualify: the Allure report could not be rendered: ${(e as Error).message}\n`);
@@ -176,6 +186,22 @@ function runPlaywright(run: QualificationRun): Promise<number> {
     child.on('exit', (code) => done(code ?? 2));
     child.on('error', () => done(2));
   });
+}
+
+/** What the run was, for the Environment panel of the Allure report. */
+function environmentProperties(k: Kwalificatie): string {
+  const props: Record<string, string> = {
+    SUT: `${k.sut.naam} ${k.sut.versie}`,
+    'SUT.fouten': k.sut.faults.join(', ') || 'geen',
+    Testbank: `${k.harness.naam} ${k.harness.versie}`,
+    Protocol: `${k.protocol.release} ${k.protocol.namespace}`,
+    Gegevensset: k.gegevensset.versie,
+    Uitvoerder: k.uitvoerder,
+    Datum: k.datum,
+  };
+  // .properties: escape the characters that would end a key or value.
+  const esc = (s: string) => s.replace(/\\/g, '\\\\').replace(/([=:#!])/g, '\\$1').replace(/\n/g, '\\n');
+  return `${Object.entries(props).map(([k2, v]) => `${esc(k2)}=${esc(v)}`).join('\n')}\n`;
 }
 
 async function harnessVersion(): Promise<string> {

@@ -54,7 +54,11 @@ export function declareQualificationTest(info: QualificationRunInfo, body: (run:
       for (const [name, value] of Object.entries(info.parameters ?? {})) await allure.parameter(name, value);
       await allure.parameter('gegevensset', gegevensset2019.versie);
       await allure.parameter('protocol', oso2021.release);
-      for (const id of info.eisen) await allure.tag(id);
+      for (const id of info.eisen) {
+        await allure.tag(id);
+        // The summary page next to the report explains each requirement and its verdict.
+        await allure.link(`samenvatting.html#${id}`, `Eis ${id}`, 'eis');
+      }
       try {
         await body({ world, onEis: (id, uitkomst) => test.info().annotations.push({ type: ANNOTATION.eis, description: `${id}=${uitkomst}` }) });
       } catch (e) {
