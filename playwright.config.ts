@@ -26,7 +26,9 @@ export default defineConfig({
       ]
     : [['list'], ['json', { outputFile: 'test-results/results.json' }]],
   projects: [
-    { name: 'harness', testDir: 'tests', testMatch: '**/*.test.ts' },
+    { name: 'harness', testDir: 'tests', testMatch: '**/*.test.ts', testIgnore: 'browser/**' },
+    // Needs Chromium (Debian's package, or npx playwright install chromium); kept apart so API runs never need a browser.
+    { name: 'browser', testDir: 'tests/browser', testMatch: '**/*.test.ts' },
     { name: 'kwalificatie', testDir: 'suites', testMatch: '**/*.spec.ts' },
   ],
 });

@@ -10,6 +10,7 @@ import { gegevensset2019 } from '../simulator/dossier/gegevensset.ts';
 import { oso2021 } from '../simulator/protocol/profile.ts';
 import type { World } from '../simulator/world.ts';
 import { CheckFailure } from './check-failure.ts';
+import { attachPrintableDossiers } from './dossier-afdruk.ts';
 import { ANNOTATION, qualificationRunFromEnv, runLogFileName, type RunLog } from './run-settings.ts';
 import type { Rol } from './scenario-context.ts';
 import { test } from './world-fixture.ts';
@@ -72,6 +73,7 @@ export function declareQualificationTest(info: QualificationRunInfo, body: (run:
           await writeFile(join(settings.runLogDir, runLogFileName(info.id, info.rol)), JSON.stringify(log));
         }
         await allure.attachment('berichtenlog.json', JSON.stringify(world.log.all(), null, 2), 'application/json');
+        await attachPrintableDossiers(world.log.all());
         if (world.log.handshakeFailures().length)
           await allure.attachment('mislukte-tls-handshakes.json', JSON.stringify(world.log.handshakeFailures(), null, 2), 'application/json');
       }

@@ -1,0 +1,129 @@
+/**
+ * The printable dossier: an overstapdossier rendered as a readable Dutch page, laid out like an onderwijskundig rapport
+ * (school, pupil, parents, advice, school career, care, absence, tests, grades, attachments), for parents' inspection.
+ * Pure: XML text in, HTML text out; no script, nothing loaded from elsewhere. It reads any well-formed dossier in
+ * document order, so a dossier with elements the harness does not model still prints completely.
+ */
+import { XMLParser } from 'fast-xml-parser';
+
+type Node = Record<string, unknown>;
+
+/** Sections in the order of an onderwijskundig rapport, by the element that holds them. */
+const secties: { element: string; kop: string }[] = [
+  { element: 'huidigeschool', kop: 'School' },
+  { element: 'leerling', kop: 'Leerling' },
+  { element: 'verzorger', kop: 'Ouders en verzorgers' },
+  { element: 'overstapadvies', kop: 'Advies' },
+  { element: 'schoolloopbaanlijst', kop: 'Schoolloopbaan' },
+  { element: 'onderwijsondersteuning', kop: 'Zorg en ondersteuning' },
+  { element: 'verzuim', kop: 'Verzuim' },
+  { element: 'eindtoets_basisonderwijs', kop: 'Eindtoets' },
+  { element: 'toetslijst', kop: 'Toetsen' },
+  { element: 'cijferlijstlijst', kop: 'Cijfers' },
+  { element: 'overigdocumentlijst', kop: 'Bijlagen' },
+  { element: 'inzage', kop: 'Inzage door ouders' },
+  { element: 'metadata', kop: 'Over dit dossier' },
+];
+/** Elements printed in a section of their own rather than inside their parent. */
+const eigenSectie = new Set(secties.map((s) => s.element));
+/** Base64 content is not for reading; its file name and size are. */
+const NIET_AFDRUKKEN = new Set(['bestandsinhoud']);
+
+const parser = new XMLParser({ preserveOrder: true, ignoreAttributes: false, attributeNamePrefix: '', parseTagValue: false, processEntities: true, htmlEntities: false, removeNSPrefix: true });
+
+const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const label = (name: string) => escape(name.replace(/[_-]/g, ' ').replace(/^./, (c) => c.toUpperCase()));
+
+const tagOf = (n: Node) => Object.keys(n).find((k) => k !== ':@' && k !== '#text');
+const childrenOf = (n: Node): Node[] => {
+  const tag = tagOf(n);
+  return tag ? ((n[tag] as Node[]) ?? []) : [];
+};
+const textOf = (n: Node): string | undefined => {
+  const kids = childrenOf(n);
+  if (kids.length === 1 && kids[0]!['#text'] !== undefined) return String(kids[0]!['#text']);
+  if (kids.length === 0) return '';
+  return undefined;
+};
+const attributesOf = (n: Node) => (n[':@'] as Record<string, string> | undefined) ?? {};
+
+/** All elements with the given name, in document order, not descending into sections printed on their own. */
+function collect(nodes: Node[], name: string, out: Node[] = []): Node[] {
+  for (const n of nodes) {
+    const tag = tagOf(n);
+    if (!tag) continue;
+    if (tag === name) out.push(n);
+    else collect(childrenOf(n), name, out);
+  }
+  return out;
+}
+
+function renderFields(nodes: Node[]): string {
+  const rows: string[] = [];
+  for (const n of nodes) {
+    const tag = tagOf(n);
+    if (!tag || eigenSectie.has(tag)) continue;
+    const attrs = attributesOf(n);
+    const extra = attrs['omschrijving'] ? ` (${escape(attrs['omschrijving'])})` : '';
+    if (NIET_AFDRUKKEN.has(tag)) {
+      const size = Math.floor(((textOf(n) ?? '').replace(/\s/g, '').length * 3) / 4);
+      rows.push(`<dt>${label(tag)}</dt><dd>bijlage van ${size.toLocaleString('nl-NL')} bytes (niet afgedrukt)</dd>`);
+      continue;
+    }
+    const text = textOf(n);
+    if (text !== undefined) rows.push(`<dt>${label(tag)}</dt><dd>${escape(text) || '—'}${extra}</dd>`);
+    else rows.push(`<dt>${label(tag)}</dt><dd>${renderFields(childrenOf(n))}</dd>`);
+  }
+  return rows.length ? `<dl>${rows.join('')}</dl>` : '';
+}
+
+export function renderDossierAfdruk(xml: string, titel = 'Onderwijskundig rapport'): string {
+  if (/<!DOCTYPE|<!ENTITY/i.test(xml)) throw new Error('Dossier bevat een DOCTYPE; entiteiten worden niet verwerkt.');
+  const doc = parser.parse(xml) as Node[];
+  const root = doc.find((n) => tagOf(n) === 'dossier');
+  if (!root) throw new Error('Geen dossier: het hoofdelement is niet <dossier>.');
+  const top = childrenOf(root);
+  const leerling = collect(top, 'leerling')[0];
+  const veld = (n: Node | undefined, name: string) => (n ? textOf(childrenOf(n).find((c) => tagOf(c) === name) ?? {}) : undefined);
+  const naam = [veld(leerling, 'roepnaam') ?? veld(leerling, 'voornaam'), veld(leerling, 'voorvoegsel'), veld(leerling, 'achternaam')].filter(Boolean).join(' ');
+
+  const body = secties
+    .map(({ element, kop }) => {
+      const found = collect(top, element);
+      if (!found.length) return '';
+      const blocks = found.map((n) => renderFields(childrenOf(n))).join('<hr>');
+      return `<section><h2>${kop}</h2>${blocks || '<p>—</p>'}</section>`;
+    })
+    .join('\n');
+  const overig = top.filter((n) => {
+    const tag = tagOf(n);
+    return tag && !eigenSectie.has(tag);
+  });
+  const overigHtml = overig.length ? `<section><h2>Overige gegevens</h2>${renderFields(overig)}</section>` : '';
+
+  return `<!doctype html>
+<html lang="nl">
+<head>
+<meta charset="utf-8">
+<title>${escape(titel)}${naam ? ` — ${escape(naam)}` : ''}</title>
+<style>
+  body { font-family: Georgia, "Times New Roman", serif; max-width: 48rem; margin: 2rem auto; color: #111; line-height: 1.4; }
+  h1 { font-size: 1.5rem; border-bottom: 2px solid #333; padding-bottom: .3rem; }
+  h2 { font-size: 1.15rem; margin-top: 1.6rem; border-bottom: 1px solid #bbb; }
+  dl { display: grid; grid-template-columns: 14rem 1fr; gap: .15rem 1rem; margin: .4rem 0; }
+  dd { margin: 0; } dd dl { grid-template-columns: 11rem 1fr; }
+  dt { color: #444; }
+  hr { border: 0; border-top: 1px dashed #ccc; }
+  .let-op { font-size: .85rem; color: #555; }
+  @media print { body { margin: 0; max-width: none; } section { break-inside: avoid-page; } }
+</style>
+</head>
+<body>
+<h1>${escape(titel)}${naam ? `: ${escape(naam)}` : ''}</h1>
+<p class="let-op">Afdruk van het overstapdossier zoals het tussen de scholen is uitgewisseld (synthetische testgegevens).</p>
+${body}
+${overigHtml}
+</body>
+</html>
+`;
+}

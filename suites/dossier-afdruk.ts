@@ -1,0 +1,47 @@
+/**
+ * Attaches every dossier a run exchanged as a printable page (HTML) and, where Chromium is available, as PDF: the dossier
+ * "that can be printed", for parents' inspection.
+ */
+import * as allure from 'allure-js-commons';
+import type { Browser } from '@playwright/test';
+import { renderDossierAfdruk } from '../simulator/dossier/afdruk.ts';
+import { decodeEnvelope } from '../simulator/protocol/soap.ts';
+import type { Exchange } from '../simulator/transport/exchange-log.ts';
+import { chromiumPath, launchChromium } from './chromium.ts';
+
+/** One browser per worker process, started on first use. */
+let browser: Promise<Browser> | undefined;
+
+function dossierIn(e: Exchange): string | undefined {
+  if (e.operation !== 'documentRequest' || !e.response) return undefined;
+  try {
+    const d = decodeEnvelope(e.response);
+    return d.kind === 'message' && d.name === 'documentResponse' && d.body.dossier ? Buffer.from(d.body.dossier, 'base64').toString('utf8') : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export async function attachPrintableDossiers(exchanges: readonly Exchange[]): Promise<void> {
+  for (const e of exchanges) {
+    const xml = dossierIn(e);
+    if (!xml) continue;
+    let html: string;
+    try {
+      html = renderDossierAfdruk(xml);
+    } catch (err) {
+      await allure.attachment(`#${e.seq} dossier (niet af te drukken)`, (err as Error).message, 'text/plain');
+      continue;
+    }
+    await allure.attachment(`#${e.seq} dossier ter inzage`, html, 'text/html');
+    if (!chromiumPath()) continue;
+    browser ??= launchChromium();
+    const page = await (await browser).newPage();
+    try {
+      await page.setContent(html, { waitUntil: 'load' });
+      await allure.attachment(`#${e.seq} dossier ter inzage (PDF)`, await page.pdf({ format: 'A4', printBackground: true }), 'application/pdf');
+    } finally {
+      await page.close();
+    }
+  }
+}
