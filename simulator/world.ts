@@ -64,7 +64,8 @@ export async function startWorld(options: WorldOptions = {}): Promise<World> {
   const identity = (partyId: string): TlsIdentity & { oin: string } => {
     const issued = pki.parties.get(partyId);
     if (!issued) throw new Error(`De test-PKI in ${pki.dir} heeft geen certificaat voor ${partyId}; draai 'oso-testbank certs'.`);
-    return { certPem: issued.certPem, keyPem: issued.keyPem, caPem: pki.caCertPem, oin: issued.oin };
+    // The chain (certificate + intermediate), as a PKIoverheid certificate is served: a LAS that trusts only the root can verify it.
+    return { certPem: issued.chainPem, keyPem: issued.keyPem, caPem: pki.caCertPem, oin: issued.oin };
   };
   const clock = new SimulatedClock();
   if (options.datum) clock.set(options.datum);
