@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { JSONReport } from '@playwright/test/reporter';
 import { defaultCertDir } from '../certs/location.ts';
-import { ensureTestPki } from '../certs/pki.ts';
+import { ensureCertificateCatalogue } from '../certs/catalogue.ts';
 import { renderAllureReport } from '../reports/allure-report.ts';
 import { writeEvidenceBundle } from '../reports/evidence-bundle.ts';
 import { renderSamenvatting } from '../reports/samenvatting.ts';
@@ -117,7 +117,7 @@ export async function runQualify(args: string[]): Promise<number> {
       return fail(`${reportDir} is not empty and holds no earlier report; choose an empty or new folder for --report.`);
     await rm(reportDir, { recursive: true, force: true });
     await mkdir(reportDir, { recursive: true });
-    await ensureTestPki({ dir: defaultCertDir });
+    await ensureCertificateCatalogue({ dir: defaultCertDir });
     signer = await ensureHarnessSigner(defaultCertDir);
   } catch (e) {
     return fail(`cannot prepare ${reportDir} or the test PKI: ${(e as Error).message}`);

@@ -3,7 +3,9 @@
  * system under test) the reference LAS, all on loopback, sharing one clock and one exchange log. Start it, use it, stop it.
  */
 import { defaultCertDir } from '../certs/location.ts';
-import { ensureTestPki, type TestPki } from '../certs/pki.ts';
+import type { CatalogueId } from '../certs/catalogue-entries.ts';
+import { ensureCertificateCatalogue, type CertificateCatalogue } from '../certs/catalogue.ts';
+import type { TestPki } from '../certs/pki.ts';
 import { loadFixtureLeerlingen } from '../fixtures/leerlingen.ts';
 import { referentieLasScholen, testscholen } from '../fixtures/scholen.ts';
 import { SimulatedClock } from './clock.ts';
@@ -31,10 +33,11 @@ export interface WorldOptions {
    * Server certificates to present instead of the good ones, per world party: the TLS tests of a SUT acting as client
    * swap in expired, untrusted, revoked … certificates and expect the SUT to refuse them.
    */
-  serverCertificaten?: Partial<Record<WorldServer, { certPem: string; keyPem: string }>>;
+  serverCertificaten?: Partial<Record<WorldServer, CatalogueId>>;
 }
 
 export type WorldServer = 'tc' | 'testschool-po' | 'testschool-vo';
+
 
 /** The system under test as the world sees it: how to drive it and which schools it serves. */
 export interface SutEndpoint {
@@ -52,6 +55,8 @@ export interface World {
   readonly testscholen: { po: LasSystem; vo: LasSystem };
   readonly sut: SutEndpoint;
   readonly pki: TestPki;
+  /** The catalogue of bad certificates and the CRLs, for the TLS tests. */
+  readonly catalogue: CertificateCatalogue;
   /** How a harness client records its calls to the SUT in the world log (for clients the suites make themselves). */
   readonly clientLog: NonNullable<OsoClientOptions['log']>;
   /** The TLS identity of a world party, as it calls others. */
@@ -60,12 +65,13 @@ export interface World {
 }
 
 export async function startWorld(options: WorldOptions = {}): Promise<World> {
-  const { pki } = await ensureTestPki({ dir: options.certDir ?? defaultCertDir });
+  const { pki, catalogue } = await ensureCertificateCatalogue({ dir: options.certDir ?? defaultCertDir });
   const identity = (partyId: string): TlsIdentity & { oin: string } => {
     const issued = pki.parties.get(partyId);
     if (!issued) throw new Error(`De test-PKI in ${pki.dir} heeft geen certificaat voor ${partyId}; draai 'oso-testbank certs'.`);
-    // The chain (certificate + intermediate), as a PKIoverheid certificate is served: a LAS that trusts only the root can verify it.
-    return { certPem: issued.chainPem, keyPem: issued.keyPem, caPem: pki.caCertPem, oin: issued.oin };
+    // The chain (certificate + intermediate), as a PKIoverheid certificate is served: a LAS that trusts only the root can
+    // verify it. Every world party checks revocation against the test CA's CRLs.
+    return { certPem: issued.chainPem, keyPem: issued.keyPem, caPem: pki.caCertPem, crlPems: catalogue.crl.pems, oin: issued.oin };
   };
   const clock = new SimulatedClock();
   if (options.datum) clock.set(options.datum);
@@ -77,8 +83,10 @@ export async function startWorld(options: WorldOptions = {}): Promise<World> {
 
   try {
     const serverIdentity = (partyId: WorldServer, own: TlsIdentity): TlsIdentity => {
-      const swapped = options.serverCertificaten?.[partyId];
-      return swapped ? { ...own, ...swapped } : own;
+      const id = options.serverCertificaten?.[partyId];
+      if (!id) return own;
+      const bad = catalogue.certificates[id].nodeTlsOptions;
+      return { ...own, certPem: bad.cert, keyPem: bad.key, ...(bad.ciphers ? { ciphers: bad.ciphers } : {}) };
     };
     const tcId = identity('tc');
     register.namePartyOf(tcId.oin, TC_NAME);
@@ -147,6 +155,7 @@ export async function startWorld(options: WorldOptions = {}): Promise<World> {
       testscholen: { po, vo },
       sut: { naam: REFERENCE_LAS_NAME, controlUrl: referenceLas.controlUrl, oin: sutId.oin, scholen: { po: referentieLasScholen.po, vo: referentieLasScholen.vo } },
       pki,
+      catalogue,
       clientLog,
       identity,
       stop: () => stopAll(stops),

@@ -1,10 +1,10 @@
 /**
- * Runs once before any Playwright worker starts: issue (or reuse) the test PKI, so that parallel workers starting their
- * worlds only ever read it and never race to write it.
+ * Runs once before any Playwright worker starts: issue (or reuse) the test PKI and the certificate catalogue, so that
+ * parallel workers starting their worlds only ever read them and never race to write them.
  */
 import { defaultCertDir } from '../certs/location.ts';
-import { ensureTestPki } from '../certs/pki.ts';
+import { ensureCertificateCatalogue } from '../certs/catalogue.ts';
 
 export default async function globalSetup(): Promise<void> {
-  await ensureTestPki({ dir: defaultCertDir });
+  await ensureCertificateCatalogue({ dir: defaultCertDir });
 }

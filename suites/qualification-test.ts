@@ -8,7 +8,7 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { gegevensset2019 } from '../simulator/dossier/gegevensset.ts';
 import { oso2021 } from '../simulator/protocol/profile.ts';
-import type { World } from '../simulator/world.ts';
+import type { World, WorldOptions } from '../simulator/world.ts';
 import { CheckFailure } from './check-failure.ts';
 import { attachPrintableDossiers } from './dossier-afdruk.ts';
 import { ANNOTATION, qualificationRunFromEnv, runLogFileName, type RunLog } from './run-settings.ts';
@@ -27,6 +27,8 @@ export interface QualificationRunInfo {
   /** Requirements this run verifies. */
   eisen: readonly string[];
   parameters?: Record<string, string>;
+  /** A world other than the standard one (e.g. a TC presenting a bad certificate). */
+  worldOptions?: Omit<WorldOptions, 'faults'>;
 }
 
 export interface RunBody {
@@ -36,6 +38,16 @@ export interface RunBody {
 }
 
 export function declareQualificationTest(info: QualificationRunInfo, body: (run: RunBody) => Promise<void>): void {
+  if (info.worldOptions) {
+    const worldOptions = info.worldOptions;
+    test.describe(() => {
+      test.use({ worldOptions });
+      declareTest(info, body);
+    });
+  } else declareTest(info, body);
+}
+
+function declareTest(info: QualificationRunInfo, body: (run: RunBody) => Promise<void>): void {
   test(
     `${info.id} [SUT als ${info.rol}] ${info.titel}`,
     {

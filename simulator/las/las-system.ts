@@ -55,6 +55,14 @@ export interface TlsGedrag {
   minTlsVersie?: 'TLSv1' | 'TLSv1.1' | 'TLSv1.2';
   /** Do not verify the certificates of the servers it calls. */
   vertrouwElkeServer?: boolean;
+  /** Do not check whether the server's certificate names the host it connects to. */
+  hostnaamNegeren?: boolean;
+  /** Its AP does not check client certificates against the CRL. */
+  serverZonderIntrekkingscontrole?: boolean;
+  /** It does not check server certificates against the CRL. */
+  clientZonderIntrekkingscontrole?: boolean;
+  /** Its AP accepts RSA keys under 2048 bits and SHA-1 signatures (OpenSSL security level 0). */
+  zwakkeClientcertificatenToestaan?: boolean;
 }
 
 export type LasGedrag = BronGedrag & TlsGedrag;
@@ -72,9 +80,12 @@ export interface LasSystem {
 export async function startLasSystem(options: LasSystemOptions): Promise<LasSystem> {
   const klaargezet = new KlaarzetStore();
   const ontvangen: OntvangenDossier[] = [];
+  const gedrag = options.gedrag ?? {};
+  const { crlPems: _ignored, ...zonderCrl } = options.tls;
   const client = new OsoClient({
     name: options.name,
-    tls: options.tls,
+    tls: gedrag.clientZonderIntrekkingscontrole ? zonderCrl : options.tls,
+    ...(gedrag.hostnaamNegeren ? { ignoreHostname: true } : {}),
     timeoutMs: options.timeoutMs ?? 10_000,
     ...(options.clientLog ? { log: options.clientLog } : {}),
     ...(options.gedrag?.vertrouwElkeServer ? { trustAnyServer: true } : {}),
@@ -85,9 +96,14 @@ export async function startLasSystem(options: LasSystemOptions): Promise<LasSyst
     return s;
   };
 
+  const serverTls = options.serverTls ?? options.tls;
+  const { crlPems: _none, ...serverZonderCrl } = serverTls;
   const server: SoapServer = await startSoapServer({
     name: options.name,
-    tls: options.serverTls ?? options.tls,
+    tls: {
+      ...(gedrag.serverZonderIntrekkingscontrole ? serverZonderCrl : serverTls),
+      ...(gedrag.zwakkeClientcertificatenToestaan ? { ciphers: 'DEFAULT:@SECLEVEL=0' } : {}),
+    },
     log: options.serverLog,
     ...(options.partyName ? { partyName: options.partyName } : {}),
     ...(options.gedrag?.tolereer ? { tolerate: options.gedrag.tolereer } : {}),

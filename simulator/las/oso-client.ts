@@ -30,6 +30,8 @@ export interface OsoClientOptions {
   timeoutMs: number;
   /** Skip verifying server certificates (only the reference LAS's fault trust-any-server-cert). */
   trustAnyServer?: boolean;
+  /** Skip checking the server certificate's host name (only the reference LAS's fault ignore-hostname). */
+  ignoreHostname?: boolean;
   /** Offer at most this TLS version (the harness probes whether a server refuses old versions). */
   maxTlsVersion?: 'TLSv1' | 'TLSv1.1' | 'TLSv1.2' | 'TLSv1.3';
   /** Where to record exchanges, and with whom: the world records only its calls to the system under test. */
@@ -57,6 +59,7 @@ export class OsoClient {
         timeoutMs: this.options.timeoutMs,
         soapAction: name,
         ...(this.options.trustAnyServer ? { trustAnyServer: true } : {}),
+        ...(this.options.ignoreHostname ? { ignoreHostname: true } : {}),
         ...(this.options.maxTlsVersion ? { maxTlsVersion: this.options.maxTlsVersion } : {}),
       });
       this.lastTls = result.tls;

@@ -9,6 +9,8 @@ export const faultReasons = {
   CertificaatNogNietGeldig: { faultcode: 'Client', tekst: 'Het clientcertificaat is nog niet geldig.' },
   CertificaatOnbekendeUitgever: { faultcode: 'Client', tekst: 'Het clientcertificaat is niet uitgegeven door een vertrouwde CA.' },
   CertificaatIngetrokken: { faultcode: 'Client', tekst: 'Het clientcertificaat is ingetrokken.' },
+  CertificaatVerkeerdGebruik: { faultcode: 'Client', tekst: 'Het certificaat is niet bedoeld voor gebruik als clientcertificaat (extended key usage).' },
+  CertificaatTeZwak: { faultcode: 'Client', tekst: 'Het certificaat is te zwak: een RSA-sleutel korter dan 2048 bits of een SHA-1-handtekening.' },
   CertificaatOngeldig: { faultcode: 'Client', tekst: 'Het clientcertificaat is ongeldig.' },
   CertificaatZonderOin: { faultcode: 'Client', tekst: 'Het clientcertificaat draagt geen OIN in het subject-serialNumber.' },
   ContentTypeOngeldig: { faultcode: 'Client', tekst: 'Het Content-Type moet text/xml zijn (SOAP 1.1).' },

@@ -5,7 +5,7 @@
 import https from 'node:https';
 import type { TLSSocket } from 'node:tls';
 import { summarize, type CertificateSummary } from './peer-certificate.ts';
-import type { TlsIdentity } from './tls-identity.ts';
+import { CONFORMANT_CIPHERS, type TlsIdentity } from './tls-identity.ts';
 
 export interface SoapPostOptions {
   url: string;
@@ -16,6 +16,8 @@ export interface SoapPostOptions {
   soapAction?: string;
   /** Skip verifying the server's certificate: only the reference LAS's fault trust-any-server-cert does this. */
   trustAnyServer?: boolean;
+  /** Skip checking that the server's certificate names the host connected to (fault ignore-hostname). */
+  ignoreHostname?: boolean;
   /** Highest TLS version to offer (tests of servers that must refuse old versions lower it). */
   maxTlsVersion?: 'TLSv1' | 'TLSv1.1' | 'TLSv1.2' | 'TLSv1.3';
 }
@@ -46,8 +48,8 @@ const TLS_ERROR = /certificate|CERT_|SSL|TLS|handshake|alert|self[- ]signed|altn
 /** Agents are kept per identity and TLS settings so repeated calls reuse connections instead of a handshake each time. */
 const agents = new Map<string, https.Agent>();
 function agentFor(options: SoapPostOptions): https.Agent {
-  const { tls, trustAnyServer = false, maxTlsVersion } = options;
-  const key = `${tls.certPem}${tls.caPem}${trustAnyServer}${maxTlsVersion ?? ''}`;
+  const { tls, trustAnyServer = false, ignoreHostname = false, maxTlsVersion } = options;
+  const key = JSON.stringify([tls, trustAnyServer, ignoreHostname, maxTlsVersion ?? '']);
   let agent = agents.get(key);
   if (!agent) {
     const old = maxTlsVersion === 'TLSv1' || maxTlsVersion === 'TLSv1.1';
@@ -57,10 +59,12 @@ function agentFor(options: SoapPostOptions): https.Agent {
       key: tls.keyPem,
       ca: tls.caPem,
       rejectUnauthorized: !trustAnyServer,
+      ...(tls.crlPems?.length ? { crl: tls.crlPems } : {}),
+      ...(ignoreHostname ? { checkServerIdentity: () => undefined } : {}),
       minVersion: old ? 'TLSv1' : 'TLSv1.2',
       ...(maxTlsVersion ? { maxVersion: maxTlsVersion } : {}),
       // OpenSSL 3 will not even offer TLS below 1.2 at its default security level.
-      ...(old ? { ciphers: 'DEFAULT@SECLEVEL=0' } : {}),
+      ciphers: old ? 'DEFAULT:@SECLEVEL=0' : (tls.ciphers ?? CONFORMANT_CIPHERS),
     });
     agents.set(key, agent);
   }

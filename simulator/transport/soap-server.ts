@@ -12,7 +12,7 @@ import { responseFor, type RequestName } from '../protocol/profile.ts';
 import { decodeEnvelope, encodeFault, encodeMessage, ProtocolError } from '../protocol/soap.ts';
 import type { ExchangeLog } from './exchange-log.ts';
 import { checkClientCertificate, type CertificateSummary } from './peer-certificate.ts';
-import type { TlsIdentity } from './tls-identity.ts';
+import { CONFORMANT_CIPHERS, type TlsIdentity } from './tls-identity.ts';
 
 export type ResponseTo<N extends RequestName> = Messages[(typeof responseFor)[N]];
 
@@ -60,12 +60,12 @@ export async function startSoapServer(options: SoapServerOptions): Promise<SoapS
       key: options.tls.keyPem,
       cert: options.tls.certPem,
       ca: options.tls.caPem,
-      ...(options.tls.crlPem ? { crl: options.tls.crlPem } : {}),
+      ...(options.tls.crlPems?.length ? { crl: options.tls.crlPems } : {}),
       requestCert: true,
       rejectUnauthorized: false,
       minVersion: options.minTlsVersion ?? 'TLSv1.2',
       // OpenSSL 3 refuses TLS below 1.2 at its default security level; a server told to allow it must lower the level.
-      ...(options.minTlsVersion === 'TLSv1' || options.minTlsVersion === 'TLSv1.1' ? { ciphers: 'DEFAULT@SECLEVEL=0' } : {}),
+      ciphers: options.minTlsVersion === 'TLSv1' || options.minTlsVersion === 'TLSv1.1' ? 'DEFAULT:@SECLEVEL=0' : (options.tls.ciphers ?? CONFORMANT_CIPHERS),
     },
     bodyLimit: options.bodyLimitBytes ?? DEFAULT_BODY_LIMIT,
     logger: false,

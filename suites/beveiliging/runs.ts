@@ -2,62 +2,21 @@
  * The security runs: fixed checks written in code rather than YAML, because each is one probe with one expected refusal.
  * Each names the requirement it verifies and the reference-LAS fault that proves it catches what it claims.
  */
-import { OsoClient, SoapFaultAnswer } from '../../simulator/las/oso-client.ts';
-import { TransportError } from '../../simulator/transport/soap-client.ts';
-import type { World } from '../../simulator/world.ts';
-import { allureStepReporter } from '../allure-reporter.ts';
+import { OsoClient } from '../../simulator/las/oso-client.ts';
 import { CheckFailure } from '../check-failure.ts';
 import type { QualificationRunInfo, RunBody } from '../qualification-test.ts';
 import type { Requirement } from '../requirements.ts';
-import { sessieBijSut, type SessieBijSut } from './sessie-bij-sut.ts';
+import { beschrijfUitkomst, controleRechtmatigeDoel, stap, vraagDossier, type Uitkomst } from './probe.ts';
+import { sessieBijSut } from './sessie-bij-sut.ts';
+import { tlsRuns } from './tls-runs.ts';
 
 export interface BeveiligingsRun extends QualificationRunInfo {
   uitvoeren(run: RunBody & { eis: (id: string) => Requirement }): Promise<void>;
 }
 
-/** How a server answered a probe: refused at the TLS layer, refused with a SOAP Fault, or answered a result. */
-type Uitkomst =
-  | { soort: 'tls-geweigerd'; detail: string }
-  | { soort: 'fout'; detail: string }
-  | { soort: 'antwoord'; code: string; dossier: boolean; tls?: { protocol: string; cipher: string } };
-
-async function vraagDossier(client: OsoClient, sessie: SessieBijSut): Promise<Uitkomst> {
-  try {
-    const r = await client.call(sessie.apUrl, 'documentRequest', sessie.documentRequest);
-    return { soort: 'antwoord', code: r.resultaat.code, dossier: r.dossier !== undefined, ...(client.lastTls ? { tls: client.lastTls } : {}) };
-  } catch (e) {
-    if (e instanceof TransportError) return { soort: e.failure === 'tls' || e.failure === 'verbinding' ? 'tls-geweigerd' : 'fout', detail: e.message };
-    if (e instanceof SoapFaultAnswer) return { soort: 'fout', detail: e.message };
-    throw e;
-  }
-}
-
-const beschrijfUitkomst = (u: Uitkomst) =>
-  u.soort === 'antwoord' ? `antwoord ${u.code}${u.dossier ? ' met dossier' : ''}${u.tls ? ` over ${u.tls.protocol}` : ''}` : `${u.soort}: ${u.detail}`;
-
-/** Runs an action as an Allure step, reporting the messages it caused inside it. */
-async function stap(world: World, titel: string, body: () => Promise<void>): Promise<void> {
-  await allureStepReporter.step(titel, async () => {
-    const since = world.log.lastSeq;
-    try {
-      await body();
-    } finally {
-      await allureStepReporter.exchanges(world.log.since(since));
-    }
-  });
-}
-
-/** The rightful doel must still get the dossier: proof that a refusal was about the probe, not a broken SUT. */
-async function controleRechtmatigeDoel(world: World, sessie: SessieBijSut): Promise<void> {
-  await stap(world, 'Controle: de rechtmatige doel (Testschool VO) krijgt het dossier wel', async () => {
-    const doel = new OsoClient({ name: 'Testschool VO (99BB)', tls: world.identity('testschool-vo'), timeoutMs: 10_000, log: world.clientLog });
-    const u = await vraagDossier(doel, sessie);
-    if (u.soort !== 'antwoord' || u.code !== 'DossierGeleverd')
-      throw new Error(`De controle-aanvraag van de rechtmatige doel mislukte (${beschrijfUitkomst(u)}); de weigering hiervoor zegt daardoor niets over beveiliging.`);
-  });
-}
 
 export const beveiligingsRuns: BeveiligingsRun[] = [
+  ...tlsRuns(),
   {
     id: 'oin-van-ander-systeem',
     titel: 'Een ander systeem met een geldig certificaat krijgt het dossier niet',

@@ -1,0 +1,72 @@
+/**
+ * Probes of the SUT's AP and what came of them: the building blocks of the security runs.
+ */
+import { X509Certificate } from 'node:crypto';
+import * as allure from 'allure-js-commons';
+import { OsoClient, SoapFaultAnswer } from '../../simulator/las/oso-client.ts';
+import { TransportError } from '../../simulator/transport/soap-client.ts';
+import type { World } from '../../simulator/world.ts';
+import { allureStepReporter } from '../allure-reporter.ts';
+import type { SessieBijSut } from './sessie-bij-sut.ts';
+
+/** How a server answered a probe: refused at the TLS layer, refused with a SOAP Fault, or answered a result. */
+export type Uitkomst =
+  | { soort: 'tls-geweigerd'; detail: string }
+  | { soort: 'fout'; detail: string }
+  | { soort: 'antwoord'; code: string; dossier: boolean; tls?: { protocol: string; cipher: string } };
+
+export async function vraagDossier(client: OsoClient, sessie: SessieBijSut): Promise<Uitkomst> {
+  try {
+    const r = await client.call(sessie.apUrl, 'documentRequest', sessie.documentRequest);
+    return { soort: 'antwoord', code: r.resultaat.code, dossier: r.dossier !== undefined, ...(client.lastTls ? { tls: client.lastTls } : {}) };
+  } catch (e) {
+    if (e instanceof TransportError) return { soort: e.failure === 'tls' || e.failure === 'verbinding' ? 'tls-geweigerd' : 'fout', detail: e.message };
+    if (e instanceof SoapFaultAnswer) return { soort: 'fout', detail: e.message };
+    throw e;
+  }
+}
+
+export const beschrijfUitkomst = (u: Uitkomst) =>
+  u.soort === 'antwoord' ? `antwoord ${u.code}${u.dossier ? ' met dossier' : ''}${u.tls ? ` over ${u.tls.protocol}` : ''}` : `${u.soort}: ${u.detail}`;
+
+/** Runs an action as an Allure step, reporting the messages it caused inside it. */
+export async function stap(world: World, titel: string, body: () => Promise<void>): Promise<void> {
+  await allureStepReporter.step(titel, async () => {
+    const since = world.log.lastSeq;
+    try {
+      await body();
+    } finally {
+      await allureStepReporter.exchanges(world.log.since(since));
+    }
+  });
+}
+
+/** The rightful doel must still get the dossier: proof that a refusal was about the probe, not a broken SUT. */
+export async function controleRechtmatigeDoel(world: World, sessie: SessieBijSut): Promise<void> {
+  await stap(world, 'Controle: de rechtmatige doel (Testschool VO) krijgt het dossier wel', async () => {
+    const doel = new OsoClient({ name: 'Testschool VO (99BB)', tls: world.identity('testschool-vo'), timeoutMs: 10_000, log: world.clientLog });
+    const u = await vraagDossier(doel, sessie);
+    if (u.soort !== 'antwoord' || u.code !== 'DossierGeleverd')
+      throw new Error(`De controle-aanvraag van de rechtmatige doel mislukte (${beschrijfUitkomst(u)}); de weigering hiervoor zegt daardoor niets over beveiliging.`);
+  });
+}
+
+
+/** What a vendor needs to know of a certificate the harness presented or was shown, for the report. */
+export function certificaatSamenvatting(chainPem: string): Record<string, string> {
+  const cert = new X509Certificate(chainPem);
+  const oin = /serialNumber=(\d{20})/.exec(cert.subject)?.[1];
+  return {
+    subject: cert.subject.replace(/\n/g, ', '),
+    uitgever: cert.issuer.replace(/\n/g, ', '),
+    geldigVanaf: cert.validFrom,
+    geldigTot: cert.validTo,
+    ...(oin ? { oin } : {}),
+    sleutel: `${cert.publicKey.asymmetricKeyType ?? '?'} ${cert.publicKey.asymmetricKeyDetails?.modulusLength ?? ''}`.trim(),
+    sha256: cert.fingerprint256,
+  };
+}
+
+export async function attachCertificaat(naam: string, chainPem: string, extra: Record<string, string> = {}): Promise<void> {
+  await allure.attachment(naam, JSON.stringify({ ...certificaatSamenvatting(chainPem), ...extra }, null, 2), 'application/json');
+}

@@ -1,0 +1,128 @@
+/**
+ * The TLS runs, one per bad certificate of the catalogue (certs/catalogue-entries.ts) and direction:
+ * - SUT as server (bron): a testschool calls the SUT's AP with the bad client certificate, for a dossier that really is
+ *   klaargezet for it in a real session. The SUT must refuse — a failed handshake, a SOAP Fault or a refusing result all
+ *   count — and must never release the dossier.
+ * - SUT as client (doel): the simulated TC, or the bron's AP, presents the bad server certificate. The SUT must not send
+ *   its request (nothing arrives), must store nothing, and must report the problem through its adapter.
+ */
+import * as allure from 'allure-js-commons';
+import { catalogueEntries, type CatalogueEntry } from '../../certs/catalogue-entries.ts';
+import { fixtureLeerling } from '../../fixtures/leerlingen.ts';
+import { testscholen } from '../../fixtures/scholen.ts';
+import { OsoClient } from '../../simulator/las/oso-client.ts';
+import { testschoolName } from '../../simulator/testschool/testschool.ts';
+import { TC_NAME } from '../../simulator/traffic-center/traffic-center.ts';
+import type { World } from '../../simulator/world.ts';
+import { httpAdapterPartij } from '../adapters/http-adapter.ts';
+import { CheckFailure } from '../check-failure.ts';
+import { beschrijf } from '../scenario-context.ts';
+import { attachCertificaat, beschrijfUitkomst, controleRechtmatigeDoel, stap, vraagDossier, type Uitkomst } from './probe.ts';
+import type { BeveiligingsRun } from './runs.ts';
+import { sessieBijSut } from './sessie-bij-sut.ts';
+
+const LEERLING = 'povo-regulier';
+
+function clientRun(entry: CatalogueEntry): BeveiligingsRun {
+  const eisId = entry.weigering === 'bericht' ? 'BEV-03' : 'BEV-01';
+  return {
+    id: `tls-client-${entry.id}`,
+    titel: `De bron weigert het clientcertificaat '${entry.id}'`,
+    beschrijving: `${entry.beschrijving} ${entry.conformGedrag}`,
+    rol: 'bron',
+    epic: 'Beveiliging',
+    capaciteit: 'TLS: clientcertificaten',
+    eisen: [eisId],
+    parameters: { certificaat: entry.id },
+    async uitvoeren({ world, onEis, eis }) {
+      const sessie = await sessieBijSut(world, LEERLING);
+      const cert = world.catalogue.certificates[entry.id];
+      await attachCertificaat(`aangeboden clientcertificaat '${entry.id}'`, cert.chainPem, { verwachteFout: entry.expectedError?.node ?? 'geen: het certificaat is geldig' });
+      let uitkomst: Uitkomst | undefined;
+      await stap(world, `Testschool VO vraagt het dossier op met het certificaat '${entry.id}'`, async () => {
+        const client = new OsoClient({
+          name: `Testschool VO (99BB) met certificaat ${entry.id}`,
+          tls: { certPem: cert.nodeTlsOptions.cert, keyPem: cert.nodeTlsOptions.key, caPem: world.pki.caCertPem, ...(cert.nodeTlsOptions.ciphers ? { ciphers: cert.nodeTlsOptions.ciphers } : {}) },
+          timeoutMs: 10_000,
+          log: world.clientLog,
+        });
+        uitkomst = await vraagDossier(client, sessie);
+      });
+      if (uitkomst?.soort === 'antwoord' && (uitkomst.code === 'DossierGeleverd' || uitkomst.dossier)) {
+        onEis(eisId, 'failed');
+        throw new CheckFailure({
+          eis: eis(eisId),
+          verwacht: `een weigering (mislukte TLS-handshake, SOAP Fault of weigerend resultaat): ${entry.conformGedrag}`,
+          ontvangen: `${beschrijfUitkomst(uitkomst)}: het dossier is vrijgegeven over een verbinding met het certificaat '${entry.id}'`,
+          bericht: `documentRequest Testschool VO (99BB) → ${world.sut.naam} (SUT), sessie ${sessie.documentRequest.sessieId}`,
+          oorzaak:
+            entry.weigering === 'bericht'
+              ? 'de bron koppelt het OIN van het clientcertificaat niet aan de sessie (doelOin uit de sessiecontrole).'
+              : `de TLS-configuratie van het aanleverpunt controleert dit niet${entry.expectedError ? ` (OpenSSL: ${entry.expectedError.openssl.code})` : ''}: ${entry.beschrijving}`,
+        });
+      }
+      await controleRechtmatigeDoel(world, sessie);
+      onEis(eisId, 'passed');
+    },
+  };
+}
+
+type Server = 'tc' | 'ap';
+
+/** What the world's server recorded from the SUT: a request that should never have been sent. */
+function ontvangenVanSut(world: World, server: Server) {
+  const recordedBy = server === 'tc' ? TC_NAME : testschoolName(testscholen.po);
+  return world.log.all().filter((e) => e.recordedBy === recordedBy && e.peerOin === world.sut.oin);
+}
+
+function serverRun(entry: CatalogueEntry, server: Server): BeveiligingsRun {
+  const wie = server === 'tc' ? 'het Traffic Center' : 'het aanleverpunt van de bronschool (Testschool PO)';
+  return {
+    id: `tls-server-${server}-${entry.id}`,
+    titel: `De doel vertrouwt ${server === 'tc' ? 'het TC' : 'het aanleverpunt'} met certificaat '${entry.id}' niet`,
+    beschrijving: `${wie[0]!.toUpperCase()}${wie.slice(1)} biedt dit certificaat aan: ${entry.beschrijving} ${entry.conformGedrag}`,
+    rol: 'doel',
+    epic: 'Beveiliging',
+    capaciteit: 'TLS: servercertificaten',
+    eisen: ['BEV-02'],
+    parameters: { certificaat: entry.id, server: server === 'tc' ? 'TC' : 'aanleverpunt' },
+    worldOptions: { serverCertificaten: { [server === 'tc' ? 'tc' : 'testschool-po']: entry.id } },
+    async uitvoeren({ world, onEis, eis }) {
+      const leerling = fixtureLeerling(LEERLING);
+      const cert = world.catalogue.certificates[entry.id];
+      await attachCertificaat(`servercertificaat van ${wie} '${entry.id}'`, cert.chainPem, { verwachteFout: entry.expectedError?.node ?? '' });
+      await world.testscholen.po.klaarzetten({ brin: testscholen.po.brin, pgn: leerling.pgn.waarde, doelBrin: world.sut.scholen.vo.brin });
+      const sut = httpAdapterPartij({ naam: `${world.sut.naam} (SUT)`, controlUrl: world.sut.controlUrl, school: world.sut.scholen.vo, oin: world.sut.oin, timeoutMs: 30_000 });
+      let gemeld: { resultaat: string; fout?: string } | undefined;
+      await stap(world, `De SUT vraagt het dossier op; ${wie} biedt het certificaat '${entry.id}' aan`, async () => {
+        gemeld = await sut.opvragen(leerling, testscholen.po.brin);
+        await allure.attachment('wat de SUT zijn gebruiker meldt', JSON.stringify(gemeld, null, 2), 'application/json');
+      });
+      const verstuurd = ontvangenVanSut(world, server);
+      const opgeslagen = (await sut.ontvangen()).filter((o) => o.pgn === leerling.pgn.waarde && o.status === 'opgeslagen');
+      const afwijkingen = [
+        verstuurd.length > 0 && `de SUT verstuurde toch: ${verstuurd.map(beschrijf).join('; ')}`,
+        opgeslagen.length > 0 && 'de SUT heeft het dossier opgeslagen',
+        gemeld?.resultaat === 'DossierGeleverd' && 'de SUT meldt zijn gebruiker dat het dossier is geleverd',
+      ].filter(Boolean);
+      if (afwijkingen.length) {
+        onEis('BEV-02', 'failed');
+        throw new CheckFailure({
+          eis: eis('BEV-02'),
+          verwacht: `geen bericht naar ${wie} (de handshake afbreken), niets opgeslagen, en een foutmelding aan de gebruiker`,
+          ontvangen: afwijkingen.join('; '),
+          ...(verstuurd[0] ? { bericht: beschrijf(verstuurd[0]) } : {}),
+          oorzaak: `de LAS controleert het certificaat van de server niet (goed genoeg)${entry.expectedError ? `; verwacht was ${entry.expectedError.node}` : ''}: ${entry.beschrijving}`,
+        });
+      }
+      onEis('BEV-02', 'passed');
+    },
+  };
+}
+
+export function tlsRuns(): BeveiligingsRun[] {
+  return [
+    ...catalogueEntries.filter((e) => e.richting.includes('client')).map(clientRun),
+    ...catalogueEntries.filter((e) => e.richting.includes('server')).flatMap((e) => [serverRun(e, 'tc'), serverRun(e, 'ap')]),
+  ];
+}
