@@ -3,6 +3,7 @@ import { runCerts } from './certs.ts';
 import { runQualify } from './qualify.ts';
 import { runReferenceLas } from './reference-las.ts';
 import { runScenarios } from './scenarios.ts';
+import { runValidate } from './validate.ts';
 import { runVerify } from './verify.ts';
 
 const commands: Record<string, { run: (args: string[]) => Promise<number>; summary: string }> = {
@@ -10,11 +11,12 @@ const commands: Record<string, { run: (args: string[]) => Promise<number>; summa
   scenarios: { run: runScenarios, summary: 'list the scenarios, the requirements and which scenario verifies which requirement' },
   certs: { run: runCerts, summary: 'issue (or reuse) the test PKI: CA and certificates of the TC, testscholen and reference LAS' },
   verify: { run: runVerify, summary: 'check the evidence bundle of a report folder: signature, file hashes, message-log chain' },
+  validate: { run: runValidate, summary: 'validate dossier files against the gegevensset (schema, content rules, check digits, attachments)' },
   'reference-las': { run: runReferenceLas, summary: 'list the named faults of the embedded reference LAS (--list-faults)' },
 };
 
 /** Commands of the design that this version does not have yet: say so plainly instead of "unknown command". */
-const notYetBuilt = ['validate', 'doctor'];
+const notYetBuilt = ['doctor'];
 
 const usage = () =>
   `Usage: oso-testbank <command> [options]\n\nCommands:\n${Object.entries(commands)

@@ -50,4 +50,9 @@ export interface Leerling {
   schoolloopbaan: Schoolloopbaan[];
   /** Code list 2: the school's VO advice. */
   advies: string;
+  /**
+   * A zorgdossier: the pupil's dossier carries onderwijsondersteuning (toelichting, diagnoses, handelingsplan, OPP,
+   * TLV) with attachments, even when the other optional categories are left out.
+   */
+  zorg?: boolean;
 }

@@ -40,3 +40,12 @@ export function isValidPgn(p: Pgn): boolean {
       return false;
   }
 }
+
+/** The check digit a BSN-like number needs: the ninth digit that makes the weighted sum ≡ `rest` (mod 11), if any. */
+export function controlecijfer(eersteAcht: string, rest: 0 | 5): string | undefined {
+  if (!/^[0-9]{8}$/.test(eersteAcht)) return undefined;
+  let som = 0;
+  for (let i = 0; i < 8; i++) som += gewichten[i]! * Number(eersteAcht[i]);
+  for (let c = 0; c <= 9; c++) if (modulo11(som - c) === rest) return String(c);
+  return undefined;
+}

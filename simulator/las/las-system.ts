@@ -6,8 +6,11 @@
 import type { SimulatedClock } from '../clock.ts';
 import { DossierLeesfout, readDossier } from '../dossier/dossier-reader.ts';
 import type { GegevenssetVersie } from '../dossier/gegevensset.ts';
+import { generateDossierXml } from '../dossier/generator/generator.ts';
 import type { Leerling } from '../dossier/leerling.ts';
-import { buildPovoDossier } from '../dossier/povo-dossier.ts';
+import type { Profiel } from '../dossier/profile.ts';
+import { validateDossier } from '../dossier/validator.ts';
+import { versieOpNamespace, volledigeVersie } from '../dossier/versies/index.ts';
 import type { ExchangeLog } from '../transport/exchange-log.ts';
 import { startSoapServer, type SoapServer } from '../transport/soap-server.ts';
 import type { TlsIdentity } from '../transport/tls-identity.ts';
@@ -135,11 +138,18 @@ export async function startLasSystem(options: LasSystemOptions): Promise<LasSyst
       const bron = school(brin);
       const leerling = options.administratie.find((l) => l.pgn.waarde === pgn);
       if (!leerling) throw new LasFout(`${options.name} kent geen leerling met PGN ${pgn} op ${brin}.`);
-      const xml = buildPovoDossier({
+      // The dossier model of the gegevensset (simulator/dossier): the pupil's own data, the opt-out variant of the
+      // profile (a zorgdossier for a zorg pupil), written in the release this LAS runs.
+      const xml = generateDossierXml({
+        profiel: profielVoor(bron, doelBrin),
+        variant: 'opt-uit',
+        seed: `${leerling.id}|${brin}|${doelBrin}`,
+        ...(leerling.zorg ? { zorg: true } : {}),
         leerling,
         school: { naam: bron.naam, brincode: bron.brin, vestigingscode: bron.vestigingscode, aanleverpunt: bron.routeringsKenmerk, adres: bron.adres, telefoon: bron.telefoon },
         datum: options.clock.today(),
         pakket: options.pakket,
+        versie: options.gegevensset,
       });
       const dossier = { leerling, bronBrin: brin, doelBrin, versie: options.gegevensset.versie, xml, klaargezetOp: options.clock.now() };
       klaargezet.klaarzetten(dossier);
@@ -169,16 +179,34 @@ export async function startLasSystem(options: LasSystemOptions): Promise<LasSyst
   };
 }
 
+/**
+ * The profile of a dossier this LAS klaarzet: within one BRIN it is a transfer binnen de BRIN; otherwise the sector of
+ * the sending school decides (a LAS does not know the receiving school's sector: PO sends POVO, VO sends VOVO).
+ */
+function profielVoor(bron: LasSchool, doelBrin: string): Profiel {
+  if (bron.brin === doelBrin) return 'binnen-BRIN';
+  return bron.sector === 'VO' ? 'VOVO' : 'POVO';
+}
+
 /** Why a doel refuses to store a received dossier, or nothing when it is acceptable. */
 function weigerreden(xml: string, pgn: string, versie: GegevenssetVersie): string | undefined {
+  let kern;
   try {
-    const kern = readDossier(xml);
-    if (kern.namespace !== versie.namespace || kern.standaardversie !== versie.standaardversie)
-      return `Dossier van gegevensset ${kern.standaardversie} (${kern.namespace}); verwacht ${versie.standaardversie}.`;
-    if (kern.leerling.pgn?.waarde !== pgn) return `Dossier betreft PGN ${kern.leerling.pgn?.waarde ?? '(geen)'}; gevraagd was ${pgn}.`;
-    return undefined;
+    kern = readDossier(xml);
   } catch (e) {
     if (e instanceof DossierLeesfout) return `Dossier onleesbaar: ${e.message}`;
     throw e;
   }
+  if (kern.namespace !== versie.namespace || kern.standaardversie !== versie.standaardversie) {
+    const release = versieOpNamespace(kern.namespace)?.versie ?? kern.standaardversie;
+    return `Dossier van gegevensset ${release} (${kern.namespace}); verwacht ${versie.standaardversie}: de bron moet het dossier opnieuw klaarzetten in gegevensset ${versie.versie}.`;
+  }
+  if (kern.leerling.pgn?.waarde !== pgn) return `Dossier betreft PGN ${kern.leerling.pgn?.waarde ?? '(geen)'}; gevraagd was ${pgn}.`;
+  const volledig = volledigeVersie(versie.versie);
+  if (volledig === undefined) return undefined; // a release known by identity only: nothing more to judge
+  const uitslag = validateDossier(xml, { gegevensset: volledig, bijlagen: false });
+  if (uitslag.valid) return undefined;
+  const fouten = uitslag.findings.filter((f) => f.severity === 'error');
+  const voorbeelden = fouten.slice(0, 3).map((f) => `[${f.rule}] ${f.path}: ${f.message}`);
+  return `Dossier ongeldig volgens gegevensset ${volledig.versie}: ${fouten.length} fout${fouten.length === 1 ? '' : 'en'}, o.a. ${voorbeelden.join('; ')}`;
 }

@@ -8,6 +8,9 @@ import { referenceLasFaults } from '../../simulator/reference-las/faults.ts';
 import { matchesFilter } from '../../suites/scenario.ts';
 import { runCli } from './run-cli.ts';
 
+// A qualification with many failing runs is slower: Playwright starts a fresh worker after every failed test.
+test.describe.configure({ timeout: 300_000 });
+
 const reportDir = () => mkdtempSync(join(tmpdir(), 'kwalificatie-'));
 const read = (dir: string) => JSON.parse(readFileSync(join(dir, 'kwalificatie.json'), 'utf8')) as Kwalificatie;
 

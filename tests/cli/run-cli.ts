@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 
 const bin = fileURLToPath(new URL('../../bin/oso-testbank.mjs', import.meta.url));
 
-export function runCli(args: string[], timeoutMs = 120_000): Promise<{ code: number | null; stdout: string; stderr: string }> {
+export function runCli(args: string[], timeoutMs = 280_000): Promise<{ code: number | null; stdout: string; stderr: string }> {
   // Variables of this Playwright run must not leak into a Playwright run the command starts.
   const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(TEST_|PW_|PLAYWRIGHT_)/.test(k)));
   return new Promise((resolve, reject) => {

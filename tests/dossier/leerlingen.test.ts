@@ -63,6 +63,12 @@ test('every fixture pupil builds a POVO dossier that reads back to the same pupi
   }
 });
 
+test('povo-zorg is a zorgdossier pupil and povo-geheim-adres has a secret address; the others are neither', () => {
+  expect(fixtureLeerling('povo-zorg').zorg).toBe(true);
+  expect(fixtureLeerling('povo-geheim-adres').adresgeheim).toBe(true);
+  expect(fixtureLeerling('povo-regulier').zorg).toBeUndefined();
+});
+
 test('an unknown fixture id is a clear error naming the id', () => {
   expect(() => fixtureLeerling('bestaat-niet')).toThrow(/Onbekende fixture-leerling "bestaat-niet".*povo-regulier/);
 });
