@@ -3,7 +3,7 @@
  *  - throughput: 400 full dossiers of about 170 KB with attachments (every profile, zorgdossiers included), validated in
  *    process as one batch with every rule applied; dossiers per second;
  *  - one 20 MB dossier, validated from disk in a fresh process: time and peak memory (maximum resident set size).
- * Targets (issue 3): at least twice the throughput of the official toolchain on the same input — xmllint plus the
+ * Targets: at least twice the throughput of the official toolchain on the same input — xmllint plus the
  * official XSLT 2.0 rules in a warm JVM need about 4.7 s for 400 such dossiers on 2 cores, so under 2.3 s here — and the
  * 20 MB dossier in under 2 s with a peak under 300 MB.
  */

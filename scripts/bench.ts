@@ -1,11 +1,11 @@
 /**
  * npm run bench — the product's performance goals as numbers you can quote (never as timed tests):
- *  - test PKI generation, and the whole certificate set (PKI + catalogue of bad certificates + CRLs; issue 5: under 2 s
+ *  - test PKI generation, and the whole certificate set (PKI + catalogue of bad certificates + CRLs: target under 2 s
  *    on 2 cores), each in a fresh directory, and their reuse;
  *  - harness overhead per SOAP exchange (a full opvragen: overdracht, documentRequest + sessiecontrole, afmelding);
  *  - wall time of a full `oso-testbank qualify` against the reference LAS;
  *  - wall time of the qualification suite scaled to 40 scenario runs (each scenario repeated), as the product target asks.
- * Targets (from the walking-skeleton issue): full qualification under 20 s on 2 cores even with 40+ runs; overhead per
+ * Targets: full qualification under 20 s on 2 cores even with 40+ runs; overhead per
  * exchange under 50 ms.
  */
 import { spawnSync } from 'node:child_process';
