@@ -31,7 +31,7 @@ import { SourceError } from '../suites/yaml-source.ts';
 
 const repoRoot = fileURLToPath(new URL('../', import.meta.url));
 
-const usage = `Usage: oso-testbank qualify [--scenario ID|GLOB]... [--role bron|doel] [--report DIR] [--fault NAME]...
+const usage = `Usage: oso-testbank qualify [--scenario ID|GLOB]... [--role bron|doel] [--report DIR] [--fault NAME]... [--seed TEXT] [--history FILE]
 
 Runs the qualification scenarios against the LAS under test and writes DIR/kwalificatie.json and DIR/index.html.
 Without --config the embedded reference LAS is the system under test.
@@ -40,6 +40,7 @@ Without --config the embedded reference LAS is the system under test.
   --role bron|doel    run only the runs in which the LAS plays this role
   --report DIR        where the report goes (default: reports/latest)
   --fault NAME        switch on a named misbehaviour of the reference LAS (repeatable; see reference-las --list-faults)
+  --seed TEXT         seed of the synthetic test data (default 1); recorded in the report so a run can be repeated
   --history FILE      Allure history (JSONL) kept between runs for trends (default with the default report folder:
                       reports/allure-history.jsonl)
   --config FILE       a vendor LAS configuration (not available in this version yet)
@@ -60,6 +61,7 @@ export async function runQualify(args: string[]): Promise<number> {
       options: {
         scenario: { type: 'string', multiple: true },
         history: { type: 'string' },
+        seed: { type: 'string' },
         role: { type: 'string' },
         report: { type: 'string' },
         fault: { type: 'string', multiple: true },
@@ -108,6 +110,7 @@ export async function runQualify(args: string[]): Promise<number> {
     faults,
     scenarios: filters,
     ...(role ? { role } : {}),
+    seed: values.seed ?? '1',
   };
   const started = Date.now();
   let signer;
@@ -140,6 +143,7 @@ export async function runQualify(args: string[]): Promise<number> {
     duurMs: Date.now() - started,
     selectie: { scenarios: filters, ...(role ? { rol: role } : {}) },
     uitvoerder: process.env['OSO_UITVOERDER'] ?? `${userInfo().username}@${hostname()}`,
+    seed: run.seed!,
   });
   await writeFile(join(reportDir, 'kwalificatie.json'), `${JSON.stringify(kwalificatie, null, 2)}\n`);
   await writeFile(join(reportDir, 'samenvatting.html'), renderSamenvatting(kwalificatie));
@@ -197,6 +201,7 @@ function environmentProperties(k: Kwalificatie): string {
     Protocol: `${k.protocol.release} ${k.protocol.namespace}`,
     Gegevensset: k.gegevensset.versie,
     Uitvoerder: k.uitvoerder,
+    Seed: k.seed,
     Datum: k.datum,
   };
   // .properties: escape the characters that would end a key or value.

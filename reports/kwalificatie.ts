@@ -19,6 +19,8 @@ export interface Kwalificatie {
   duurMs: number;
   /** Who ran the qualification: OSO_UITVOERDER, or the user and machine. */
   uitvoerder: string;
+  /** Seed of the synthetic test data: the same seed and harness version give the same dossiers. */
+  seed: string;
   selectie: { scenarios: string[]; rol?: string };
   totalen: Record<ScenarioStatus, number>;
   scenarios: {

@@ -72,6 +72,7 @@ ${k.requirements.filter((r) => r.status === 'passed').length} van de ${k.require
   <dt>Protocol</dt><dd>${escape(k.protocol.release)} (${escape(k.protocol.namespace)})</dd>
   <dt>Gegevensset</dt><dd>${escape(k.gegevensset.versie)}</dd>
   <dt>Testbank</dt><dd>${escape(k.harness.naam)} ${escape(k.harness.versie)}</dd>
+  <dt>Seed testgegevens</dt><dd>${escape(k.seed)}</dd>
   <dt>Selectie</dt><dd>${k.selectie.scenarios.length ? escape(k.selectie.scenarios.join(', ')) : 'alle scenario’s'}${k.selectie.rol ? `, rol ${escape(k.selectie.rol)}` : ''}</dd>
 </dl>
 <h2>Eisen</h2>

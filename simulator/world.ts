@@ -29,6 +29,8 @@ export interface WorldOptions {
   datum?: string;
   /** Deadline for every call a world party makes. */
   timeoutMs?: number;
+  /** Seed of every synthetic dossier the world's LAS systems write; recorded in the report so a run can be repeated. */
+  seed?: string;
   /**
    * Server certificates to present instead of the good ones, per world party: the TLS tests of a SUT acting as client
    * swap in expired, untrusted, revoked … certificates and expect the SUT to refuse them.
@@ -119,6 +121,7 @@ export async function startWorld(options: WorldOptions = {}): Promise<World> {
         partyName: (oin) => register.partyName(oin),
         clientLog,
         timeoutMs,
+        ...(options.seed !== undefined ? { seed: options.seed } : {}),
       });
       stops.push(() => las.close());
       worldOrigins.push(new URL(las.apUrl(school.routeringsKenmerk)).origin);
@@ -140,6 +143,7 @@ export async function startWorld(options: WorldOptions = {}): Promise<World> {
       administratie,
       gegevensset: gegevensset2019,
       faults: options.faults ?? [],
+      ...(options.seed !== undefined ? { seed: options.seed } : {}),
     });
     stops.push(() => referenceLas.close());
     for (const school of sutSchools) {

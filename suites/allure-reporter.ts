@@ -17,6 +17,7 @@ export const allureStepReporter: StepReporter = {
         await s.parameter('url', e.url);
         await s.parameter('duur (ms)', String(e.durationMs));
         if (e.peerOin) await s.parameter('OIN tegenpartij', e.peerOin);
+        if (e.tls) await s.parameter('TLS', `${e.tls.protocol} ${e.tls.cipher}`);
         await allure.attachment(`#${e.seq} ${e.operation} verzoek`, e.request, 'application/xml');
         if (e.response !== undefined) await allure.attachment(`#${e.seq} ${e.operation} antwoord`, e.response, 'application/xml');
       });

@@ -67,6 +67,8 @@ function declareTest(info: QualificationRunInfo, body: (run: RunBody) => Promise
       for (const [name, value] of Object.entries(info.parameters ?? {})) await allure.parameter(name, value);
       await allure.parameter('gegevensset', gegevensset2019.versie);
       await allure.parameter('protocol', oso2021.release);
+      const seed = qualificationRunFromEnv()?.seed;
+      if (seed !== undefined) await allure.parameter('seed', seed);
       for (const id of info.eisen) {
         await allure.tag(id);
         // The summary page next to the report explains each requirement and its verdict.

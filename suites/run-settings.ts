@@ -18,6 +18,8 @@ export interface QualificationRun {
   scenarios: string[];
   /** Only this SUT role, when set. */
   role?: 'bron' | 'doel';
+  /** Seed of the synthetic test data. */
+  seed?: string;
   /** Another folder of scenario files than scenarios/ (benchmarks use it to run a large generated set). */
   scenariosDir?: string;
 }

@@ -11,7 +11,7 @@ export const test = base.extend<{ world: World; worldOptions: Omit<WorldOptions,
   worldOptions: [{}, { option: true }],
   world: async ({ worldOptions }, use) => {
     const run = qualificationRunFromEnv();
-    const world = await startWorld({ ...worldOptions, faults: (run?.faults ?? []) as ReferenceLasFault[] });
+    const world = await startWorld({ ...worldOptions, faults: (run?.faults ?? []) as ReferenceLasFault[], ...(run?.seed !== undefined ? { seed: run.seed } : {}) });
     try {
       await use(world);
     } finally {

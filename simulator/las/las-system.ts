@@ -46,6 +46,8 @@ export interface LasSystemOptions {
   /** Where the client records what it sends (the world records only calls to the system under test). */
   clientLog?: OsoClientOptions['log'];
   timeoutMs?: number;
+  /** Seed of the synthetic dossiers this LAS writes: the same seed gives the same dossiers. */
+  seed?: string;
   gedrag?: LasGedrag;
   port?: number;
 }
@@ -143,7 +145,7 @@ export async function startLasSystem(options: LasSystemOptions): Promise<LasSyst
       const xml = generateDossierXml({
         profiel: profielVoor(bron, doelBrin),
         variant: 'opt-uit',
-        seed: `${leerling.id}|${brin}|${doelBrin}`,
+        seed: `${options.seed ?? ''}|${leerling.id}|${brin}|${doelBrin}`,
         ...(leerling.zorg ? { zorg: true } : {}),
         leerling,
         school: { naam: bron.naam, brincode: bron.brin, vestigingscode: bron.vestigingscode, aanleverpunt: bron.routeringsKenmerk, adres: bron.adres, telefoon: bron.telefoon },

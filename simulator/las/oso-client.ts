@@ -51,6 +51,7 @@ export class OsoClient {
     let status: number | undefined;
     let peerOin: string | undefined;
     let uitkomst = 'onbekend';
+    let tls: { protocol: string; cipher: string } | undefined;
     try {
       const result = await postSoap({
         url,
@@ -63,6 +64,7 @@ export class OsoClient {
         ...(this.options.maxTlsVersion ? { maxTlsVersion: this.options.maxTlsVersion } : {}),
       });
       this.lastTls = result.tls;
+      tls = result.tls;
       response = result.body;
       status = result.status;
       peerOin = result.server?.oin;
@@ -99,6 +101,7 @@ export class OsoClient {
           uitkomst,
           ...(peerOin ? { peerOin } : {}),
           ...(sessieId ? { sessieId } : {}),
+          ...(tls ? { tls } : {}),
           startedAt: new Date(started).toISOString(),
           durationMs: Date.now() - started,
         });

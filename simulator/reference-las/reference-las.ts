@@ -34,6 +34,7 @@ export interface ReferenceLasOptions {
   administratie: Leerling[];
   gegevensset: GegevenssetVersie;
   faults?: readonly ReferenceLasFault[];
+  seed?: string;
   apPort?: number;
   controlPort?: number;
 }
@@ -57,6 +58,7 @@ export async function startReferenceLas(options: ReferenceLasOptions): Promise<R
     // The reference LAS keeps its own record of what it received; it is the SUT, not part of the world's log.
     serverLog: new ExchangeLog(),
     gedrag: gedragVoor(options.faults ?? []),
+    ...(options.seed !== undefined ? { seed: options.seed } : {}),
     ...(options.apPort !== undefined ? { port: options.apPort } : {}),
   });
 

@@ -21,6 +21,7 @@ export interface TestschoolOptions {
   partyName: (oin: string | undefined) => string;
   clientLog: NonNullable<LasSystemOptions['clientLog']>;
   timeoutMs: number;
+  seed?: string;
 }
 
 export function testschoolName(school: LasSchool): string {
@@ -42,5 +43,6 @@ export function startTestschool(options: TestschoolOptions): Promise<LasSystem> 
     partyName: options.partyName,
     clientLog: options.clientLog,
     timeoutMs: options.timeoutMs,
+    ...(options.seed !== undefined ? { seed: options.seed } : {}),
   });
 }

@@ -20,6 +20,8 @@ export interface Exchange {
   /** OIN in the subject serialNumber of the client certificate (server side) or server certificate (client side). */
   peerOin?: string;
   sessieId?: string;
+  /** What the TLS handshake negotiated, e.g. TLSv1.3 / TLS_AES_256_GCM_SHA384. */
+  tls?: { protocol: string; cipher: string };
   startedAt: string;
   durationMs: number;
 }

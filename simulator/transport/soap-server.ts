@@ -54,6 +54,11 @@ export interface SoapServer {
 const SOAP_CONTENT_TYPES = ['text/xml', 'application/soap+xml'];
 const DEFAULT_BODY_LIMIT = 64 * 1024 * 1024;
 
+function negotiated(socket: TLSSocket): { tls?: { protocol: string; cipher: string } } {
+  const protocol = socket.getProtocol?.();
+  return protocol ? { tls: { protocol, cipher: socket.getCipher()?.name ?? 'onbekend' } } : {};
+}
+
 export async function startSoapServer(options: SoapServerOptions): Promise<SoapServer> {
   const app: FastifyInstance = Fastify({
     https: {
@@ -92,6 +97,7 @@ export async function startSoapServer(options: SoapServerOptions): Promise<SoapS
       uitkomst: fields.uitkomst,
       ...(fields.oin ? { peerOin: fields.oin } : {}),
       ...(fields.sessieId ? { sessieId: fields.sessieId } : {}),
+      ...negotiated(req.raw.socket as TLSSocket),
       startedAt: new Date(started).toISOString(),
       durationMs: Date.now() - started,
     });

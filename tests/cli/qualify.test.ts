@@ -26,6 +26,7 @@ test('qualify against the clean reference LAS: exit 0, GESLAAGD, a bron and a do
   expect(k.requirements.length).toBeGreaterThan(0);
   expect(k.requirements.every((r) => r.status === 'passed')).toBe(true);
   expect(k.sut).toMatchObject({ naam: 'Referentie-LAS', soort: 'ingebouwd', faults: [] });
+  expect(k.seed).toBe('1');
   expect(k.protocol.namespace).toBe('http://xml.kennisnet.nl/schemas/Overstapservice/20200910');
   expect(k.gegevensset.versie).toBe('2019.1');
   const html = readFileSync(join(dir, 'index.html'), 'utf8');
