@@ -31,12 +31,13 @@ import { SourceError } from '../suites/yaml-source.ts';
 
 const repoRoot = fileURLToPath(new URL('../', import.meta.url));
 
-const usage = `Usage: oso-testbank qualify [--scenario ID|GLOB]... [--role bron|doel] [--report DIR] [--fault NAME]... [--seed TEXT] [--history FILE]
+const usage = `Usage: oso-testbank qualify [--scenario ID|GLOB]... [--scenario-dir DIR] [--role bron|doel] [--report DIR] [--fault NAME]... [--seed TEXT] [--history FILE]
 
 Runs the qualification scenarios against the LAS under test and writes DIR/kwalificatie.json and DIR/index.html.
 Without --config the embedded reference LAS is the system under test.
 
   --scenario ID|GLOB  run only these scenarios (repeatable; * matches anything)
+  --scenario-dir DIR  read the YAML scenarios from DIR instead of scenarios/ (same schema and requirement catalogue)
   --role bron|doel    run only the runs in which the LAS plays this role
   --report DIR        where the report goes (default: reports/latest)
   --fault NAME        switch on a named misbehaviour of the reference LAS (repeatable; see reference-las --list-faults)
@@ -60,6 +61,7 @@ export async function runQualify(args: string[]): Promise<number> {
       args,
       options: {
         scenario: { type: 'string', multiple: true },
+        'scenario-dir': { type: 'string' },
         history: { type: 'string' },
         seed: { type: 'string' },
         role: { type: 'string' },
@@ -85,13 +87,15 @@ export async function runQualify(args: string[]): Promise<number> {
   const unknownFault = faults.find((f) => !isReferenceLasFault(f));
   if (unknownFault) return fail(`unknown fault '${unknownFault}'. Known faults: ${Object.keys(referenceLasFaults).join(', ')}.`);
   const filters = values.scenario ?? [];
+  const scenarioDir = values['scenario-dir'] === undefined ? undefined : resolve(values['scenario-dir']);
+  if (scenarioDir && !existsSync(scenarioDir)) return fail(`--scenario-dir ${scenarioDir} does not exist.`);
 
   // Everything the run depends on is checked before anything starts.
   let requirements;
   let selected;
   try {
     requirements = loadRequirements();
-    const catalogue = qualificationCatalogue(requirements);
+    const catalogue = qualificationCatalogue(requirements, scenarioDir);
     selected = catalogue.filter((s) => matchesFilter(s.id, filters) && (!role || s.rollen.includes(role)));
     if (selected.length === 0)
       return fail(`no scenario matches ${filters.length ? filters.join(', ') : 'the selection'}${role ? ` in role ${role}` : ''}. Known: ${catalogue.map((s) => s.id).join(', ')}.`);
@@ -111,6 +115,7 @@ export async function runQualify(args: string[]): Promise<number> {
     scenarios: filters,
     ...(role ? { role } : {}),
     seed: values.seed ?? '1',
+    ...(scenarioDir ? { scenariosDir: scenarioDir } : {}),
   };
   const started = Date.now();
   let signer;

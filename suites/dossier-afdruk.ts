@@ -2,6 +2,7 @@
  * Attaches every dossier a run exchanged as a printable page (HTML) and, where Chromium is available, as PDF: the dossier
  * "that can be printed", for parents' inspection.
  */
+import { createHash } from 'node:crypto';
 import * as allure from 'allure-js-commons';
 import type { Browser } from '@playwright/test';
 import { renderDossierAfdruk } from '../simulator/dossier/afdruk.ts';
@@ -11,6 +12,19 @@ import { chromiumPath, launchChromium } from './chromium.ts';
 
 /** One browser per worker process, started on first use. */
 let browser: Promise<Browser> | undefined;
+/** The PDF is a pure function of the page: many runs exchange the same dossier, and rendering is what costs. */
+const pdfs = new Map<string, Promise<Buffer>>();
+
+async function renderPdf(html: string): Promise<Buffer> {
+  browser ??= launchChromium();
+  const page = await (await browser).newPage();
+  try {
+    await page.setContent(html, { waitUntil: 'load' });
+    return await page.pdf({ format: 'A4', printBackground: true });
+  } finally {
+    await page.close();
+  }
+}
 
 function dossierIn(e: Exchange): string | undefined {
   if (e.operation !== 'documentRequest' || !e.response) return undefined;
@@ -35,13 +49,12 @@ export async function attachPrintableDossiers(exchanges: readonly Exchange[]): P
     }
     await allure.attachment(`#${e.seq} dossier ter inzage`, html, 'text/html');
     if (!chromiumPath()) continue;
-    browser ??= launchChromium();
-    const page = await (await browser).newPage();
-    try {
-      await page.setContent(html, { waitUntil: 'load' });
-      await allure.attachment(`#${e.seq} dossier ter inzage (PDF)`, await page.pdf({ format: 'A4', printBackground: true }), 'application/pdf');
-    } finally {
-      await page.close();
+    const key = createHash('sha256').update(html).digest('hex');
+    let pdf = pdfs.get(key);
+    if (!pdf) {
+      pdf = renderPdf(html);
+      pdfs.set(key, pdf);
     }
+    await allure.attachment(`#${e.seq} dossier ter inzage (PDF)`, await pdf, 'application/pdf');
   }
 }

@@ -6,6 +6,7 @@ import { findExternalReferences } from '../../reports/allure-report.ts';
 import type { Kwalificatie } from '../../reports/kwalificatie.ts';
 import { referenceLasFaults } from '../../simulator/reference-las/faults.ts';
 import { matchesFilter } from '../../suites/scenario.ts';
+import { scenariosDir } from '../../suites/scenario.ts';
 import { runCli } from './run-cli.ts';
 
 // A qualification with many failing runs is slower: Playwright starts a fresh worker after every failed test.
@@ -78,6 +79,18 @@ test('qualify --role and --scenario select runs; an empty selection is a usage e
   const none = await runCli(['qualify', '--scenario', 'bestaat-niet', '--report', reportDir()]);
   expect(none.code).toBe(2);
   expect(none.stderr).toContain('no scenario matches bestaat-niet');
+});
+
+test('an invalid scenario stops qualify before anything runs, with file, line and column', async () => {
+  const dir = reportDir();
+  const scenarioDir = mkdtempSync(join(tmpdir(), 'scenarios-'));
+  const broken = readFileSync(join(scenariosDir, 'regulier-povo.yaml'), 'utf8').replace('  - verwacht-overdracht: {}', '  - verwacht-overdracht: { extra: 1 }');
+  writeFileSync(join(scenarioDir, 'kapot.yaml'), broken);
+  const line = broken.split('\n').findIndex((l) => l.includes('extra: 1')) + 1;
+  const { code, stderr } = await runCli(['qualify', '--scenario-dir', scenarioDir, '--report', dir]);
+  expect(code).toBe(2);
+  expect(stderr).toMatch(new RegExp(`kapot\\.yaml:${line}:\\d+: .*onbekend veld 'extra'`));
+  expect(readdirSync(dir)).toEqual([]);
 });
 
 test('usage errors exit 2 with a message and start nothing', async () => {
