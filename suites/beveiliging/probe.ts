@@ -7,7 +7,11 @@ import { OsoClient, SoapFaultAnswer } from '../../simulator/las/oso-client.ts';
 import { TransportError } from '../../simulator/transport/soap-client.ts';
 import type { World } from '../../simulator/world.ts';
 import { allureStepReporter } from '../allure-reporter.ts';
-import type { SessieBijSut } from './sessie-bij-sut.ts';
+import type { TlsIdentity } from '../../simulator/transport/tls-identity.ts';
+import { CheckFailure } from '../check-failure.ts';
+import type { RunBody } from '../qualification-test.ts';
+import type { Requirement } from '../requirements.ts';
+import { sessieBijSut, type SessieBijSut } from './sessie-bij-sut.ts';
 
 /** How a server answered a probe: refused at the TLS layer, refused with a SOAP Fault, or answered a result. */
 export type Uitkomst =
@@ -69,4 +73,34 @@ export function certificaatSamenvatting(chainPem: string): Record<string, string
 
 export async function attachCertificaat(naam: string, chainPem: string, extra: Record<string, string> = {}): Promise<void> {
   await allure.attachment(naam, JSON.stringify({ ...certificaatSamenvatting(chainPem), ...extra }, null, 2), 'application/json');
+}
+
+/**
+ * The SUT has a dossier klaargezet for Testschool VO in a real session; another identity asks its AP for it. The SUT must
+ * not release it — a failed handshake, a SOAP Fault or a refusing answer all count — and afterwards the rightful doel
+ * must still get it.
+ */
+export async function verwachtGeenVrijgave(
+  run: RunBody & { eis: (id: string) => Requirement },
+  probe: { eisId: string; stap: string; clientNaam: string; tls: TlsIdentity; verwacht: string; oorzaak: string; nadruk?: string },
+): Promise<void> {
+  const { world, onEis, eis } = run;
+  const sessie = await sessieBijSut(world);
+  let uitkomst: Uitkomst | undefined;
+  await stap(world, probe.stap, async () => {
+    const client = new OsoClient({ name: probe.clientNaam, tls: probe.tls, timeoutMs: 10_000, log: world.clientLog });
+    uitkomst = await vraagDossier(client, sessie);
+  });
+  if (uitkomst?.soort === 'antwoord' && (uitkomst.code === 'DossierGeleverd' || uitkomst.dossier)) {
+    onEis(probe.eisId, 'failed');
+    throw new CheckFailure({
+      eis: eis(probe.eisId),
+      verwacht: probe.verwacht,
+      ontvangen: `${beschrijfUitkomst(uitkomst)}${probe.nadruk ? `: ${probe.nadruk}` : ''}`,
+      bericht: `documentRequest ${probe.clientNaam} → ${world.sut.naam} (SUT), sessie ${sessie.documentRequest.sessieId}`,
+      oorzaak: probe.oorzaak,
+    });
+  }
+  await controleRechtmatigeDoel(world, sessie);
+  onEis(probe.eisId, 'passed');
 }

@@ -6,7 +6,7 @@ import { OsoClient } from '../../simulator/las/oso-client.ts';
 import { CheckFailure } from '../check-failure.ts';
 import type { QualificationRunInfo, RunBody } from '../qualification-test.ts';
 import type { Requirement } from '../requirements.ts';
-import { beschrijfUitkomst, controleRechtmatigeDoel, stap, vraagDossier, type Uitkomst } from './probe.ts';
+import { beschrijfUitkomst, controleRechtmatigeDoel, stap, verwachtGeenVrijgave, vraagDossier, type Uitkomst } from './probe.ts';
 import { sessieBijSut } from './sessie-bij-sut.ts';
 import { tlsRuns } from './tls-runs.ts';
 
@@ -26,26 +26,15 @@ export const beveiligingsRuns: BeveiligingsRun[] = [
     epic: 'Beveiliging',
     capaciteit: 'Identiteit van de vrager',
     eisen: ['BEV-03'],
-    async uitvoeren({ world, onEis, eis }) {
-      const sessie = await sessieBijSut(world);
-      let uitkomst: Uitkomst | undefined;
-      await stap(world, 'Testschool PO (ander OIN) vraagt het dossier op met de sessie van Testschool VO', async () => {
-        const ander = new OsoClient({ name: 'Testschool PO (99AA) als ander systeem', tls: world.identity('testschool-po'), timeoutMs: 10_000, log: world.clientLog });
-        uitkomst = await vraagDossier(ander, sessie);
-      });
-      if (uitkomst?.soort === 'antwoord' && (uitkomst.code === 'DossierGeleverd' || uitkomst.dossier)) {
-        onEis('BEV-03', 'failed');
-        throw new CheckFailure({
-          eis: eis('BEV-03'),
-          verwacht: `een weigering: het certificaat (OIN ${world.identity('testschool-po').oin}) is niet dat van de doel die de sessie opende (OIN ${world.identity('testschool-vo').oin})`,
-          ontvangen: beschrijfUitkomst(uitkomst),
-          bericht: `documentRequest Testschool PO (99AA) → ${world.sut.naam} (SUT), sessie ${sessie.documentRequest.sessieId}`,
-          oorzaak: 'de bron vergelijkt het OIN van het clientcertificaat niet met doelOin uit het sessiecontrole-antwoord van het TC.',
-        });
-      }
-      await controleRechtmatigeDoel(world, sessie);
-      onEis('BEV-03', 'passed');
-    },
+    uitvoeren: (run) =>
+      verwachtGeenVrijgave(run, {
+        eisId: 'BEV-03',
+        stap: 'Testschool PO (ander OIN) vraagt het dossier op met de sessie van Testschool VO',
+        clientNaam: 'Testschool PO (99AA) als ander systeem',
+        tls: run.world.identity('testschool-po'),
+        verwacht: `een weigering: het certificaat (OIN ${run.world.identity('testschool-po').oin}) is niet dat van de doel die de sessie opende (OIN ${run.world.identity('testschool-vo').oin})`,
+        oorzaak: 'de bron vergelijkt het OIN van het clientcertificaat niet met doelOin uit het sessiecontrole-antwoord van het TC.',
+      }),
   },
   {
     id: 'tls-versie-te-oud',

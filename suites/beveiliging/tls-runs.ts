@@ -10,16 +10,14 @@ import * as allure from 'allure-js-commons';
 import { catalogueEntries, type CatalogueEntry } from '../../certs/catalogue-entries.ts';
 import { fixtureLeerling } from '../../fixtures/leerlingen.ts';
 import { testscholen } from '../../fixtures/scholen.ts';
-import { OsoClient } from '../../simulator/las/oso-client.ts';
 import { testschoolName } from '../../simulator/testschool/testschool.ts';
 import { TC_NAME } from '../../simulator/traffic-center/traffic-center.ts';
 import type { World } from '../../simulator/world.ts';
 import { httpAdapterPartij } from '../adapters/http-adapter.ts';
 import { CheckFailure } from '../check-failure.ts';
 import { beschrijf } from '../scenario-context.ts';
-import { attachCertificaat, beschrijfUitkomst, controleRechtmatigeDoel, stap, vraagDossier, type Uitkomst } from './probe.ts';
+import { attachCertificaat, stap, verwachtGeenVrijgave } from './probe.ts';
 import type { BeveiligingsRun } from './runs.ts';
-import { sessieBijSut } from './sessie-bij-sut.ts';
 
 const LEERLING = 'povo-regulier';
 
@@ -34,35 +32,22 @@ function clientRun(entry: CatalogueEntry): BeveiligingsRun {
     capaciteit: 'TLS: clientcertificaten',
     eisen: [eisId],
     parameters: { certificaat: entry.id },
-    async uitvoeren({ world, onEis, eis }) {
-      const sessie = await sessieBijSut(world, LEERLING);
-      const cert = world.catalogue.certificates[entry.id];
+    async uitvoeren(run) {
+      const cert = run.world.catalogue.certificates[entry.id];
       await attachCertificaat(`aangeboden clientcertificaat '${entry.id}'`, cert.chainPem, { verwachteFout: entry.expectedError?.node ?? 'geen: het certificaat is geldig' });
-      let uitkomst: Uitkomst | undefined;
-      await stap(world, `Testschool VO vraagt het dossier op met het certificaat '${entry.id}'`, async () => {
-        const client = new OsoClient({
-          name: `Testschool VO (99BB) met certificaat ${entry.id}`,
-          tls: { certPem: cert.nodeTlsOptions.cert, keyPem: cert.nodeTlsOptions.key, caPem: world.pki.caCertPem, ...(cert.nodeTlsOptions.ciphers ? { ciphers: cert.nodeTlsOptions.ciphers } : {}) },
-          timeoutMs: 10_000,
-          log: world.clientLog,
-        });
-        uitkomst = await vraagDossier(client, sessie);
+      const { cert: certPem, key: keyPem, ciphers } = cert.nodeTlsOptions;
+      await verwachtGeenVrijgave(run, {
+        eisId,
+        stap: `Testschool VO vraagt het dossier op met het certificaat '${entry.id}'`,
+        clientNaam: `Testschool VO (99BB) met certificaat ${entry.id}`,
+        tls: { certPem, keyPem, caPem: run.world.pki.caCertPem, ...(ciphers ? { ciphers } : {}) },
+        verwacht: `een weigering (mislukte TLS-handshake, SOAP Fault of weigerend resultaat): ${entry.conformGedrag}`,
+        nadruk: `het dossier is vrijgegeven over een verbinding met het certificaat '${entry.id}'`,
+        oorzaak:
+          entry.weigering === 'bericht'
+            ? 'de bron koppelt het OIN van het clientcertificaat niet aan de sessie (doelOin uit de sessiecontrole).'
+            : `de TLS-configuratie van het aanleverpunt controleert dit niet${entry.expectedError ? ` (OpenSSL: ${entry.expectedError.openssl.code})` : ''}: ${entry.beschrijving}`,
       });
-      if (uitkomst?.soort === 'antwoord' && (uitkomst.code === 'DossierGeleverd' || uitkomst.dossier)) {
-        onEis(eisId, 'failed');
-        throw new CheckFailure({
-          eis: eis(eisId),
-          verwacht: `een weigering (mislukte TLS-handshake, SOAP Fault of weigerend resultaat): ${entry.conformGedrag}`,
-          ontvangen: `${beschrijfUitkomst(uitkomst)}: het dossier is vrijgegeven over een verbinding met het certificaat '${entry.id}'`,
-          bericht: `documentRequest Testschool VO (99BB) → ${world.sut.naam} (SUT), sessie ${sessie.documentRequest.sessieId}`,
-          oorzaak:
-            entry.weigering === 'bericht'
-              ? 'de bron koppelt het OIN van het clientcertificaat niet aan de sessie (doelOin uit de sessiecontrole).'
-              : `de TLS-configuratie van het aanleverpunt controleert dit niet${entry.expectedError ? ` (OpenSSL: ${entry.expectedError.openssl.code})` : ''}: ${entry.beschrijving}`,
-        });
-      }
-      await controleRechtmatigeDoel(world, sessie);
-      onEis(eisId, 'passed');
     },
   };
 }
