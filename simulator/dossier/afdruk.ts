@@ -2,11 +2,10 @@
  * The printable dossier: an overstapdossier rendered as a readable Dutch page, laid out like an onderwijskundig rapport
  * (school, pupil, parents, advice, school career, care, absence, tests, grades, attachments), for parents' inspection.
  * Pure: XML text in, HTML text out; no script, nothing loaded from elsewhere. It reads any well-formed dossier in
- * document order, so a dossier with elements the harness does not model still prints completely.
+ * document order with the dossier model's strict XML reader, so a dossier with elements the harness does not model still
+ * prints completely.
  */
-import { XMLParser } from 'fast-xml-parser';
-
-type Node = Record<string, unknown>;
+import { parseXml, type XmlElement } from './xml-reader.ts';
 
 /** Sections in the order of an onderwijskundig rapport, by the element that holds them. */
 const secties: { element: string; kop: string }[] = [
@@ -29,76 +28,58 @@ const eigenSectie = new Set(secties.map((s) => s.element));
 /** Base64 content is not for reading; its file name and size are. */
 const NIET_AFDRUKKEN = new Set(['bestandsinhoud']);
 
-const parser = new XMLParser({ preserveOrder: true, ignoreAttributes: false, attributeNamePrefix: '', parseTagValue: false, processEntities: true, htmlEntities: false, removeNSPrefix: true });
-
 const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 const label = (name: string) => escape(name.replace(/[_-]/g, ' ').replace(/^./, (c) => c.toUpperCase()));
 
-const tagOf = (n: Node) => Object.keys(n).find((k) => k !== ':@' && k !== '#text');
-const childrenOf = (n: Node): Node[] => {
-  const tag = tagOf(n);
-  return tag ? ((n[tag] as Node[]) ?? []) : [];
-};
-const textOf = (n: Node): string | undefined => {
-  const kids = childrenOf(n);
-  if (kids.length === 1 && kids[0]!['#text'] !== undefined) return String(kids[0]!['#text']);
-  if (kids.length === 0) return '';
-  return undefined;
-};
-const attributesOf = (n: Node) => (n[':@'] as Record<string, string> | undefined) ?? {};
+/** An element's text when it holds no elements, otherwise nothing. */
+const textOf = (e: XmlElement): string | undefined => (e.kinderen.length === 0 ? e.tekst : undefined);
 
 /** All elements with the given name, in document order, not descending into sections printed on their own. */
-function collect(nodes: Node[], name: string, out: Node[] = []): Node[] {
-  for (const n of nodes) {
-    const tag = tagOf(n);
-    if (!tag) continue;
-    if (tag === name) out.push(n);
-    else collect(childrenOf(n), name, out);
+function collect(elements: readonly XmlElement[], name: string, out: XmlElement[] = []): XmlElement[] {
+  for (const e of elements) {
+    if (e.naam === name) out.push(e);
+    else collect(e.kinderen, name, out);
   }
   return out;
 }
 
-function renderFields(nodes: Node[]): string {
+function renderFields(elements: readonly XmlElement[]): string {
   const rows: string[] = [];
-  for (const n of nodes) {
-    const tag = tagOf(n);
-    if (!tag || eigenSectie.has(tag)) continue;
-    const attrs = attributesOf(n);
-    const extra = attrs['omschrijving'] ? ` (${escape(attrs['omschrijving'])})` : '';
+  for (const e of elements) {
+    const tag = e.naam;
+    if (eigenSectie.has(tag)) continue;
+    const omschrijving = e.attributen?.find((a) => a.naam === 'omschrijving')?.waarde;
+    const extra = omschrijving ? ` (${escape(omschrijving)})` : '';
     if (NIET_AFDRUKKEN.has(tag)) {
-      const size = Math.floor(((textOf(n) ?? '').replace(/\s/g, '').length * 3) / 4);
+      const size = Math.floor((e.tekst.replace(/\s/g, '').length * 3) / 4);
       rows.push(`<dt>${label(tag)}</dt><dd>bijlage van ${size.toLocaleString('nl-NL')} bytes (niet afgedrukt)</dd>`);
       continue;
     }
-    const text = textOf(n);
+    const text = textOf(e);
     if (text !== undefined) rows.push(`<dt>${label(tag)}</dt><dd>${escape(text) || '—'}${extra}</dd>`);
-    else rows.push(`<dt>${label(tag)}</dt><dd>${renderFields(childrenOf(n))}</dd>`);
+    else rows.push(`<dt>${label(tag)}</dt><dd>${renderFields(e.kinderen)}</dd>`);
   }
   return rows.length ? `<dl>${rows.join('')}</dl>` : '';
 }
 
 export function renderDossierAfdruk(xml: string, titel = 'Onderwijskundig rapport'): string {
   if (/<!DOCTYPE|<!ENTITY/i.test(xml)) throw new Error('Dossier bevat een DOCTYPE; entiteiten worden niet verwerkt.');
-  const doc = parser.parse(xml) as Node[];
-  const root = doc.find((n) => tagOf(n) === 'dossier');
-  if (!root) throw new Error('Geen dossier: het hoofdelement is niet <dossier>.');
-  const top = childrenOf(root);
+  const root = parseXml(xml).wortel;
+  if (root.naam !== 'dossier') throw new Error('Geen dossier: het hoofdelement is niet <dossier>.');
+  const top = root.kinderen;
   const leerling = collect(top, 'leerling')[0];
-  const veld = (n: Node | undefined, name: string) => (n ? textOf(childrenOf(n).find((c) => tagOf(c) === name) ?? {}) : undefined);
+  const veld = (e: XmlElement | undefined, name: string) => e?.kinderen.find((c) => c.naam === name)?.tekst || undefined;
   const naam = [veld(leerling, 'roepnaam') ?? veld(leerling, 'voornaam'), veld(leerling, 'voorvoegsel'), veld(leerling, 'achternaam')].filter(Boolean).join(' ');
 
   const body = secties
     .map(({ element, kop }) => {
       const found = collect(top, element);
       if (!found.length) return '';
-      const blocks = found.map((n) => renderFields(childrenOf(n))).join('<hr>');
+      const blocks = found.map((e) => renderFields(e.kinderen)).join('<hr>');
       return `<section><h2>${kop}</h2>${blocks || '<p>—</p>'}</section>`;
     })
     .join('\n');
-  const overig = top.filter((n) => {
-    const tag = tagOf(n);
-    return tag && !eigenSectie.has(tag);
-  });
+  const overig = top.filter((e) => !eigenSectie.has(e.naam));
   const overigHtml = overig.length ? `<section><h2>Overige gegevens</h2>${renderFields(overig)}</section>` : '';
 
   return `<!doctype html>
