@@ -13,7 +13,7 @@ import { validateDossier } from '../dossier/validator.ts';
 import { versieOpNamespace, volledigeVersie } from '../dossier/versies/index.ts';
 import type { ExchangeLog } from '../transport/exchange-log.ts';
 import { startSoapServer, type SoapServer } from '../transport/soap-server.ts';
-import type { TlsIdentity } from '../transport/tls-identity.ts';
+import { LEGACY_CIPHERS, type TlsIdentity, type TlsVersion } from '../transport/tls-identity.ts';
 import type { FaultReason } from '../protocol/fault-reasons.ts';
 import { bronDocumentRequestHandler, type BronGedrag } from './bron.ts';
 import { opvragen, type OpvraagUitkomst } from './doel.ts';
@@ -57,7 +57,7 @@ export interface TlsGedrag {
   /** Client-certificate problems its AP looks past. */
   tolereer?: FaultReason[];
   /** Lowest TLS version its AP accepts (default TLS 1.2). */
-  minTlsVersie?: 'TLSv1' | 'TLSv1.1' | 'TLSv1.2';
+  minTlsVersie?: TlsVersion;
   /** Do not verify the certificates of the servers it calls. */
   vertrouwElkeServer?: boolean;
   /** Do not check whether the server's certificate names the host it connects to. */
@@ -86,14 +86,13 @@ export async function startLasSystem(options: LasSystemOptions): Promise<LasSyst
   const klaargezet = new KlaarzetStore();
   const ontvangen: OntvangenDossier[] = [];
   const gedrag = options.gedrag ?? {};
-  const { crlPems: _ignored, ...zonderCrl } = options.tls;
   const client = new OsoClient({
     name: options.name,
-    tls: gedrag.clientZonderIntrekkingscontrole ? zonderCrl : options.tls,
+    tls: gedrag.clientZonderIntrekkingscontrole ? zonderCrl(options.tls) : options.tls,
     ...(gedrag.hostnaamNegeren ? { ignoreHostname: true } : {}),
     timeoutMs: options.timeoutMs ?? 10_000,
     ...(options.clientLog ? { log: options.clientLog } : {}),
-    ...(options.gedrag?.vertrouwElkeServer ? { trustAnyServer: true } : {}),
+    ...(gedrag.vertrouwElkeServer ? { trustAnyServer: true } : {}),
   });
   const school = (brin: string) => {
     const s = options.schools.find((x) => x.brin === brin);
@@ -102,17 +101,16 @@ export async function startLasSystem(options: LasSystemOptions): Promise<LasSyst
   };
 
   const serverTls = options.serverTls ?? options.tls;
-  const { crlPems: _none, ...serverZonderCrl } = serverTls;
   const server: SoapServer = await startSoapServer({
     name: options.name,
     tls: {
-      ...(gedrag.serverZonderIntrekkingscontrole ? serverZonderCrl : serverTls),
-      ...(gedrag.zwakkeClientcertificatenToestaan ? { ciphers: 'DEFAULT:@SECLEVEL=0' } : {}),
+      ...(gedrag.serverZonderIntrekkingscontrole ? zonderCrl(serverTls) : serverTls),
+      ...(gedrag.zwakkeClientcertificatenToestaan ? { ciphers: LEGACY_CIPHERS } : {}),
     },
     log: options.serverLog,
     ...(options.partyName ? { partyName: options.partyName } : {}),
-    ...(options.gedrag?.tolereer ? { tolerate: options.gedrag.tolereer } : {}),
-    ...(options.gedrag?.minTlsVersie ? { minTlsVersion: options.gedrag.minTlsVersie } : {}),
+    ...(gedrag.tolereer ? { tolerate: gedrag.tolereer } : {}),
+    ...(gedrag.minTlsVersie ? { minTlsVersion: gedrag.minTlsVersie } : {}),
     routes: [
       {
         path: AP_PATH,
@@ -179,6 +177,11 @@ export async function startLasSystem(options: LasSystemOptions): Promise<LasSyst
     ontvangen: () => ontvangen,
     close: () => server.close(),
   };
+}
+
+/** The identity without its CRLs: revocation is then not checked (the reference LAS's revocation faults). */
+function zonderCrl({ crlPems: _crl, ...rest }: TlsIdentity): TlsIdentity {
+  return rest;
 }
 
 /**

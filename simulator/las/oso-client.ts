@@ -7,7 +7,7 @@ import { responseFor, type RequestName } from '../protocol/profile.ts';
 import { decodeEnvelope, encodeMessage, ProtocolError } from '../protocol/soap.ts';
 import type { ExchangeLog } from '../transport/exchange-log.ts';
 import { postSoap, TransportError } from '../transport/soap-client.ts';
-import type { TlsIdentity } from '../transport/tls-identity.ts';
+import type { TlsIdentity, TlsVersion } from '../transport/tls-identity.ts';
 
 export type ResponseOf<N extends RequestName> = Messages[(typeof responseFor)[N]];
 
@@ -33,7 +33,7 @@ export interface OsoClientOptions {
   /** Skip checking the server certificate's host name (only the reference LAS's fault ignore-hostname). */
   ignoreHostname?: boolean;
   /** Offer at most this TLS version (the harness probes whether a server refuses old versions). */
-  maxTlsVersion?: 'TLSv1' | 'TLSv1.1' | 'TLSv1.2' | 'TLSv1.3';
+  maxTlsVersion?: TlsVersion;
   /** Where to record exchanges, and with whom: the world records only its calls to the system under test. */
   log?: { log: ExchangeLog; shouldRecord: (url: string) => boolean; partyAt: (url: string) => string };
 }

@@ -39,13 +39,11 @@ export interface HandshakeFailure {
 
 export class ExchangeLog {
   #entries: Exchange[] = [];
-  #listeners: ((e: Exchange) => void)[] = [];
   #handshakeFailures: HandshakeFailure[] = [];
 
   record(entry: ExchangeRecord): Exchange {
     const exchange = { seq: this.#entries.length + 1, ...entry };
     this.#entries.push(exchange);
-    for (const listener of this.#listeners) listener(exchange);
     return exchange;
   }
 
@@ -70,7 +68,4 @@ export class ExchangeLog {
     return this.#handshakeFailures;
   }
 
-  onRecord(listener: (e: Exchange) => void): void {
-    this.#listeners.push(listener);
-  }
 }

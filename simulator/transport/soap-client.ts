@@ -5,7 +5,7 @@
 import https from 'node:https';
 import type { TLSSocket } from 'node:tls';
 import { summarize, type CertificateSummary } from './peer-certificate.ts';
-import { CONFORMANT_CIPHERS, type TlsIdentity } from './tls-identity.ts';
+import { ciphersFor, type TlsIdentity, type TlsVersion } from './tls-identity.ts';
 
 export interface SoapPostOptions {
   url: string;
@@ -19,7 +19,7 @@ export interface SoapPostOptions {
   /** Skip checking that the server's certificate names the host connected to (fault ignore-hostname). */
   ignoreHostname?: boolean;
   /** Highest TLS version to offer (tests of servers that must refuse old versions lower it). */
-  maxTlsVersion?: 'TLSv1' | 'TLSv1.1' | 'TLSv1.2' | 'TLSv1.3';
+  maxTlsVersion?: TlsVersion;
 }
 
 export interface SoapPostResult {
@@ -52,7 +52,7 @@ function agentFor(options: SoapPostOptions): https.Agent {
   const key = JSON.stringify([tls, trustAnyServer, ignoreHostname, maxTlsVersion ?? '']);
   let agent = agents.get(key);
   if (!agent) {
-    const old = maxTlsVersion === 'TLSv1' || maxTlsVersion === 'TLSv1.1';
+    const ciphers = ciphersFor(tls, maxTlsVersion);
     agent = new https.Agent({
       keepAlive: true,
       cert: tls.certPem,
@@ -61,10 +61,9 @@ function agentFor(options: SoapPostOptions): https.Agent {
       rejectUnauthorized: !trustAnyServer,
       ...(tls.crlPems?.length ? { crl: tls.crlPems } : {}),
       ...(ignoreHostname ? { checkServerIdentity: () => undefined } : {}),
-      minVersion: old ? 'TLSv1' : 'TLSv1.2',
+      minVersion: maxTlsVersion === 'TLSv1' || maxTlsVersion === 'TLSv1.1' ? 'TLSv1' : 'TLSv1.2',
       ...(maxTlsVersion ? { maxVersion: maxTlsVersion } : {}),
-      // OpenSSL 3 will not even offer TLS below 1.2 at its default security level.
-      ciphers: old ? 'DEFAULT:@SECLEVEL=0' : (tls.ciphers ?? CONFORMANT_CIPHERS),
+      ciphers,
     });
     agents.set(key, agent);
   }

@@ -12,7 +12,7 @@ import { responseFor, type RequestName } from '../protocol/profile.ts';
 import { decodeEnvelope, encodeFault, encodeMessage, ProtocolError } from '../protocol/soap.ts';
 import type { ExchangeLog } from './exchange-log.ts';
 import { checkClientCertificate, type CertificateSummary } from './peer-certificate.ts';
-import { CONFORMANT_CIPHERS, type TlsIdentity } from './tls-identity.ts';
+import { ciphersFor, type TlsIdentity, type TlsVersion } from './tls-identity.ts';
 
 export type ResponseTo<N extends RequestName> = Messages[(typeof responseFor)[N]];
 
@@ -41,7 +41,7 @@ export interface SoapServerOptions {
    */
   tolerate?: readonly FaultReason[];
   /** Lowest TLS version the server accepts (default TLS 1.2). */
-  minTlsVersion?: 'TLSv1' | 'TLSv1.1' | 'TLSv1.2' | 'TLSv1.3';
+  minTlsVersion?: TlsVersion;
   host?: string;
   port?: number;
 }
@@ -69,8 +69,7 @@ export async function startSoapServer(options: SoapServerOptions): Promise<SoapS
       requestCert: true,
       rejectUnauthorized: false,
       minVersion: options.minTlsVersion ?? 'TLSv1.2',
-      // OpenSSL 3 refuses TLS below 1.2 at its default security level; a server told to allow it must lower the level.
-      ciphers: options.minTlsVersion === 'TLSv1' || options.minTlsVersion === 'TLSv1.1' ? 'DEFAULT:@SECLEVEL=0' : (options.tls.ciphers ?? CONFORMANT_CIPHERS),
+      ciphers: ciphersFor(options.tls, options.minTlsVersion),
     },
     bodyLimit: options.bodyLimitBytes ?? DEFAULT_BODY_LIMIT,
     logger: false,
@@ -84,6 +83,13 @@ export async function startSoapServer(options: SoapServerOptions): Promise<SoapS
   app.addContentTypeParser('*', { parseAs: 'string' }, (_req, body, done) => done(null, body));
 
   let address = '';
+  /** Answers a SOAP Fault and logs the refused exchange; `oin` only when a verified certificate named the sender. */
+  const refuse = (req: FastifyRequest, reply: FastifyReply, refusal: { started: number; operation: string; reason: FaultReason; detail?: string; oin?: string }) => {
+    const xml = encodeFault(refusal.reason, refusal.detail);
+    const request = typeof req.body === 'string' ? req.body : '';
+    record(req, refusal.started, { operation: refusal.operation, request, response: xml, status: 500, uitkomst: `SOAP Fault: ${refusal.reason}`, ...(refusal.oin ? { oin: refusal.oin } : {}) });
+    return reply.code(500).header('content-type', 'text/xml; charset=utf-8').send(xml);
+  };
   const record = (req: FastifyRequest, started: number, fields: { operation: string; request: string; response: string; status: number; uitkomst: string; oin?: string; sessieId?: string }) =>
     options.log.record({
       recordedBy: options.name,
@@ -110,33 +116,30 @@ export async function startSoapServer(options: SoapServerOptions): Promise<SoapS
       const peer = checkClientCertificate(socket, options.tolerate);
       // Only a verified certificate names the sender; an untrusted one may claim any OIN.
       const oin = peer.ok ? peer.certificate.oin : undefined;
-      const refuse = (operation: string, reason: FaultReason, detail?: string) => {
-        const xml = encodeFault(reason, detail);
-        record(req, started, { operation, request: raw, response: xml, status: 500, uitkomst: `SOAP Fault: ${reason}`, ...(oin ? { oin } : {}) });
-        return reply.code(500).header('content-type', 'text/xml; charset=utf-8').send(xml);
-      };
-      if (!peer.ok) return refuse('onbekend', peer.reason, peer.detail);
+      const refuseRoute = (operation: string, reason: FaultReason, detail?: string) =>
+        refuse(req, reply, { started, operation, reason, ...(detail !== undefined ? { detail } : {}), ...(oin ? { oin } : {}) });
+      if (!peer.ok) return refuseRoute('onbekend', peer.reason, peer.detail);
       const contentType = String(req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
-      if (!SOAP_CONTENT_TYPES.includes(contentType)) return refuse('onbekend', 'ContentTypeOngeldig', `Ontvangen: ${contentType || '(geen)'}.`);
+      if (!SOAP_CONTENT_TYPES.includes(contentType)) return refuseRoute('onbekend', 'ContentTypeOngeldig', `Ontvangen: ${contentType || '(geen)'}.`);
 
       let decoded;
       try {
         decoded = decodeEnvelope(raw);
       } catch (e) {
-        if (e instanceof ProtocolError) return refuse('onbekend', e.reason, e.detail);
+        if (e instanceof ProtocolError) return refuseRoute('onbekend', e.reason, e.detail);
         throw e;
       }
-      if (decoded.kind === 'fault') return refuse('Fault', 'OnbekendeOperatie', 'Een SOAP Fault is geen verzoek.');
+      if (decoded.kind === 'fault') return refuseRoute('Fault', 'OnbekendeOperatie', 'Een SOAP Fault is geen verzoek.');
       const name = decoded.name;
       const handler = (route.operations as Record<string, OperationHandler<RequestName> | undefined>)[name];
-      if (!handler) return refuse(name, 'OnbekendeOperatie', `${name} wordt op ${route.path} niet ondersteund.`);
+      if (!handler) return refuseRoute(name, 'OnbekendeOperatie', `${name} wordt op ${route.path} niet ondersteund.`);
 
       let response;
       try {
         response = await handler(decoded.body as never, { client: peer.certificate, params: req.params as Record<string, string>, url: `${address}${req.url}` });
       } catch (e) {
-        if (e instanceof ProtocolError) return refuse(name, e.reason, e.detail);
-        return refuse(name, 'InterneFout', (e as Error).message);
+        if (e instanceof ProtocolError) return refuseRoute(name, e.reason, e.detail);
+        return refuseRoute(name, 'InterneFout', (e as Error).message);
       }
       const xml = encodeMessage(responseFor[name as RequestName], response as never);
       const sessieId = (decoded.body as { sessieId?: string }).sessieId ?? (response as { sessieId?: string }).sessieId;
@@ -154,12 +157,8 @@ export async function startSoapServer(options: SoapServerOptions): Promise<SoapS
   }
 
   // Refusals before a route runs (unknown path, oversized body) are exchanges too and go into the log.
-  const refuseUnrouted = (req: FastifyRequest, reply: FastifyReply, reason: FaultReason, detail?: string) => {
-    const xml = encodeFault(reason, detail);
-    const started = Date.now();
-    record(req, started, { operation: 'onbekend', request: typeof req.body === 'string' ? req.body : '', response: xml, status: 500, uitkomst: `SOAP Fault: ${reason}` });
-    return reply.code(500).header('content-type', 'text/xml; charset=utf-8').send(xml);
-  };
+  const refuseUnrouted = (req: FastifyRequest, reply: FastifyReply, reason: FaultReason, detail: string) =>
+    refuse(req, reply, { started: Date.now(), operation: 'onbekend', reason, detail });
   app.setNotFoundHandler((req, reply) => refuseUnrouted(req, reply, 'OnbekendAdres', `${req.method} ${req.url}`));
   app.setErrorHandler((err: { code?: string; message: string }, req, reply) => {
     if (err.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return refuseUnrouted(req, reply, 'BerichtTeGroot', `Maximaal ${options.bodyLimitBytes ?? DEFAULT_BODY_LIMIT} bytes.`);

@@ -18,3 +18,13 @@ export interface TlsIdentity {
 
 /** The security level of every conformant party of the simulated world. */
 export const CONFORMANT_CIPHERS = 'DEFAULT:@SECLEVEL=2';
+
+/** OpenSSL's lowest security level: what TLS 1.0/1.1, 1024-bit keys and SHA-1 need (faults and probes only). */
+export const LEGACY_CIPHERS = 'DEFAULT:@SECLEVEL=0';
+
+export type TlsVersion = 'TLSv1' | 'TLSv1.1' | 'TLSv1.2' | 'TLSv1.3';
+
+/** OpenSSL 3 neither offers nor accepts TLS below 1.2 unless the security level is lowered to 0. */
+export function ciphersFor(tls: TlsIdentity, version: TlsVersion | undefined): string {
+  return version === 'TLSv1' || version === 'TLSv1.1' ? LEGACY_CIPHERS : (tls.ciphers ?? CONFORMANT_CIPHERS);
+}
