@@ -243,9 +243,3 @@ export const catalogueEntries: readonly CatalogueEntry[] = [
     recipe: { ...geldig, hostnames: [wrongHostname] },
   },
 ];
-
-export function catalogueEntry(id: CatalogueId): CatalogueEntry {
-  const entry = catalogueEntries.find((candidate) => candidate.id === id);
-  if (!entry) throw new Error(`certificate catalogue: no entry "${id}"`);
-  return entry;
-}

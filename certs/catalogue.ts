@@ -17,23 +17,14 @@ import {
   validityOf,
   wholeSeconds,
   yearsAfter,
-  type CertificateValidity,
+  type PresentedCertificate,
   type PkiReissue,
   type TestPki,
 } from './pki.ts';
 
-export interface CatalogueCertificate extends CatalogueEntry, CertificateValidity {
-  /** The OIN in the certificate's subject serialNumber. */
-  oin: string;
+export interface CatalogueCertificate extends CatalogueEntry, PresentedCertificate {
   /** Hexadecimal, as Node's X509Certificate prints it; the CRL lists `ingetrokken` by it. */
   serialNumber: string;
-  certPem: string;
-  /** What the party presents: the certificate and the intermediate, or the certificate alone when no intermediate issued it. */
-  chainPem: string;
-  keyPem: string;
-  certPath: string;
-  chainPath: string;
-  keyPath: string;
   /** `onbekende-ca` only: the second root that issued it, to show that it is sound under that root. */
   issuer?: { certPem: string; certPath: string };
   /**
@@ -82,7 +73,7 @@ interface CatalogueManifest {
 }
 
 /** Subfolder of the PKI directory that holds the catalogue. */
-export const catalogueFolder = 'catalogus';
+const catalogueFolder = 'catalogus';
 /** A vendor who installed crl.pem needs a new one only after a year; the harness re-issues it 30 days before. */
 const crlLifetimeDays = 365;
 const expiredDaysAgo = 30;

@@ -1,14 +1,14 @@
 /**
- * The harness's signing key for evidence bundles: an RSA key made by Node's native key generation and a self-signed
- * certificate (node-forge) naming it, kept beside the test PKI (owner-only key file). The certificate travels with every
+ * The harness's signing key for evidence bundles: an RSA key and a self-signed certificate naming it, made with the same
+ * key generation and certificate issuing as the test PKI, kept beside the test PKI (owner-only key file). The certificate travels with every
  * bundle; the key never does. Whoever checks bundles pins the certificate's SHA-256 fingerprint.
  */
-import { createPrivateKey, generateKeyPair, randomBytes, X509Certificate } from 'node:crypto';
-import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { createPrivateKey, X509Certificate } from 'node:crypto';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
-import forge from 'node-forge';
+import { issueCertificate } from './issue-certificate.ts';
+import { generateRsaKeyPair, writePrivateKey } from './key-pair.ts';
 
 export interface HarnessSigner {
   certPem: string;
@@ -35,37 +35,20 @@ export async function ensureHarnessSigner(certDir: string, now = new Date()): Pr
   const existing = await readExisting(dir, now);
   if (existing) return existing;
 
-  const { publicKey, privateKey } = await promisify(generateKeyPair)('rsa', {
-    modulusLength: 3072,
-    publicKeyEncoding: { type: 'spki', format: 'pem' },
-    privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
+  const keys = await generateRsaKeyPair(3072);
+  const certPem = issueCertificate({
+    subject: { commonName: `OSO Testbank ondertekening (${hostname()})`, organisation: 'OSO Testbank' },
+    publicKeyPem: keys.publicKey,
+    signingKeyPem: keys.privateKey,
+    notBefore: new Date(now.getTime() - 60 * 60 * 1000),
+    notAfter: new Date(now.getTime() + YEARS * 365 * 24 * 60 * 60 * 1000),
+    extensions: [
+      { name: 'basicConstraints', cA: false, critical: true },
+      { name: 'keyUsage', digitalSignature: true, nonRepudiation: true, critical: true },
+    ],
   });
-  const cert = forge.pki.createCertificate();
-  cert.publicKey = forge.pki.publicKeyFromPem(publicKey);
-  // A positive serial: the top bit of the first byte cleared.
-  const serial = randomBytes(16);
-  serial[0] = serial[0]! & 0x7f;
-  cert.serialNumber = serial.toString('hex');
-  cert.validity.notBefore = new Date(now.getTime() - 60 * 60 * 1000);
-  cert.validity.notAfter = new Date(now.getTime() + YEARS * 365 * 24 * 60 * 60 * 1000);
-  const subject = [
-    { name: 'countryName', value: 'NL' },
-    { name: 'organizationName', value: 'OSO Testbank' },
-    { name: 'commonName', value: `OSO Testbank ondertekening (${hostname()})` },
-  ];
-  cert.setSubject(subject);
-  cert.setIssuer(subject);
-  cert.setExtensions([
-    { name: 'basicConstraints', cA: false, critical: true },
-    { name: 'keyUsage', digitalSignature: true, nonRepudiation: true, critical: true },
-    { name: 'subjectKeyIdentifier' },
-  ]);
-  cert.sign(forge.pki.privateKeyFromPem(privateKey) as forge.pki.rsa.PrivateKey, forge.md.sha256.create());
-  const signer = { certPem: forge.pki.certificateToPem(cert), keyPem: privateKey };
-
   await mkdir(dir, { recursive: true });
-  await writeFile(join(dir, 'ondertekening.key'), signer.keyPem, { mode: 0o600 });
-  await chmod(join(dir, 'ondertekening.key'), 0o600);
-  await writeFile(join(dir, 'ondertekening.crt'), signer.certPem);
-  return signer;
+  await writePrivateKey(join(dir, 'ondertekening.key'), keys.privateKey);
+  await writeFile(join(dir, 'ondertekening.crt'), certPem);
+  return { certPem, keyPem: keys.privateKey };
 }

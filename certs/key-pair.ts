@@ -14,7 +14,7 @@ const generateKeyPairAsync = promisify(generateKeyPair);
  * Node's native RSA key generation, on libuv's thread pool so that several keys are made at once. Never forge's
  * JavaScript generator: it takes seconds per key.
  */
-export function generateRsaKeyPair(modulusLength: 2048 | 1024 = 2048): Promise<RsaKeyPair> {
+export function generateRsaKeyPair(modulusLength: 3072 | 2048 | 1024 = 2048): Promise<RsaKeyPair> {
   return generateKeyPairAsync('rsa', {
     modulusLength,
     publicKeyEncoding: { type: 'spki', format: 'pem' },

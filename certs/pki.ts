@@ -27,17 +27,22 @@ export interface CaCertificate extends CertificateValidity {
   keyPath: string;
 }
 
-export interface IssuedCertificate extends CertificateValidity {
-  partyId: string;
+/** A certificate a party presents, with its chain and key, in memory and on disk. */
+export interface PresentedCertificate extends CertificateValidity {
+  /** The OIN in the certificate's subject serialNumber. */
   oin: string;
-  /** The party's own certificate alone. */
+  /** The certificate alone. */
   certPem: string;
-  /** The party's certificate followed by the intermediate: what it presents as TLS server and client. */
+  /** What its holder presents as TLS server and client: the certificate and the intermediate, or the certificate alone when no intermediate issued it. */
   chainPem: string;
   keyPem: string;
   certPath: string;
   chainPath: string;
   keyPath: string;
+}
+
+export interface IssuedCertificate extends PresentedCertificate {
+  partyId: string;
 }
 
 export interface TestPki {
@@ -76,8 +81,8 @@ interface ValidityRecord {
   sha256Fingerprint: string;
 }
 
-export const rootName: CertificateName = { commonName: 'OSO Testbank Test-Root', organisation: 'OSO Testbank (simulatie)' };
-export const intermediateName: CertificateName = {
+const rootName: CertificateName = { commonName: 'OSO Testbank Test-Root', organisation: 'OSO Testbank (simulatie)' };
+const intermediateName: CertificateName = {
   commonName: 'OSO Testbank Test-CA Organisatie Services',
   organisation: 'OSO Testbank (simulatie)',
 };
@@ -96,7 +101,7 @@ export const backdateMs = 60 * 60 * 1000;
  * `verlopen`, valid for two years until a month ago) was issued while its CAs were valid, as in a real PKI: a verifier
  * that checks the validity periods nest, or verifies at a moment in the past, sees nothing else wrong with it.
  */
-export const caBackdateYears = 3;
+const caBackdateYears = 3;
 const dayMs = 24 * 60 * 60 * 1000;
 /** File names next to the parties' `<id>.crt`, so no party may take them as its id. */
 const reservedIds = new Set(['ca', 'ca-bundle', 'root', 'intermediate']);

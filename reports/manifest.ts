@@ -6,6 +6,7 @@
 import { createHash, createSign, createVerify, X509Certificate } from 'node:crypto';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
+import type { HarnessSigner } from '../certs/harness-signer.ts';
 
 export const MANIFEST = 'evidence/manifest.json';
 export const SIGNATURE = 'evidence/manifest.sig';
@@ -20,10 +21,8 @@ export interface Manifest {
   berichtenlog: { pad: string; regels: number; laatsteHash: string };
 }
 
-export interface Signer {
-  certPem: string;
-  keyPem: string;
-}
+/** Who signs the manifest: the harness's signing key and its certificate (certs/harness-signer.ts). */
+export type Signer = HarnessSigner;
 
 async function filesUnder(dir: string): Promise<string[]> {
   const out: string[] = [];
