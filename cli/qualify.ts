@@ -24,7 +24,7 @@ import { oso2021 } from '../simulator/protocol/profile.ts';
 import { isReferenceLasFault, referenceLasFaults } from '../simulator/reference-las/faults.ts';
 import { REFERENCE_LAS_NAME, REFERENCE_LAS_VERSION } from '../simulator/reference-las/reference-las.ts';
 import { loadRequirements } from '../suites/requirements.ts';
-import { qualificationRunToEnv, type QualificationRun } from '../suites/run-settings.ts';
+import { envWithoutEnclosingRun, qualificationRunToEnv, type QualificationRun } from '../suites/run-settings.ts';
 import { qualificationCatalogue } from '../suites/catalogue.ts';
 import { matchesFilter } from '../suites/scenario.ts';
 import { SourceError } from '../suites/yaml-source.ts';
@@ -185,7 +185,7 @@ export async function runQualify(args: string[]): Promise<number> {
 /** Playwright runs in its own process; variables of an enclosing Playwright run (the harness's own tests) must not leak in. */
 function runPlaywright(run: QualificationRun): Promise<number> {
   const cli = createRequire(import.meta.url).resolve('@playwright/test/cli');
-  const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(TEST_|PW_|PLAYWRIGHT_)/.test(k)));
+  const env = envWithoutEnclosingRun();
   return new Promise((done) => {
     const child = spawn(process.execPath, [cli, 'test', '--config', join(repoRoot, 'playwright.config.ts'), '--project', 'kwalificatie'], {
       cwd: repoRoot,

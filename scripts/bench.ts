@@ -18,6 +18,7 @@ import { catalogueEntries } from '../certs/catalogue-entries.ts';
 import { ensureTestPki } from '../certs/pki.ts';
 import { loadFixtureLeerlingen } from '../fixtures/leerlingen.ts';
 import { startWorld } from '../simulator/world.ts';
+import { envWithoutEnclosingRun } from '../suites/run-settings.ts';
 import { loadScenarios } from '../suites/scenario.ts';
 
 const repoRoot = fileURLToPath(new URL('../', import.meta.url));
@@ -29,7 +30,6 @@ const median = (xs: number[]) => {
   return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
 };
 const fmt = (ms: number) => `${ms.toFixed(ms < 10 ? 2 : 0)} ms`;
-const cleanEnv = () => Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(TEST_|PW_|PLAYWRIGHT_)/.test(k)));
 
 async function benchCertificates() {
   /** Median of 5 issues in a fresh directory, and one reuse of a complete directory. */
@@ -89,7 +89,7 @@ function benchQualify() {
   for (let i = 0; i < runs; i++) {
     const dir = mkdtempSync(join(tmpdir(), 'bench-qualify-'));
     const t = performance.now();
-    const r = spawnSync(process.execPath, [join(repoRoot, 'bin/oso-testbank.mjs'), 'qualify', '--report', dir], { env: cleanEnv(), encoding: 'utf8' });
+    const r = spawnSync(process.execPath, [join(repoRoot, 'bin/oso-testbank.mjs'), 'qualify', '--report', dir], { env: envWithoutEnclosingRun(), encoding: 'utf8' });
     times.push(performance.now() - t);
     if (r.status !== 0) throw new Error(`qualify eindigde met ${r.status}:\n${r.stdout}\n${r.stderr}`);
     rmSync(dir, { recursive: true, force: true });
@@ -113,7 +113,7 @@ function benchScaledQualify(copies: number) {
   for (let i = 0; i < runs; i++) {
     const dir = mkdtempSync(join(tmpdir(), 'bench-qualify-'));
     const t = performance.now();
-    const r = spawnSync(process.execPath, [join(repoRoot, 'bin/oso-testbank.mjs'), 'qualify', '--scenario-dir', scenarioDir, '--scenario', '*-kopie-*', '--report', dir], { env: cleanEnv(), encoding: 'utf8' });
+    const r = spawnSync(process.execPath, [join(repoRoot, 'bin/oso-testbank.mjs'), 'qualify', '--scenario-dir', scenarioDir, '--scenario', '*-kopie-*', '--report', dir], { env: envWithoutEnclosingRun(), encoding: 'utf8' });
     times.push(performance.now() - t);
     if (r.status !== 0) throw new Error(`qualify eindigde met ${r.status}:\n${r.stdout}\n${r.stderr}`);
     rmSync(dir, { recursive: true, force: true });

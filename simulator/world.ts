@@ -66,8 +66,24 @@ export interface World {
   stop(): Promise<void>;
 }
 
+/**
+ * Every test starts its own world, but the certificates stay the same for the life of the process: read and check them
+ * once per folder instead of once per world.
+ */
+const certificates = new Map<string, ReturnType<typeof ensureCertificateCatalogue>>();
+function certificatesIn(dir: string): ReturnType<typeof ensureCertificateCatalogue> {
+  let ensured = certificates.get(dir);
+  if (!ensured) {
+    ensured = ensureCertificateCatalogue({ dir });
+    certificates.set(dir, ensured);
+    // A failure must not stick: the next world tries again.
+    ensured.catch(() => certificates.delete(dir));
+  }
+  return ensured;
+}
+
 export async function startWorld(options: WorldOptions = {}): Promise<World> {
-  const { pki, catalogue } = await ensureCertificateCatalogue({ dir: options.certDir ?? defaultCertDir });
+  const { pki, catalogue } = await certificatesIn(options.certDir ?? defaultCertDir);
   const identity = (partyId: string): TlsIdentity & { oin: string } => {
     const issued = pki.parties.get(partyId);
     if (!issued) throw new Error(`De test-PKI in ${pki.dir} heeft geen certificaat voor ${partyId}; draai 'oso-testbank certs'.`);

@@ -1,7 +1,7 @@
 /** The security suite: fixed runs against the SUT's TLS and identity handling (suites/beveiliging/runs.ts). */
 import { declareQualificationTest } from './qualification-test.ts';
 import { beveiligingsRuns } from './beveiliging/runs.ts';
-import { loadRequirements } from './requirements.ts';
+import { loadRequirements, requireEis } from './requirements.ts';
 import { qualificationRunFromEnv } from './run-settings.ts';
 import { matchesFilter } from './scenario.ts';
 
@@ -10,14 +10,5 @@ const requirements = loadRequirements();
 
 for (const r of beveiligingsRuns) {
   if (!matchesFilter(r.id, run?.scenarios ?? []) || (run?.role && run.role !== r.rol)) continue;
-  declareQualificationTest(r, (body) =>
-    r.uitvoeren({
-      ...body,
-      eis: (id) => {
-        const eis = requirements.get(id);
-        if (!eis) throw new Error(`Eis ${id} ontbreekt in scenarios/requirements.yaml.`);
-        return eis;
-      },
-    }),
-  );
+  declareQualificationTest(r, (body) => r.uitvoeren({ ...body, eis: (id) => requireEis(requirements, id) }));
 }

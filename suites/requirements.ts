@@ -30,6 +30,13 @@ const schema = {
 
 const validate = new Ajv.default({ allErrors: false }).compile<{ eisen: Requirement[] }>(schema);
 
+/** The requirement with this id; a missing one is an error in the harness's own catalogue, not in the SUT. */
+export function requireEis(requirements: ReadonlyMap<string, Requirement>, id: string): Requirement {
+  const eis = requirements.get(id);
+  if (!eis) throw new Error(`Eis ${id} ontbreekt in scenarios/requirements.yaml.`);
+  return eis;
+}
+
 export function loadRequirements(file = requirementsFile): Map<string, Requirement> {
   const source = readYamlSource(file);
   if (!validate(source.data)) {

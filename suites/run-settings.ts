@@ -26,6 +26,11 @@ export interface QualificationRun {
 
 const ENV = 'OSO_TESTBANK_RUN';
 
+/** The environment for a Playwright run started from within another (the harness's own tests): its variables must not leak in. */
+export function envWithoutEnclosingRun(env: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
+  return Object.fromEntries(Object.entries(env).filter(([k]) => !/^(TEST_|PW_|PLAYWRIGHT_)/.test(k)));
+}
+
 export function qualificationRunToEnv(run: QualificationRun): Record<string, string> {
   return { [ENV]: JSON.stringify(run) };
 }

@@ -9,7 +9,7 @@ import type { World } from '../simulator/world.ts';
 import { CheckFailure } from './check-failure.ts';
 import { httpAdapterPartij } from './adapters/http-adapter.ts';
 import { testschoolPartij, type Partij } from './partij.ts';
-import type { Requirement } from './requirements.ts';
+import { requireEis, type Requirement } from './requirements.ts';
 import type { Rol, ScenarioContext } from './scenario-context.ts';
 import type { Scenario } from './scenario.ts';
 
@@ -32,10 +32,26 @@ export interface RunOptions {
   onEis?: (id: string, uitkomst: 'passed' | 'failed') => void;
 }
 
+/** The system under test as the party of one of its schools, driven through its adapter. */
+export function sutPartij(world: World, sector: 'po' | 'vo', timeoutMs: number): Partij {
+  return httpAdapterPartij({ naam: `${world.sut.naam} (SUT)`, controlUrl: world.sut.controlUrl, school: world.sut.scholen[sector], oin: world.sut.oin, timeoutMs });
+}
+
+/** Runs a step as a reported step, reporting inside it the messages it caused. */
+export async function reportedStep(reporter: StepReporter, world: World, titel: string, body: () => Promise<void>): Promise<void> {
+  await reporter.step(titel, async () => {
+    const since = world.log.lastSeq;
+    try {
+      await body();
+    } finally {
+      await reporter.exchanges(world.log.since(since));
+    }
+  });
+}
+
 /** Bron and doel for the scenario's profile; the SUT takes the side of its role, a testschool the other. */
 export function castParties(world: World, rol: Rol, adapterTimeoutMs: number): { bron: Partij; doel: Partij } {
-  const sut = (sector: 'po' | 'vo') =>
-    httpAdapterPartij({ naam: `${world.sut.naam} (SUT)`, controlUrl: world.sut.controlUrl, school: world.sut.scholen[sector], oin: world.sut.oin, timeoutMs: adapterTimeoutMs });
+  const sut = (sector: 'po' | 'vo') => sutPartij(world, sector, adapterTimeoutMs);
   const testschool = (sector: 'po' | 'vo') => {
     const oin = world.pki.parties.get(sector === 'po' ? 'testschool-po' : 'testschool-vo')!.oin;
     return testschoolPartij(world.testscholen[sector], testscholen[sector], oin);
@@ -51,27 +67,20 @@ export async function runScenario(options: RunOptions): Promise<void> {
     world,
     rol,
     ...castParties(world, rol, options.adapterTimeoutMs),
-    eis: (id) => {
-      const eis = requirements.get(id);
-      if (!eis) throw new Error(`Eis ${id} ontbreekt in scenarios/requirements.yaml.`);
-      return eis;
-    },
+    eis: (id) => requireEis(requirements, id),
     leerling: fixtureLeerling,
   };
   const findings: CheckFailure[] = [];
   for (const [i, stap] of scenario.stappen.entries()) {
     const titel = `${i + 1}. ${stap.definitie.titel(stap.args as never)}`;
     try {
-      await reporter.step(titel, async () => {
-        const since = world.log.lastSeq;
+      await reportedStep(reporter, world, titel, async () => {
         try {
           await stap.definitie.run(ctx, stap.args as never);
           for (const id of stap.definitie.eisen[rol] ?? []) options.onEis?.(id, 'passed');
         } catch (e) {
           if (e instanceof CheckFailure) options.onEis?.(e.details.eis.id, 'failed');
           throw e;
-        } finally {
-          await reporter.exchanges(world.log.since(since));
         }
       });
     } catch (e) {

@@ -3,7 +3,7 @@
  */
 import { X509Certificate } from 'node:crypto';
 import * as allure from 'allure-js-commons';
-import { OsoClient, SoapFaultAnswer } from '../../simulator/las/oso-client.ts';
+import { SoapFaultAnswer, type OsoClient } from '../../simulator/las/oso-client.ts';
 import { TransportError } from '../../simulator/transport/soap-client.ts';
 import type { World } from '../../simulator/world.ts';
 import { allureStepReporter } from '../allure-reporter.ts';
@@ -11,7 +11,8 @@ import type { TlsIdentity } from '../../simulator/transport/tls-identity.ts';
 import { CheckFailure } from '../check-failure.ts';
 import type { RunBody } from '../qualification-test.ts';
 import type { Requirement } from '../requirements.ts';
-import { sessieBijSut, type SessieBijSut } from './sessie-bij-sut.ts';
+import { reportedStep } from '../scenario-runner.ts';
+import { harnessClient, sessieBijSut, type SessieBijSut } from './sessie-bij-sut.ts';
 
 /** How a server answered a probe: refused at the TLS layer, refused with a SOAP Fault, or answered a result. */
 export type Uitkomst =
@@ -34,21 +35,12 @@ export const beschrijfUitkomst = (u: Uitkomst) =>
   u.soort === 'antwoord' ? `antwoord ${u.code}${u.dossier ? ' met dossier' : ''}${u.tls ? ` over ${u.tls.protocol}` : ''}` : `${u.soort}: ${u.detail}`;
 
 /** Runs an action as an Allure step, reporting the messages it caused inside it. */
-export async function stap(world: World, titel: string, body: () => Promise<void>): Promise<void> {
-  await allureStepReporter.step(titel, async () => {
-    const since = world.log.lastSeq;
-    try {
-      await body();
-    } finally {
-      await allureStepReporter.exchanges(world.log.since(since));
-    }
-  });
-}
+export const stap = (world: World, titel: string, body: () => Promise<void>): Promise<void> => reportedStep(allureStepReporter, world, titel, body);
 
 /** The rightful doel must still get the dossier: proof that a refusal was about the probe, not a broken SUT. */
 export async function controleRechtmatigeDoel(world: World, sessie: SessieBijSut): Promise<void> {
   await stap(world, 'Controle: de rechtmatige doel (Testschool VO) krijgt het dossier wel', async () => {
-    const doel = new OsoClient({ name: 'Testschool VO (99BB)', tls: world.identity('testschool-vo'), timeoutMs: 10_000, log: world.clientLog });
+    const doel = harnessClient(world, 'Testschool VO (99BB)', world.identity('testschool-vo'));
     const u = await vraagDossier(doel, sessie);
     if (u.soort !== 'antwoord' || u.code !== 'DossierGeleverd')
       throw new Error(`De controle-aanvraag van de rechtmatige doel mislukte (${beschrijfUitkomst(u)}); de weigering hiervoor zegt daardoor niets over beveiliging.`);
@@ -88,7 +80,7 @@ export async function verwachtGeenVrijgave(
   const sessie = await sessieBijSut(world);
   let uitkomst: Uitkomst | undefined;
   await stap(world, probe.stap, async () => {
-    const client = new OsoClient({ name: probe.clientNaam, tls: probe.tls, timeoutMs: 10_000, log: world.clientLog });
+    const client = harnessClient(world, probe.clientNaam, probe.tls);
     uitkomst = await vraagDossier(client, sessie);
   });
   if (uitkomst?.soort === 'antwoord' && (uitkomst.code === 'DossierGeleverd' || uitkomst.dossier)) {

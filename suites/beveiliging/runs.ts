@@ -2,12 +2,11 @@
  * The security runs: fixed checks written in code rather than YAML, because each is one probe with one expected refusal.
  * Each names the requirement it verifies and the reference-LAS fault that proves it catches what it claims.
  */
-import { OsoClient } from '../../simulator/las/oso-client.ts';
 import { CheckFailure } from '../check-failure.ts';
 import type { QualificationRunInfo, RunBody } from '../qualification-test.ts';
 import type { Requirement } from '../requirements.ts';
 import { beschrijfUitkomst, controleRechtmatigeDoel, stap, verwachtGeenVrijgave, vraagDossier, type Uitkomst } from './probe.ts';
-import { sessieBijSut } from './sessie-bij-sut.ts';
+import { harnessClient, sessieBijSut } from './sessie-bij-sut.ts';
 import { tlsRuns } from './tls-runs.ts';
 
 export interface BeveiligingsRun extends QualificationRunInfo {
@@ -48,7 +47,7 @@ export const beveiligingsRuns: BeveiligingsRun[] = [
       const sessie = await sessieBijSut(world);
       let oud: Uitkomst | undefined;
       await stap(world, 'Testschool VO verbindt met hoogstens TLS 1.1', async () => {
-        const client = new OsoClient({ name: 'Testschool VO (99BB) met TLS 1.1', tls: world.identity('testschool-vo'), timeoutMs: 10_000, log: world.clientLog, maxTlsVersion: 'TLSv1.1' });
+        const client = harnessClient(world, 'Testschool VO (99BB) met TLS 1.1', world.identity('testschool-vo'), { maxTlsVersion: 'TLSv1.1' });
         oud = await vraagDossier(client, sessie);
       });
       if (oud?.soort !== 'tls-geweigerd') {

@@ -6,24 +6,29 @@
 import { fixtureLeerling } from '../../fixtures/leerlingen.ts';
 import { testscholen } from '../../fixtures/scholen.ts';
 import { gegevensset2019 } from '../../simulator/dossier/gegevensset.ts';
-import { OsoClient } from '../../simulator/las/oso-client.ts';
+import { OsoClient, type OsoClientOptions } from '../../simulator/las/oso-client.ts';
 import type { DocumentRequest } from '../../simulator/protocol/messages.ts';
 import { zoeksleutelVoor } from '../../simulator/protocol/zoeksleutel.ts';
 import type { World } from '../../simulator/world.ts';
-import { httpAdapterPartij } from '../adapters/http-adapter.ts';
+import type { TlsIdentity } from '../../simulator/transport/tls-identity.ts';
+import { sutPartij } from '../scenario-runner.ts';
 
 export interface SessieBijSut {
   apUrl: string;
   documentRequest: DocumentRequest;
 }
 
+/** A client of the harness with the given identity, whose calls to the SUT go into the world log. */
+export function harnessClient(world: World, name: string, tls: TlsIdentity, extra: Pick<OsoClientOptions, 'maxTlsVersion'> = {}): OsoClient {
+  return new OsoClient({ name, tls, timeoutMs: 10_000, log: world.clientLog, ...extra });
+}
+
 export async function sessieBijSut(world: World, leerlingId = 'povo-regulier'): Promise<SessieBijSut> {
   const leerling = fixtureLeerling(leerlingId);
   const bron = world.sut.scholen.po;
-  const sut = httpAdapterPartij({ naam: `${world.sut.naam} (SUT)`, controlUrl: world.sut.controlUrl, school: bron, oin: world.sut.oin, timeoutMs: 30_000 });
-  await sut.klaarzetten(leerling, testscholen.vo.brin);
+  await sutPartij(world, 'po', 30_000).klaarzetten(leerling, testscholen.vo.brin);
 
-  const testschool = new OsoClient({ name: 'Testschool VO (99BB)', tls: world.identity('testschool-vo'), timeoutMs: 10_000, log: world.clientLog });
+  const testschool = harnessClient(world, 'Testschool VO (99BB)', world.identity('testschool-vo'));
   const sleutel = zoeksleutelVoor(leerling.pgn.waarde, leerling.geboortedatum);
   const overdracht = await testschool.call(world.tc.url, 'overdrachtRequest', {
     doelBrin: testscholen.vo.brin,

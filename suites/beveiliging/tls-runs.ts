@@ -13,7 +13,7 @@ import { testscholen } from '../../fixtures/scholen.ts';
 import { testschoolName } from '../../simulator/testschool/testschool.ts';
 import { TC_NAME } from '../../simulator/traffic-center/traffic-center.ts';
 import type { World } from '../../simulator/world.ts';
-import { httpAdapterPartij } from '../adapters/http-adapter.ts';
+import { sutPartij } from '../scenario-runner.ts';
 import { CheckFailure } from '../check-failure.ts';
 import { beschrijf } from '../scenario-context.ts';
 import { attachCertificaat, stap, verwachtGeenVrijgave } from './probe.ts';
@@ -77,7 +77,7 @@ function serverRun(entry: CatalogueEntry, server: Server): BeveiligingsRun {
       const cert = world.catalogue.certificates[entry.id];
       await attachCertificaat(`servercertificaat van ${wie} '${entry.id}'`, cert.chainPem, { verwachteFout: entry.expectedError?.node ?? '' });
       await world.testscholen.po.klaarzetten({ brin: testscholen.po.brin, pgn: leerling.pgn.waarde, doelBrin: world.sut.scholen.vo.brin });
-      const sut = httpAdapterPartij({ naam: `${world.sut.naam} (SUT)`, controlUrl: world.sut.controlUrl, school: world.sut.scholen.vo, oin: world.sut.oin, timeoutMs: 30_000 });
+      const sut = sutPartij(world, 'vo', 30_000);
       let gemeld: { resultaat: string; fout?: string } | undefined;
       await stap(world, `De SUT vraagt het dossier op; ${wie} biedt het certificaat '${entry.id}' aan`, async () => {
         gemeld = await sut.opvragen(leerling, testscholen.po.brin);

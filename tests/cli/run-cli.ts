@@ -1,12 +1,13 @@
 /** Runs the real oso-testbank command in a child process, as a user or a CI job would. */
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { envWithoutEnclosingRun } from '../../suites/run-settings.ts';
 
 const bin = fileURLToPath(new URL('../../bin/oso-testbank.mjs', import.meta.url));
 
 export function runCli(args: string[], timeoutMs = 280_000): Promise<{ code: number | null; stdout: string; stderr: string }> {
   // Variables of this Playwright run must not leak into a Playwright run the command starts.
-  const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(TEST_|PW_|PLAYWRIGHT_)/.test(k)));
+  const env = envWithoutEnclosingRun();
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [bin, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
