@@ -12,7 +12,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { generateDossierXml, generateDossierXmlVanGrootte, type GeneratorOptions } from '../simulator/dossier/generator/generator.ts';
+import { bijlageGrootteVoor, generateDossierXml, generateDossierXmlVanGrootte } from '../simulator/dossier/generator/generator.ts';
 import { profielen } from '../simulator/dossier/profile.ts';
 import { validateDossier } from '../simulator/dossier/validator.ts';
 
@@ -38,12 +38,7 @@ const median = (xs: number[]) => {
 function doorvoer(): void {
   // Attachment size per profile so that the dossiers average about 170 KB, like the official toolchain's measurement.
   const grootte = new Map(
-    profielen.map((profiel) => {
-      const opties: GeneratorOptions = { profiel, variant: 'volledig', seed: 'maat', zorg: true };
-      const klein = generateDossierXml({ ...opties, bijlageGrootte: 1_000 }).length;
-      const groot = generateDossierXml({ ...opties, bijlageGrootte: 11_000 }).length;
-      return [profiel, Math.round(1_000 + (DOEL_GROOTTE - klein) / ((groot - klein) / 10_000))];
-    }),
+    profielen.map((profiel) => [profiel, bijlageGrootteVoor(DOEL_GROOTTE, { profiel, variant: 'volledig', seed: 'maat', zorg: true })]),
   );
   const dossiers = Array.from({ length: AANTAL }, (_, i) => {
     const profiel = profielen[i % profielen.length]!;

@@ -11,17 +11,9 @@
  * text XML 1.0 cannot carry rather than emitting a document the receiver must reject.
  */
 import { isHerhaalbaar, kinderenVanType, elementenInVolgorde, type EenvoudigType, type ElementDecl, type SamengesteldType } from './schema-model.ts';
-import { XSI_NS, type XmlElement } from './xml-reader.ts';
+import { alleenWit, verbodenCodepunt, XSI_NS, type XmlElement } from './xml-reader.ts';
 
 export type TypedObject = Record<string, unknown>;
-
-function isWitruimte(s: string): boolean {
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c !== 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d) return false;
-  }
-  return true;
-}
 
 function attribuutSleutel(ns: string, naam: string): string {
   return ns === '' ? `@${naam}` : `@{${ns}}${naam}`;
@@ -33,7 +25,7 @@ function algemeen(e: XmlElement): unknown {
   if (e.kinderen.length === 0 && attributen.length === 0) return e.tekst;
   const o: TypedObject = {};
   for (const a of attributen) o[attribuutSleutel(a.ns, a.naam)] = a.waarde;
-  if (!isWitruimte(e.tekst)) o['#text'] = e.tekst;
+  if (!alleenWit(e.tekst)) o['#text'] = e.tekst;
   for (const k of e.kinderen) {
     const sleutel = `{${k.ns}}${k.naam}`;
     const bestaand = o[sleutel];
@@ -98,16 +90,14 @@ export function elementNaarObject(e: XmlElement, type: SamengesteldType, ns: str
   if (type.herhaaldeReeks) return groepen(e, type, ns);
   const o: TypedObject = {};
   if (e.attributen) for (const a of e.attributen) if (a.ns !== XSI_NS) o[attribuutSleutel(a.ns, a.naam)] = a.waarde;
-  if (e.tekst !== '' && !isWitruimte(e.tekst)) o['#text'] = e.tekst;
+  if (e.tekst !== '' && !alleenWit(e.tekst)) o['#text'] = e.tekst;
   return kinderenNaarObject(e.kinderen, type, ns, o);
 }
 
 // ---- writing ----
 
-const nietInXml10 = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/u;
-
 function controleerTekens(naam: string, waarde: string): void {
-  if (nietInXml10.test(waarde)) {
+  if (verbodenCodepunt.test(waarde)) {
     throw new Error(`Waarde voor <${naam}> bevat een teken dat XML 1.0 niet toestaat: ${JSON.stringify(waarde)}`);
   }
 }

@@ -4,7 +4,7 @@
 // matches elements by namespace URI + local name, whatever the prefix.
 import { DossierLeesfout } from './leesfout.ts';
 import type { Pgn } from './pgn.ts';
-import { kinderenVan, parseXml, type XmlElement } from './xml-reader.ts';
+import { kinderenVan, parseXml, type XmlDocument, type XmlElement } from './xml-reader.ts';
 
 export { DossierLeesfout, type DossierLeesfoutReden } from './leesfout.ts';
 
@@ -63,16 +63,30 @@ function leesPgn(lezer: DossierLezer, leerling: XmlElement, pad: string): Pgn | 
   return undefined;
 }
 
+/** The document's root element when it is a `dossier` (any namespace); DossierLeesfout('verkeerd-root-element') otherwise. */
+export function dossierWortel(doc: XmlDocument): XmlElement {
+  const wortel = doc.wortel;
+  if (wortel.naam !== 'dossier') {
+    throw new DossierLeesfout('verkeerd-root-element', `Root-element is <${wortel.naam}>, verwacht <dossier> (namespace ${wortel.ns || '(geen)'})`);
+  }
+  return wortel;
+}
+
 /**
  * The key facts of a dossier. Throws DossierLeesfout for a DOCTYPE or ENTITY declaration, XML that is not
  * well-formed, a root element other than `dossier`, or a missing or repeated element the kern needs.
  * Check digits, versions and code lists are not judged here.
  */
 export function readDossier(xml: string): DossierKern {
-  const wortel = parseXml(xml).wortel;
-  if (wortel.naam !== 'dossier') {
-    throw new DossierLeesfout('verkeerd-root-element', `Root-element is <${wortel.naam}>, verwacht <dossier> (namespace ${wortel.ns || '(geen)'})`);
-  }
+  return kernVan(parseXml(xml));
+}
+
+/**
+ * The key facts of a dossier already read with parseXml (so that a caller that also validates it reads it once).
+ * Throws DossierLeesfout for a root element other than `dossier`, or a missing or repeated element the kern needs.
+ */
+export function kernVan(doc: XmlDocument): DossierKern {
+  const wortel = dossierWortel(doc);
   const lezer = new DossierLezer(wortel.ns);
   const metadata = lezer.verplicht(wortel, 'metadata', '/dossier');
   const school = lezer.verplicht(wortel, 'huidigeschool', '/dossier');

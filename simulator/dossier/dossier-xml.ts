@@ -2,11 +2,11 @@
  * A dossier of the current release as XML and back: the codec (codec.ts) bound to gegevensset 2019.1's structure.
  */
 import { elementNaarObject, objectNaarXml, type TypedObject } from './codec.ts';
+import { dossierWortel } from './dossier-reader.ts';
 import { DossierLeesfout } from './leesfout.ts';
 import { huidigeVersie, type GegevenssetVersie, type VolledigeVersie } from './versies/index.ts';
 import type { Dossier } from './versies/2019.1/model.ts';
-import { decodeerXmlBytes } from './xml-bytes.ts';
-import { parseXml } from './xml-reader.ts';
+import { leesXml } from './xml-bytes.ts';
 
 export interface SchrijfOpties {
   /** The release identity whose namespace is written (default: the current release). */
@@ -31,12 +31,9 @@ export function dossierToXml(dossier: Dossier, opties: SchrijfOpties = {}): stri
  * Throws DossierLeesfout when the input is not readable XML, not a `dossier`, or not in the release's namespace.
  */
 export function dossierFromXml(invoer: string | Uint8Array, versie: VolledigeVersie = huidigeVersie): Dossier {
-  const doc = parseXml(typeof invoer === 'string' ? invoer : decodeerXmlBytes(invoer));
-  if (doc.wortel.naam !== 'dossier') {
-    throw new DossierLeesfout('verkeerd-root-element', `Root-element is <${doc.wortel.naam}>, verwacht <dossier> (namespace ${doc.wortel.ns || '(geen)'})`);
+  const wortel = dossierWortel(leesXml(invoer));
+  if (wortel.ns !== versie.namespace) {
+    throw new DossierLeesfout('niet-welgevormd', `Dossier heeft namespace ${wortel.ns || '(geen)'}; verwacht ${versie.namespace} (gegevensset ${versie.versie})`);
   }
-  if (doc.wortel.ns !== versie.namespace) {
-    throw new DossierLeesfout('niet-welgevormd', `Dossier heeft namespace ${doc.wortel.ns || '(geen)'}; verwacht ${versie.namespace} (gegevensset ${versie.versie})`);
-  }
-  return elementNaarObject(doc.wortel, versie.dossierType, versie.namespace) as Dossier;
+  return elementNaarObject(wortel, versie.dossierType, versie.namespace) as Dossier;
 }

@@ -42,8 +42,6 @@ export const harnasRegels = {
   'BIJLAGE.bestandstype': 'Waarschuwing: een bijlage heeft een bestandstype buiten de gedocumenteerde lijst.',
 } as const;
 
-export type HarnasRegel = keyof typeof harnasRegels;
-
 export function isGeldig(findings: readonly Finding[]): boolean {
   return !findings.some((f) => f.severity === 'error');
 }

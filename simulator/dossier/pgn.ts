@@ -43,9 +43,9 @@ export function isValidPgn(p: Pgn): boolean {
 
 /** The check digit a BSN-like number needs: the ninth digit that makes the weighted sum ≡ `rest` (mod 11), if any. */
 export function controlecijfer(eersteAcht: string, rest: 0 | 5): string | undefined {
-  if (!/^[0-9]{8}$/.test(eersteAcht)) return undefined;
-  let som = 0;
-  for (let i = 0; i < 8; i++) som += gewichten[i]! * Number(eersteAcht[i]);
+  // The ninth weight is −1, so a ninth digit 0 adds nothing: this is the weighted sum of the first eight digits.
+  const som = typeof eersteAcht === 'string' ? gewogenSom(`${eersteAcht}0`) : undefined;
+  if (som === undefined) return undefined;
   for (let c = 0; c <= 9; c++) if (modulo11(som - c) === rest) return String(c);
   return undefined;
 }

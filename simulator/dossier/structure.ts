@@ -203,7 +203,7 @@ function kort(waarde: unknown): string {
   return s.length > 60 ? `${s.slice(0, 57)}…` : s;
 }
 
-function naarBevinding(e: ErrorObject, data: unknown, wortelNaam: string, wortelType: SamengesteldType): Finding | undefined {
+function naarBevinding(e: ErrorObject, data: unknown, wortelNaam: string, wortelType: SamengesteldType): Finding {
   const pad = elementPad(e.instancePath, data, wortelNaam, wortelType);
   const naam = laatsteNaam(pad);
   const fout = (rule: string, path: string, message: string): Finding => ({ rule, severity: 'error', path, message });
@@ -284,7 +284,6 @@ export function controleerStructuur(object: unknown, wortelNaam: string, wortelT
   const gezien = new Set<string>();
   for (const e of validate.errors ?? []) {
     const f = naarBevinding(e, object, wortelNaam, wortelType);
-    if (f === undefined) continue;
     const sleutel = `${f.rule}\u0000${f.path}\u0000${f.message}`;
     if (gezien.has(sleutel)) continue;
     gezien.add(sleutel);

@@ -14,8 +14,8 @@ import { herkenProfiel, type Profiel } from './profile.ts';
 import { RegelContext } from './regel.ts';
 import { controleerStructuur } from './structure.ts';
 import { huidigeVersie, versieOpNaam, versieOpNamespace, volledigeVersie, type VolledigeVersie } from './versies/index.ts';
-import { decodeerXmlBytes } from './xml-bytes.ts';
-import { parseXml, type XmlDocument } from './xml-reader.ts';
+import { leesXml } from './xml-bytes.ts';
+import type { XmlDocument } from './xml-reader.ts';
 
 export interface ValidationOptions {
   /** The release to validate against (default: the newest complete release, 2019.1). */
@@ -62,17 +62,12 @@ function onleesbaar(e: DossierLeesfout): ValidationResult {
   return { valid: false, gegevensset: null, profile: null, unreadable: true, findings: [{ rule, severity: 'error', path: '/', message: e.message }] };
 }
 
-/** Reads XML text or bytes into an element tree; a DossierLeesfout for anything unreadable. */
-export function leesXml(invoer: string | Uint8Array): XmlDocument {
-  return parseXml(typeof invoer === 'string' ? invoer : decodeerXmlBytes(invoer));
-}
-
 /**
- * Validates one dossier (XML text, or the file's bytes). Never throws for bad input: unreadable input, a wrong root
- * element or namespace, an earlier release — all come back as findings. Throws OnbekendeGegevenssetFout only for an
- * unusable `gegevensset` option.
+ * Validates one dossier (XML text, the file's bytes, or a document already read with parseXml/leesXml). Never throws
+ * for bad input: unreadable input, a wrong root element or namespace, an earlier release — all come back as findings.
+ * Throws OnbekendeGegevenssetFout only for an unusable `gegevensset` option.
  */
-export function validateDossier(invoer: string | Uint8Array, opties: ValidationOptions = {}): ValidationResult {
+export function validateDossier(invoer: string | Uint8Array | XmlDocument, opties: ValidationOptions = {}): ValidationResult {
   const versie = resolveVersie(opties.gegevensset);
   let doc: XmlDocument;
   try {

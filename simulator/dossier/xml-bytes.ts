@@ -4,6 +4,7 @@
  * replaced, because a replaced character in a name or number changes the pupil's data.
  */
 import { DossierLeesfout } from './leesfout.ts';
+import { parseXml, type XmlDocument } from './xml-reader.ts';
 
 const ondersteund: Record<string, string> = {
   'utf-8': 'utf-8',
@@ -56,4 +57,14 @@ export function decodeerXmlBytes(bytes: Uint8Array): string {
     throw new DossierLeesfout('onleesbaar', `Bestand verklaart UTF-16 maar is als ASCII-tekst geschreven (byte-order mark ontbreekt)`);
   }
   return decodeer(bytes, codering, verklaard.toUpperCase());
+}
+
+/**
+ * Reads XML text or bytes into an element tree; an already-parsed document is returned as it is. A DossierLeesfout for
+ * anything unreadable.
+ */
+export function leesXml(invoer: string | Uint8Array | XmlDocument): XmlDocument {
+  if (typeof invoer === 'string') return parseXml(invoer);
+  if ('wortel' in invoer) return invoer;
+  return parseXml(decodeerXmlBytes(invoer));
 }

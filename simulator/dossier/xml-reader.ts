@@ -44,7 +44,6 @@ export interface XmlDocument {
 }
 
 export const XML_NS = 'http://www.w3.org/XML/1998/namespace';
-export const XMLNS_NS = 'http://www.w3.org/2000/xmlns/';
 export const XSI_NS = 'http://www.w3.org/2001/XMLSchema-instance';
 
 // Far deeper than any dossier (about twelve levels); stops a hostile nesting from exhausting memory or the stack.
@@ -54,7 +53,8 @@ const maximaleDiepte = 100;
 // One cheap scan for candidates first (a surrogate is fine when paired), the precise one only when there is any.
 const kandidaatTeken = /[\x00-\x08\x0B\x0C\x0E-\x1F\uD800-\uDFFF\uFFFE\uFFFF]/;
 const verbodenTeken = /[\x00-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?:^|[^\uD800-\uDBFF])[\uDC00-\uDFFF]/;
-const verbodenCodepunt = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/u;
+/** A character XML 1.0 does not allow (a code point outside Char, or a lone surrogate); also used when writing. */
+export const verbodenCodepunt = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/u;
 
 const naamStartTekens =
   ':A-Z_a-z\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u02FF\\u0370-\\u037D\\u037F-\\u1FFF\\u200C\\u200D\\u2070-\\u218F\\u2C00-\\u2FEF\\u3001-\\uD7FF\\uF900-\\uFDCF\\uFDF0-\\uFFFD';
@@ -117,11 +117,13 @@ export function decodeerReferenties(ruw: string): string {
   });
 }
 
-function isWit(c: number): boolean {
+/** XML white space (space, tab, LF, CR; XSD's whitespace facet uses the same four) — not JavaScript's wider \s. */
+export function isWit(c: number): boolean {
   return c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d;
 }
 
-function alleenWit(tekst: string, van: number, tot: number): boolean {
+/** True when `tekst` holds only XML white space from `van` up to `tot` (all of it by default). */
+export function alleenWit(tekst: string, van = 0, tot = tekst.length): boolean {
   for (let i = van; i < tot; i++) if (!isWit(tekst.charCodeAt(i))) return false;
   return true;
 }

@@ -2,18 +2,15 @@
  * The XSD built-in datatypes a dossier uses, as XSD 1.0 defines their lexical space: xs:date, xs:boolean, xs:integer,
  * xs:int and xs:decimal. Their whitespace facet is `collapse`, so surrounding spaces, tabs and line ends are allowed.
  */
+import { isWit } from './xml-reader.ts';
 
 /** XSD whitespace (space, tab, CR, LF) trimmed — not JavaScript's wider trim(), which also eats U+00A0 and friends. */
 export function xsdTrim(s: string): string {
   let a = 0;
   let b = s.length;
-  while (a < b && isXsdWit(s.charCodeAt(a))) a++;
-  while (b > a && isXsdWit(s.charCodeAt(b - 1))) b--;
+  while (a < b && isWit(s.charCodeAt(a))) a++;
+  while (b > a && isWit(s.charCodeAt(b - 1))) b--;
   return a === 0 && b === s.length ? s : s.slice(a, b);
-}
-
-function isXsdWit(c: number): boolean {
-  return c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d;
 }
 
 const datumPatroon = /^(-?)(\d{4,})-(\d\d)-(\d\d)(Z|[+-](\d\d):(\d\d))?$/;

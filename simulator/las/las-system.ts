@@ -4,13 +4,14 @@
  * received. The testscholen are LAS systems; so is the reference LAS, which adds named faults and a control API.
  */
 import type { SimulatedClock } from '../clock.ts';
-import { DossierLeesfout, readDossier } from '../dossier/dossier-reader.ts';
+import { DossierLeesfout, kernVan, type DossierKern } from '../dossier/dossier-reader.ts';
 import type { GegevenssetVersie } from '../dossier/gegevensset.ts';
 import { generateDossierXml } from '../dossier/generator/generator.ts';
 import type { Leerling } from '../dossier/leerling.ts';
 import type { Profiel } from '../dossier/profile.ts';
 import { validateDossier } from '../dossier/validator.ts';
 import { versieOpNamespace, volledigeVersie } from '../dossier/versies/index.ts';
+import { parseXml, type XmlDocument } from '../dossier/xml-reader.ts';
 import type { ExchangeLog } from '../transport/exchange-log.ts';
 import { startSoapServer, type SoapServer } from '../transport/soap-server.ts';
 import { LEGACY_CIPHERS, type TlsIdentity, type TlsVersion } from '../transport/tls-identity.ts';
@@ -195,9 +196,12 @@ function profielVoor(bron: LasSchool, doelBrin: string): Profiel {
 
 /** Why a doel refuses to store a received dossier, or nothing when it is acceptable. */
 function weigerreden(xml: string, pgn: string, versie: GegevenssetVersie): string | undefined {
-  let kern;
+  // Read once: the identity checks and the validation below look at the same element tree.
+  let doc: XmlDocument;
+  let kern: DossierKern;
   try {
-    kern = readDossier(xml);
+    doc = parseXml(xml);
+    kern = kernVan(doc);
   } catch (e) {
     if (e instanceof DossierLeesfout) return `Dossier onleesbaar: ${e.message}`;
     throw e;
@@ -209,7 +213,7 @@ function weigerreden(xml: string, pgn: string, versie: GegevenssetVersie): strin
   if (kern.leerling.pgn?.waarde !== pgn) return `Dossier betreft PGN ${kern.leerling.pgn?.waarde ?? '(geen)'}; gevraagd was ${pgn}.`;
   const volledig = volledigeVersie(versie.versie);
   if (volledig === undefined) return undefined; // a release known by identity only: nothing more to judge
-  const uitslag = validateDossier(xml, { gegevensset: volledig, bijlagen: false });
+  const uitslag = validateDossier(doc, { gegevensset: volledig, bijlagen: false });
   if (uitslag.valid) return undefined;
   const fouten = uitslag.findings.filter((f) => f.severity === 'error');
   const voorbeelden = fouten.slice(0, 3).map((f) => `[${f.rule}] ${f.path}: ${f.message}`);

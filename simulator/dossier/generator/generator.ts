@@ -17,8 +17,9 @@ import { categorieen2019, profielUitlevering2019, type Uitlevering } from '../ve
 import { codelijsten2019 } from '../versies/2019.1/codelijsten.ts';
 import { identiteit2019 } from '../versies/2019.1/identiteit.ts';
 import type * as M from '../versies/2019.1/model.ts';
+import { vroegsteToetsdatum } from '../versies/2019.1/regels-ov.ts';
 import type { GegevenssetVersie } from '../versies/versie.ts';
-import { dagenInMaand, leesXsdDatum } from '../xsd-waarden.ts';
+import { dagenInMaand, leesXsdDatum, type XsdDatum } from '../xsd-waarden.ts';
 import { dossierToXml } from '../dossier-xml.ts';
 import { alsBestandsinhoud, maakPdf, maakPng, maakTekst, type Bestandssoort } from './bestanden.ts';
 import { achternamen, jongensnamen, meisjesnamen, plaatsen, schoolnamen, straten, toetsen, vakken } from './namen.ts';
@@ -67,25 +68,19 @@ export interface GeneratorOptions {
   bijlageGrootte?: number;
 }
 
-interface Datum {
-  jaar: number;
-  maand: number;
-  dag: number;
-}
+const tekstDatum = (d: XsdDatum) => `${String(d.jaar).padStart(4, '0')}-${String(d.maand).padStart(2, '0')}-${String(d.dag).padStart(2, '0')}`;
 
-const tekstDatum = (d: Datum) => `${String(d.jaar).padStart(4, '0')}-${String(d.maand).padStart(2, '0')}-${String(d.dag).padStart(2, '0')}`;
-
-function plusDagen(d: Datum, dagen: number): Datum {
+function plusDagen(d: XsdDatum, dagen: number): XsdDatum {
   const t = new Date(Date.UTC(d.jaar, d.maand - 1, d.dag) + dagen * 86_400_000);
   return { jaar: t.getUTCFullYear(), maand: t.getUTCMonth() + 1, dag: t.getUTCDate() };
 }
 
-function datumVan(jaar: number, maand: number, dag: number): Datum {
+function datumVan(jaar: number, maand: number, dag: number): XsdDatum {
   return { jaar, maand, dag: Math.min(dag, dagenInMaand(jaar, maand)) };
 }
 
 /** The calendar year in which the school year containing `d` started (1 August boundary). */
-function schooljaarStart(d: Datum): number {
+function schooljaarStart(d: XsdDatum): number {
   return d.maand >= 8 ? d.jaar : d.jaar - 1;
 }
 
@@ -104,7 +99,7 @@ interface Pupil {
   voorvoegsel?: string;
   achternaam: string;
   voorletters: string;
-  geboortedatum: Datum;
+  geboortedatum: XsdDatum;
   geslacht: string;
   adresgeheim: boolean;
   adres: LeerlingAdres;
@@ -121,7 +116,7 @@ class Bouwer {
   readonly prng: Prng;
   readonly profiel: Profiel;
   readonly variant: Variant;
-  readonly datum: Datum;
+  readonly datum: XsdDatum;
   readonly sector: 'PO' | 'VO';
   readonly uitlevering: Record<M.CategorieNaam, Uitlevering>;
   readonly bijlageGrootte: number;
@@ -162,7 +157,7 @@ class Bouwer {
     return profielKenmerken[this.profiel].familie === 'PaO';
   }
 
-  datumTussen(van: Datum, tot: Datum): Datum {
+  datumTussen(van: XsdDatum, tot: XsdDatum): XsdDatum {
     const a = Date.UTC(van.jaar, van.maand - 1, van.dag);
     const b = Date.UTC(tot.jaar, tot.maand - 1, tot.dag);
     if (b <= a) return van;
@@ -433,7 +428,7 @@ function eindtoets(b: Bouwer): M.EindtoetsBasisonderwijs {
 
 function toetslijst(b: Bouwer, p: Pupil): { toets: M.Toets[] } {
   const { prng } = b;
-  const vanaf = datumVan(schooljaarStart(b.datum) - 2, 8, 1);
+  const vanaf = vroegsteToetsdatum(b.datum); // what OVa.TR04 allows a POVO dossier: this and the two previous school years
   const uit: M.Toets[] = [];
   for (const t of prng.kiesMeerdere(toetsen, prng.getal(2, 4))) {
     const afnamedatum = b.datumTussen(vanaf, b.datum);
@@ -603,7 +598,7 @@ export function generateDossier(opties: GeneratorOptions): M.Dossier {
   const pupil = opties.leerling ? pupilVanFixture(b, opties.leerling) : genereerPupil(b);
   const inzagedatum = b.datumTussen(plusDagen(b.datum, -30), b.datum);
   const akkoord = prng.kans(0.85) ? 'Ja' : 'Nee';
-  const categorie_uitlevering = Object.fromEntries(categorieen2019.map((c) => [c.naam, b.uitlevering[c.naam]])) as M.CategorieUitlevering;
+  const categorie_uitlevering: M.CategorieUitlevering = { ...b.uitlevering };
   return {
     metadata: {
       deeldossier: prng.kies(['LAS', 'LASLVS']),
@@ -653,12 +648,20 @@ export function generateDossierXml(opties: GeneratorOptions, schrijf: { inspring
 }
 
 /**
- * A synthetic dossier of about `tekens` characters of XML, made large through its attachments (random bytes do not
- * compress, so the attachments grow the dossier linearly): for load tests and the bench.
+ * The attachment size (`bijlageGrootte`) that makes the dossier of `opties` about `tekens` characters of XML: measured
+ * at two sizes, since random bytes do not compress and the attachments grow the dossier linearly.
  */
-export function generateDossierXmlVanGrootte(tekens: number, opties: GeneratorOptions): string {
+export function bijlageGrootteVoor(tekens: number, opties: GeneratorOptions): number {
   const klein = generateDossierXml({ ...opties, bijlageGrootte: 1_000 }).length;
   const groot = generateDossierXml({ ...opties, bijlageGrootte: 11_000 }).length;
   const perByte = (groot - klein) / 10_000;
-  return generateDossierXml({ ...opties, bijlageGrootte: Math.max(0, Math.round(1_000 + (tekens - klein) / perByte)) });
+  return Math.max(0, Math.round(1_000 + (tekens - klein) / perByte));
+}
+
+/**
+ * A synthetic dossier of about `tekens` characters of XML, made large through its attachments (see bijlageGrootteVoor):
+ * for load tests and the bench.
+ */
+export function generateDossierXmlVanGrootte(tekens: number, opties: GeneratorOptions): string {
+  return generateDossierXml({ ...opties, bijlageGrootte: bijlageGrootteVoor(tekens, opties) });
 }

@@ -13,7 +13,7 @@
  */
 import { regel, type Regel, type RegelContext } from '../../regel.ts';
 import type { XmlElement } from '../../xml-reader.ts';
-import { leesXsdDatum, vergelijkDatum } from '../../xsd-waarden.ts';
+import { leesXsdDatum, vergelijkDatum, type XsdDatum } from '../../xsd-waarden.ts';
 import { identiteit2019 } from './identiteit.ts';
 
 const OVERSTAP = 'overstapdossier';
@@ -23,7 +23,7 @@ const isOv = (ctx: RegelContext) => ctx.typeDocument === OVERSTAP;
 const isBb = (ctx: RegelContext) => ctx.typeDocument === BINNEN_BRIN;
 
 /** Runs `check` for the dossier's metadata element (the template `//od:dossier/od:metadata`). */
-function opMetadata(ctx: RegelContext, check: (metadata: XmlElement) => void): void {
+export function opMetadata(ctx: RegelContext, check: (metadata: XmlElement) => void): void {
   if (ctx.metadata) check(ctx.metadata);
 }
 
@@ -327,7 +327,7 @@ const eb04 = regel('OVa.EB04', 'OV', 'Heeft de leerling deelgenomen aan de eindt
 );
 
 /** The first day of the oldest school year whose tests a POVO dossier may carry: current plus two previous years. */
-export function vroegsteToetsdatum(dossierdatum: { jaar: number; maand: number; dag: number }): { jaar: number; maand: number; dag: number } {
+export function vroegsteToetsdatum(dossierdatum: XsdDatum): XsdDatum {
   const voorAugustus = dossierdatum.maand < 8;
   return { jaar: dossierdatum.jaar - (voorAugustus ? 3 : 2), maand: 8, dag: 1 };
 }

@@ -7,13 +7,9 @@
 import { regel, type Regel, type RegelContext } from '../../regel.ts';
 import type { XmlElement } from '../../xml-reader.ts';
 import { identiteit2019 } from './identiteit.ts';
-import { controleerGeheimeCommunicatie, resultaatZonderInhoud, toetsscoreVelden } from './regels-ov.ts';
+import { controleerGeheimeCommunicatie, opMetadata, resultaatZonderInhoud, toetsscoreVelden } from './regels-ov.ts';
 
 const isSwv = (ctx: RegelContext) => ctx.typeDocument === 'swv-dossier';
-
-function opMetadata(ctx: RegelContext, check: (metadata: XmlElement) => void): void {
-  if (ctx.metadata) check(ctx.metadata);
-}
 
 function opLeerling(ctx: RegelContext, check: (leerling: XmlElement) => void): void {
   if (isSwv(ctx)) for (const l of ctx.alle('leerling')) check(l);
