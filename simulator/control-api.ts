@@ -38,8 +38,36 @@ export interface OpvragenAntwoord {
   fout?: string;
 }
 
+export interface OntvangenDossier {
+  sessieId?: string;
+  bronBrin: string;
+  doelBrin: string;
+  pgn: string;
+  status: 'opgeslagen' | 'geweigerd';
+  /** Why the LAS refused it, as it told its user. */
+  reden?: string;
+  ontvangenOp: string;
+  /** The attachments of a stored dossier, by file name with the SHA-256 of their bytes (hex): proof they arrived intact. */
+  bijlagen?: { bestandsnaam: string; sha256: string }[];
+}
+
 export interface DossiersAntwoord {
-  ontvangen: { sessieId?: string; bronBrin: string; doelBrin: string; pgn: string; status: 'opgeslagen' | 'geweigerd'; reden?: string; ontvangenOp: string }[];
+  ontvangen: OntvangenDossier[];
+}
+
+export interface LaatsteFoutAntwoord {
+  /** The last error message the LAS showed its user; absent when there was none. */
+  melding?: string;
+  op?: string;
+}
+
+export interface ReleaseVerzoek {
+  /** The gegevensset release the LAS must work in from now on (e.g. after the summer release). */
+  gegevensset: string;
+}
+
+export interface ReleaseAntwoord {
+  gegevensset: string;
 }
 
 /** Every error answer: HTTP 4xx/5xx with a Dutch message. */
@@ -52,4 +80,6 @@ export const controlPaths = {
   klaarzetten: '/klaarzetten',
   opvragen: '/opvragen',
   dossiers: '/dossiers',
+  laatsteFout: '/laatste-fout',
+  release: '/release',
 } as const;

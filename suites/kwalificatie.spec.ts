@@ -28,7 +28,7 @@ for (const scenario of scenarios) {
         eisen: eisenVoor(scenario, rol),
         parameters: { profiel: scenario.profiel, ...(leerlingen.length ? { leerling: leerlingen.join(', ') } : {}) },
       },
-      ({ world, onEis }) => runScenario({ world, scenario, rol, requirements, reporter: allureStepReporter, adapterTimeoutMs: 30_000, onEis }),
+      ({ world, sut, onEis }) => runScenario({ world, scenario, rol, requirements, reporter: allureStepReporter, sut, onEis }),
     );
   }
 }

@@ -5,13 +5,10 @@
 import type { Leerling } from '../simulator/dossier/leerling.ts';
 import type { LasSchool } from '../simulator/las/las-school.ts';
 import type { LasSystem } from '../simulator/las/las-system.ts';
+import type { OntvangenDossier } from '../simulator/control-api.ts';
+import type { SutAdapter } from './adapters/sut-adapter.ts';
 
-export interface OntvangenBijPartij {
-  sessieId?: string;
-  pgn: string;
-  status: 'opgeslagen' | 'geweigerd';
-  reden?: string;
-}
+export type OntvangenBijPartij = Pick<OntvangenDossier, 'sessieId' | 'pgn' | 'status' | 'reden' | 'bijlagen'>;
 
 export interface Partij {
   naam: string;
@@ -22,6 +19,22 @@ export interface Partij {
   klaarzetten(leerling: Leerling, doelBrin: string): Promise<void>;
   opvragen(leerling: Leerling, bronBrin: string): Promise<{ resultaat: string; sessieId?: string; fout?: string }>;
   ontvangen(): Promise<OntvangenBijPartij[]>;
+  /** The last error the party's system showed its user. */
+  laatsteFout(): Promise<string | undefined>;
+}
+
+/** The system under test as the party of one of its schools, driven through its adapter. */
+export function sutPartij(adapter: SutAdapter, naam: string, school: LasSchool, oin: string): Partij {
+  return {
+    naam,
+    isSut: true,
+    school,
+    oin,
+    klaarzetten: (leerling, doelBrin) => adapter.klaarzetten({ brin: school.brin, pgn: leerling.pgn.waarde, doelBrin }),
+    opvragen: (leerling, bronBrin) => adapter.opvragen({ brin: school.brin, bronBrin, pgn: leerling.pgn.waarde, geboortedatum: leerling.geboortedatum }),
+    ontvangen: () => adapter.ontvangen(),
+    laatsteFout: () => adapter.laatsteFout(),
+  };
 }
 
 export function testschoolPartij(las: LasSystem, school: LasSchool, oin: string): Partij {
@@ -34,6 +47,7 @@ export function testschoolPartij(las: LasSystem, school: LasSchool, oin: string)
       las.klaarzetten({ brin: school.brin, pgn: leerling.pgn.waarde, doelBrin });
     },
     opvragen: (leerling, bronBrin) => las.opvragen({ brin: school.brin, bronBrin, pgn: leerling.pgn.waarde, geboortedatum: leerling.geboortedatum }),
-    ontvangen: async () => las.ontvangen().map(({ sessieId, pgn, status, reden }) => ({ pgn, status, ...(sessieId ? { sessieId } : {}), ...(reden ? { reden } : {}) })),
+    ontvangen: async () => las.ontvangen().map(({ xml: _xml, ...rest }) => rest),
+    laatsteFout: async () => las.laatsteFout(),
   };
 }

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { gegevensset2019 } from '../simulator/dossier/gegevensset.ts';
 import { oso2021 } from '../simulator/protocol/profile.ts';
 import type { World, WorldOptions } from '../simulator/world.ts';
+import type { SutAdapter } from './adapters/sut-adapter.ts';
 import { CheckFailure } from './check-failure.ts';
 import { attachPrintableDossiers } from './dossier-afdruk.ts';
 import { ANNOTATION, qualificationRunFromEnv, runLogFileName, type RunLog } from './run-settings.ts';
@@ -33,6 +34,8 @@ export interface QualificationRunInfo {
 
 export interface RunBody {
   world: World;
+  /** How the SUT is driven. */
+  sut: SutAdapter;
   /** Tell the report whether the SUT met a requirement. */
   onEis: (id: string, uitkomst: 'passed' | 'failed') => void;
 }
@@ -57,7 +60,7 @@ function declareTest(info: QualificationRunInfo, body: (run: RunBody) => Promise
         { type: ANNOTATION.eisen, description: info.eisen.join(' ') },
       ],
     },
-    async ({ world }) => {
+    async ({ world, sut }) => {
       await allure.epic(info.epic);
       await allure.feature(info.capaciteit);
       await allure.story(info.titel);
@@ -75,7 +78,7 @@ function declareTest(info: QualificationRunInfo, body: (run: RunBody) => Promise
         await allure.link(`samenvatting.html#${id}`, `Eis ${id}`, 'eis');
       }
       try {
-        await body({ world, onEis: (id, uitkomst) => test.info().annotations.push({ type: ANNOTATION.eis, description: `${id}=${uitkomst}` }) });
+        await body({ world, sut, onEis: (id, uitkomst) => test.info().annotations.push({ type: ANNOTATION.eis, description: `${id}=${uitkomst}` }) });
       } catch (e) {
         // A finding about the SUT is a failed test; anything else (harness, adapter, crash) is broken.
         test.info().annotations.push({ type: ANNOTATION.uitkomst, description: e instanceof CheckFailure ? 'afgekeurd' : 'gebroken' });

@@ -7,8 +7,8 @@ import { testscholen } from '../fixtures/scholen.ts';
 import type { Exchange } from '../simulator/transport/exchange-log.ts';
 import type { World } from '../simulator/world.ts';
 import { CheckFailure } from './check-failure.ts';
-import { httpAdapterPartij } from './adapters/http-adapter.ts';
-import { testschoolPartij, type Partij } from './partij.ts';
+import type { SutAdapter } from './adapters/sut-adapter.ts';
+import { sutPartij, testschoolPartij, type Partij } from './partij.ts';
 import { requireEis, type Requirement } from './requirements.ts';
 import type { Rol, ScenarioContext } from './scenario-context.ts';
 import type { Scenario } from './scenario.ts';
@@ -26,15 +26,15 @@ export interface RunOptions {
   rol: Rol;
   requirements: ReadonlyMap<string, Requirement>;
   reporter: StepReporter;
-  /** Deadline for each call to the SUT's control API. */
-  adapterTimeoutMs: number;
+  /** How the SUT is driven. */
+  sut: SutAdapter;
   /** Told, per requirement a step verifies, whether the SUT met it; requirements of steps never reached stay untold. */
   onEis?: (id: string, uitkomst: 'passed' | 'failed') => void;
 }
 
-/** The system under test as the party of one of its schools, driven through its adapter. */
-export function sutPartij(world: World, sector: 'po' | 'vo', timeoutMs: number): Partij {
-  return httpAdapterPartij({ naam: `${world.sut.naam} (SUT)`, controlUrl: world.sut.controlUrl, school: world.sut.scholen[sector], oin: world.sut.oin, timeoutMs });
+/** The system under test as the party of its school in the given sector. */
+export function sutAlsPartij(world: World, sut: SutAdapter, sector: 'po' | 'vo'): Partij {
+  return sutPartij(sut, `${world.sut.naam} (SUT)`, world.sut.scholen[sector], world.sut.oin);
 }
 
 /** Runs a step as a reported step, reporting inside it the messages it caused. */
@@ -50,8 +50,8 @@ export async function reportedStep(reporter: StepReporter, world: World, titel: 
 }
 
 /** Bron and doel for the scenario's profile; the SUT takes the side of its role, a testschool the other. */
-export function castParties(world: World, rol: Rol, adapterTimeoutMs: number): { bron: Partij; doel: Partij } {
-  const sut = (sector: 'po' | 'vo') => sutPartij(world, sector, adapterTimeoutMs);
+export function castParties(world: World, rol: Rol, adapter: SutAdapter): { bron: Partij; doel: Partij } {
+  const sut = (sector: 'po' | 'vo') => sutAlsPartij(world, adapter, sector);
   const testschool = (sector: 'po' | 'vo') => {
     const oin = world.pki.parties.get(sector === 'po' ? 'testschool-po' : 'testschool-vo')!.oin;
     return testschoolPartij(world.testscholen[sector], testscholen[sector], oin);
@@ -66,7 +66,7 @@ export async function runScenario(options: RunOptions): Promise<void> {
   const ctx: ScenarioContext = {
     world,
     rol,
-    ...castParties(world, rol, options.adapterTimeoutMs),
+    ...castParties(world, rol, options.sut),
     eis: (id) => requireEis(requirements, id),
     leerling: fixtureLeerling,
   };

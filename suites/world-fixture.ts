@@ -1,13 +1,18 @@
 /**
  * The world as a Playwright fixture: every test gets its own, started before and stopped after, so no test shares state.
- * A test can ask for a different world (e.g. a TC presenting a bad certificate) with `test.use({ worldOptions })`.
+ * The SUT is driven through its adapter, also one per test. A test can ask for a different world (e.g. a TC presenting a bad certificate) with `test.use({ worldOptions })`.
  */
 import { test as base } from '@playwright/test';
 import type { ReferenceLasFault } from '../simulator/reference-las/faults.ts';
 import { startWorld, type World, type WorldOptions } from '../simulator/world.ts';
+import { httpAdapter } from './adapters/http-adapter.ts';
+import type { SutAdapter } from './adapters/sut-adapter.ts';
 import { qualificationRunFromEnv } from './run-settings.ts';
 
-export const test = base.extend<{ world: World; worldOptions: Omit<WorldOptions, 'faults'> }>({
+/** Deadline for each call to the SUT's adapter. */
+const ADAPTER_TIMEOUT_MS = 30_000;
+
+export const test = base.extend<{ world: World; worldOptions: Omit<WorldOptions, 'faults'>; sut: SutAdapter }>({
   worldOptions: [{}, { option: true }],
   world: async ({ worldOptions }, use) => {
     const run = qualificationRunFromEnv();
@@ -16,6 +21,14 @@ export const test = base.extend<{ world: World; worldOptions: Omit<WorldOptions,
       await use(world);
     } finally {
       await world.stop();
+    }
+  },
+  sut: async ({ world }, use) => {
+    const adapter = httpAdapter({ controlUrl: world.sut.controlUrl, timeoutMs: ADAPTER_TIMEOUT_MS });
+    try {
+      await use(adapter);
+    } finally {
+      await adapter.close();
     }
   },
 });

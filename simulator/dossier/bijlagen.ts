@@ -5,9 +5,10 @@
  * DOC, DOCX, ODF, XLS, XLSX, TXT, PPT, PPTX).
  */
 import { unzipSync, type UnzipFileInfo } from 'fflate';
+import { createHash } from 'node:crypto';
 import { crc32 } from './crc32.ts';
 import { regel, type Regel, type RegelContext } from './regel.ts';
-import type { XmlElement } from './xml-reader.ts';
+import { kindVan, type XmlDocument, type XmlElement } from './xml-reader.ts';
 
 /** Documented file types; ODF is read as the OpenDocument family, JPEG as JPG. */
 export const gedocumenteerdeBestandstypen = ['pdf', 'jpg', 'jpeg', 'png', 'doc', 'docx', 'odf', 'odt', 'ods', 'odp', 'xls', 'xlsx', 'txt', 'ppt', 'pptx'] as const;
@@ -140,4 +141,19 @@ export function bijlageRegel(controle: BijlageControle = 'structuur'): Regel {
       for (const document of ctx.alle('document')) controleerDocument(ctx, document, controle);
     },
   );
+}
+
+/**
+ * The attachments of a dossier by file name, with the SHA-256 (hex) of their decoded bytes: what a doel reports it
+ * stored, so the harness can show the attachments arrived byte-identical. Undecodable content hashes as its text.
+ */
+export function bijlagenVan(doc: XmlDocument): { bestandsnaam: string; sha256: string }[] {
+  const ns = doc.wortel.ns;
+  return (doc.index.get('document') ?? [])
+    .filter((d) => d.ns === ns)
+    .map((d) => {
+      const inhoud = kindVan(d, 'bestandsinhoud', ns)?.tekst ?? '';
+      const bytes = decodeerBase64(inhoud) ?? Buffer.from(inhoud, 'utf8');
+      return { bestandsnaam: kindVan(d, 'bestandsnaam', ns)?.tekst ?? '', sha256: createHash('sha256').update(bytes).digest('hex') };
+    });
 }

@@ -10,7 +10,8 @@ import { generateDossierXml } from '../dossier/generator/generator.ts';
 import type { Leerling } from '../dossier/leerling.ts';
 import type { Profiel } from '../dossier/profile.ts';
 import { validateDossier } from '../dossier/validator.ts';
-import { versieOpNamespace, volledigeVersie } from '../dossier/versies/index.ts';
+import { bekendeVersies, versieOpNaam, versieOpNamespace, volledigeVersie } from '../dossier/versies/index.ts';
+import { bijlagenVan } from '../dossier/bijlagen.ts';
 import { parseXml, type XmlDocument } from '../dossier/xml-reader.ts';
 import type { ExchangeLog } from '../transport/exchange-log.ts';
 import { startSoapServer, type SoapServer } from '../transport/soap-server.ts';
@@ -80,12 +81,20 @@ export interface LasSystem {
   klaarzetten(verzoek: { brin: string; pgn: string; doelBrin: string }): KlaargezetDossier;
   opvragen(verzoek: { brin: string; bronBrin: string; pgn: string; geboortedatum: string }): Promise<OpvraagUitkomst>;
   ontvangen(): readonly OntvangenDossier[];
+  /** The last error this LAS showed its user (a refused opvragen or a refused dossier), if any. */
+  laatsteFout(): string | undefined;
+  /** The gegevensset release it works in now. */
+  release(): GegevenssetVersie;
+  /** Switch to another release (the summer release): new dossiers are written in it, received ones judged by it. */
+  wisselRelease(versie: string): void;
   close(): Promise<void>;
 }
 
 export async function startLasSystem(options: LasSystemOptions): Promise<LasSystem> {
   const klaargezet = new KlaarzetStore();
   const ontvangen: OntvangenDossier[] = [];
+  let gegevensset = options.gegevensset;
+  let laatsteFout: string | undefined;
   const gedrag = options.gedrag ?? {};
   const client = new OsoClient({
     name: options.name,
@@ -150,9 +159,9 @@ export async function startLasSystem(options: LasSystemOptions): Promise<LasSyst
         school: { naam: bron.naam, brincode: bron.brin, vestigingscode: bron.vestigingscode, aanleverpunt: bron.routeringsKenmerk, adres: bron.adres, telefoon: bron.telefoon },
         datum: options.clock.today(),
         pakket: options.pakket,
-        versie: options.gegevensset,
+        versie: gegevensset,
       });
-      const dossier = { leerling, bronBrin: brin, doelBrin, versie: options.gegevensset.versie, xml, klaargezetOp: options.clock.now() };
+      const dossier = { leerling, bronBrin: brin, doelBrin, versie: gegevensset.versie, xml, klaargezetOp: options.clock.now() };
       klaargezet.klaarzetten(dossier);
       return dossier;
     },
@@ -164,18 +173,27 @@ export async function startLasSystem(options: LasSystemOptions): Promise<LasSyst
         bronBrin,
         leerling: { pgn, geboortedatum },
         overdrachtsoort: 'overstapdossier',
-        dossierVersie: options.gegevensset.versie,
+        dossierVersie: gegevensset.versie,
         aanvraagdatum: options.clock.today(),
       });
+      laatsteFout = uitkomst.resultaat === 'DossierGeleverd' ? undefined : `Opvragen mislukt: ${uitkomst.resultaat}${uitkomst.fout ? ` (${uitkomst.fout})` : ''}`;
       if (uitkomst.dossierXml !== undefined) {
         const base = { ...(uitkomst.sessieId ? { sessieId: uitkomst.sessieId } : {}), bronBrin, doelBrin: brin, pgn, ontvangenOp: options.clock.now().toISOString() };
-        const reden = weigerreden(uitkomst.dossierXml, pgn, options.gegevensset);
-        ontvangen.push(reden ? { ...base, status: 'geweigerd', reden } : { ...base, status: 'opgeslagen', xml: uitkomst.dossierXml });
+        const beoordeling = beoordeel(uitkomst.dossierXml, pgn, gegevensset);
+        if ('reden' in beoordeling) laatsteFout = `Dossier geweigerd: ${beoordeling.reden}`;
+        ontvangen.push('reden' in beoordeling ? { ...base, status: 'geweigerd', reden: beoordeling.reden } : { ...base, status: 'opgeslagen', xml: uitkomst.dossierXml, bijlagen: beoordeling.bijlagen });
       }
       return uitkomst;
     },
 
     ontvangen: () => ontvangen,
+    laatsteFout: () => laatsteFout,
+    release: () => gegevensset,
+    wisselRelease(versie) {
+      const nieuw = versieOpNaam(versie);
+      if (!nieuw) throw new LasFout(`${options.name} kent gegevensset ${versie} niet; wel: ${bekendeVersies.map((v) => v.versie).join(', ')}.`);
+      gegevensset = nieuw;
+    },
     close: () => server.close(),
   };
 }
@@ -194,28 +212,30 @@ function profielVoor(bron: LasSchool, doelBrin: string): Profiel {
   return bron.sector === 'VO' ? 'VOVO' : 'POVO';
 }
 
-/** Why a doel refuses to store a received dossier, or nothing when it is acceptable. */
-function weigerreden(xml: string, pgn: string, versie: GegevenssetVersie): string | undefined {
-  // Read once: the identity checks and the validation below look at the same element tree.
+/** Whether a doel stores a received dossier (with its attachments) or refuses it, and why. */
+function beoordeel(xml: string, pgn: string, versie: GegevenssetVersie): { reden: string } | { bijlagen: { bestandsnaam: string; sha256: string }[] } {
+  // Read once: the identity checks, the validation and the attachments below look at the same element tree.
   let doc: XmlDocument;
   let kern: DossierKern;
   try {
     doc = parseXml(xml);
     kern = kernVan(doc);
   } catch (e) {
-    if (e instanceof DossierLeesfout) return `Dossier onleesbaar: ${e.message}`;
+    if (e instanceof DossierLeesfout) return { reden: `Dossier onleesbaar: ${e.message}` };
     throw e;
   }
   if (kern.namespace !== versie.namespace || kern.standaardversie !== versie.standaardversie) {
     const release = versieOpNamespace(kern.namespace)?.versie ?? kern.standaardversie;
-    return `Dossier van gegevensset ${release} (${kern.namespace}); verwacht ${versie.standaardversie}: de bron moet het dossier opnieuw klaarzetten in gegevensset ${versie.versie}.`;
+    return { reden: `Dossier van gegevensset ${release} (${kern.namespace}); verwacht ${versie.standaardversie}: de bron moet het dossier opnieuw klaarzetten in gegevensset ${versie.versie}.` };
   }
-  if (kern.leerling.pgn?.waarde !== pgn) return `Dossier betreft PGN ${kern.leerling.pgn?.waarde ?? '(geen)'}; gevraagd was ${pgn}.`;
+  if (kern.leerling.pgn?.waarde !== pgn) return { reden: `Dossier betreft PGN ${kern.leerling.pgn?.waarde ?? '(geen)'}; gevraagd was ${pgn}.` };
   const volledig = volledigeVersie(versie.versie);
-  if (volledig === undefined) return undefined; // a release known by identity only: nothing more to judge
-  const uitslag = validateDossier(doc, { gegevensset: volledig, bijlagen: false });
-  if (uitslag.valid) return undefined;
-  const fouten = uitslag.findings.filter((f) => f.severity === 'error');
-  const voorbeelden = fouten.slice(0, 3).map((f) => `[${f.rule}] ${f.path}: ${f.message}`);
-  return `Dossier ongeldig volgens gegevensset ${volledig.versie}: ${fouten.length} fout${fouten.length === 1 ? '' : 'en'}, o.a. ${voorbeelden.join('; ')}`;
+  // A release known by identity only: nothing more to judge.
+  const uitslag = volledig && validateDossier(doc, { gegevensset: volledig, bijlagen: false });
+  if (uitslag && !uitslag.valid) {
+    const fouten = uitslag.findings.filter((f) => f.severity === 'error');
+    const voorbeelden = fouten.slice(0, 3).map((f) => `[${f.rule}] ${f.path}: ${f.message}`);
+    return { reden: `Dossier ongeldig volgens gegevensset ${volledig.versie}: ${fouten.length} fout${fouten.length === 1 ? '' : 'en'}, o.a. ${voorbeelden.join('; ')}` };
+  }
+  return { bijlagen: bijlagenVan(doc) };
 }

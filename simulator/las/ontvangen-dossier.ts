@@ -1,11 +1,4 @@
-/** What a doel did with a dossier it received: stored it, or refused it with a reason. */
-export interface OntvangenDossier {
-  sessieId?: string;
-  bronBrin: string;
-  doelBrin: string;
-  pgn: string;
-  status: 'opgeslagen' | 'geweigerd';
-  reden?: string;
-  xml?: string;
-  ontvangenOp: string;
-}
+/** What a doel did with a dossier it received: stored it (with its XML), or refused it with a reason. */
+import type { OntvangenDossier as Ontvangen } from '../control-api.ts';
+
+export type OntvangenDossier = Ontvangen & { xml?: string };

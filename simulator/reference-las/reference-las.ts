@@ -10,7 +10,10 @@ import {
   type DossiersAntwoord,
   type KlaarzettenAntwoord,
   type KlaarzettenVerzoek,
+  type LaatsteFoutAntwoord,
   type OpvragenAntwoord,
+  type ReleaseAntwoord,
+  type ReleaseVerzoek,
   type OpvragenVerzoek,
 } from '../control-api.ts';
 import type { SimulatedClock } from '../clock.ts';
@@ -99,6 +102,23 @@ export async function startReferenceLas(options: ReferenceLasOptions): Promise<R
   control.get(controlPaths.dossiers, async (): Promise<DossiersAntwoord> => ({
     ontvangen: las.ontvangen().map(({ xml: _xml, ...rest }) => rest),
   }));
+
+  control.get(controlPaths.laatsteFout, async (): Promise<LaatsteFoutAntwoord> => {
+    const melding = las.laatsteFout();
+    return melding === undefined ? {} : { melding };
+  });
+
+  control.post(controlPaths.release, async (req, reply): Promise<ReleaseAntwoord | ControlFout> => {
+    const body = req.body as Partial<ReleaseVerzoek> | undefined;
+    if (!body?.gegevensset) return reply.code(400).send(fout('Verplicht: gegevensset.'));
+    try {
+      las.wisselRelease(body.gegevensset);
+      return { gegevensset: las.release().versie };
+    } catch (e) {
+      if (e instanceof LasFout) return reply.code(422).send(fout(e.message));
+      throw e;
+    }
+  });
 
   await control.listen({ host: '127.0.0.1', port: options.controlPort ?? 0 });
   const port = (control.server.address() as { port: number }).port;

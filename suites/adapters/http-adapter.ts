@@ -5,16 +5,11 @@
 import {
   controlPaths,
   type DossiersAntwoord,
-  type KlaarzettenVerzoek,
+  type LaatsteFoutAntwoord,
   type OpvragenAntwoord,
-  type OpvragenVerzoek,
+  type ReleaseVerzoek,
 } from '../../simulator/control-api.ts';
-import type { LasSchool } from '../../simulator/las/las-school.ts';
-import type { Partij } from '../partij.ts';
-
-export class AdapterFout extends Error {
-  override readonly name = 'AdapterFout';
-}
+import { AdapterFout, type SutAdapter } from './sut-adapter.ts';
 
 async function call<T>(baseUrl: string, path: string, timeoutMs: number, body?: unknown): Promise<T> {
   const url = `${baseUrl}${path}`;
@@ -42,23 +37,19 @@ async function call<T>(baseUrl: string, path: string, timeoutMs: number, body?: 
   return json as T;
 }
 
-export function httpAdapterPartij(options: { naam: string; controlUrl: string; school: LasSchool; oin: string; timeoutMs: number }): Partij {
-  const { controlUrl, school, timeoutMs } = options;
+export function httpAdapter(options: { controlUrl: string; timeoutMs: number }): SutAdapter {
+  const { controlUrl, timeoutMs } = options;
   return {
-    naam: options.naam,
-    isSut: true,
-    school,
-    oin: options.oin,
-    klaarzetten: async (leerling, doelBrin) => {
-      await call(controlUrl, controlPaths.klaarzetten, timeoutMs, { brin: school.brin, pgn: leerling.pgn.waarde, doelBrin } satisfies KlaarzettenVerzoek);
+    soort: 'http',
+    klaarzetten: async (verzoek) => {
+      await call(controlUrl, controlPaths.klaarzetten, timeoutMs, verzoek);
     },
-    opvragen: (leerling, bronBrin) =>
-      call<OpvragenAntwoord>(controlUrl, controlPaths.opvragen, timeoutMs, {
-        brin: school.brin,
-        bronBrin,
-        pgn: leerling.pgn.waarde,
-        geboortedatum: leerling.geboortedatum,
-      } satisfies OpvragenVerzoek),
+    opvragen: (verzoek) => call<OpvragenAntwoord>(controlUrl, controlPaths.opvragen, timeoutMs, verzoek),
     ontvangen: async () => (await call<DossiersAntwoord>(controlUrl, controlPaths.dossiers, timeoutMs)).ontvangen,
+    laatsteFout: async () => (await call<LaatsteFoutAntwoord>(controlUrl, controlPaths.laatsteFout, timeoutMs)).melding,
+    wisselRelease: async (gegevensset) => {
+      await call(controlUrl, controlPaths.release, timeoutMs, { gegevensset } satisfies ReleaseVerzoek);
+    },
+    close: async () => {},
   };
 }

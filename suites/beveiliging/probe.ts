@@ -76,8 +76,8 @@ export async function verwachtGeenVrijgave(
   run: RunBody & { eis: (id: string) => Requirement },
   probe: { eisId: string; stap: string; clientNaam: string; tls: TlsIdentity; verwacht: string; oorzaak: string; nadruk?: string },
 ): Promise<void> {
-  const { world, onEis, eis } = run;
-  const sessie = await sessieBijSut(world);
+  const { world, sut, onEis, eis } = run;
+  const sessie = await sessieBijSut(world, sut);
   let uitkomst: Uitkomst | undefined;
   await stap(world, probe.stap, async () => {
     const client = harnessClient(world, probe.clientNaam, probe.tls);

@@ -43,8 +43,8 @@ export const beveiligingsRuns: BeveiligingsRun[] = [
     epic: 'Beveiliging',
     capaciteit: 'TLS-versie',
     eisen: ['BEV-04'],
-    async uitvoeren({ world, onEis, eis }) {
-      const sessie = await sessieBijSut(world);
+    async uitvoeren({ world, sut, onEis, eis }) {
+      const sessie = await sessieBijSut(world, sut);
       let oud: Uitkomst | undefined;
       await stap(world, 'Testschool VO verbindt met hoogstens TLS 1.1', async () => {
         const client = harnessClient(world, 'Testschool VO (99BB) met TLS 1.1', world.identity('testschool-vo'), { maxTlsVersion: 'TLSv1.1' });

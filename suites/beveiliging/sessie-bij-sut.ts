@@ -11,7 +11,8 @@ import type { DocumentRequest } from '../../simulator/protocol/messages.ts';
 import { zoeksleutelVoor } from '../../simulator/protocol/zoeksleutel.ts';
 import type { World } from '../../simulator/world.ts';
 import type { TlsIdentity } from '../../simulator/transport/tls-identity.ts';
-import { sutPartij } from '../scenario-runner.ts';
+import type { SutAdapter } from '../adapters/sut-adapter.ts';
+import { sutAlsPartij } from '../scenario-runner.ts';
 
 export interface SessieBijSut {
   apUrl: string;
@@ -23,10 +24,10 @@ export function harnessClient(world: World, name: string, tls: TlsIdentity, extr
   return new OsoClient({ name, tls, timeoutMs: 10_000, log: world.clientLog, ...extra });
 }
 
-export async function sessieBijSut(world: World, leerlingId = 'povo-regulier'): Promise<SessieBijSut> {
+export async function sessieBijSut(world: World, sut: SutAdapter, leerlingId = 'povo-regulier'): Promise<SessieBijSut> {
   const leerling = fixtureLeerling(leerlingId);
   const bron = world.sut.scholen.po;
-  await sutPartij(world, 'po', 30_000).klaarzetten(leerling, testscholen.vo.brin);
+  await sutAlsPartij(world, sut, 'po').klaarzetten(leerling, testscholen.vo.brin);
 
   const testschool = harnessClient(world, 'Testschool VO (99BB)', world.identity('testschool-vo'));
   const sleutel = zoeksleutelVoor(leerling.pgn.waarde, leerling.geboortedatum);

@@ -13,7 +13,7 @@ import { testscholen } from '../../fixtures/scholen.ts';
 import { testschoolName } from '../../simulator/testschool/testschool.ts';
 import { TC_NAME } from '../../simulator/traffic-center/traffic-center.ts';
 import type { World } from '../../simulator/world.ts';
-import { sutPartij } from '../scenario-runner.ts';
+import { sutAlsPartij } from '../scenario-runner.ts';
 import { CheckFailure } from '../check-failure.ts';
 import { beschrijf } from '../scenario-context.ts';
 import { attachCertificaat, stap, verwachtGeenVrijgave } from './probe.ts';
@@ -72,12 +72,12 @@ function serverRun(entry: CatalogueEntry, server: Server): BeveiligingsRun {
     eisen: ['BEV-02'],
     parameters: { certificaat: entry.id, server: server === 'tc' ? 'TC' : 'aanleverpunt' },
     worldOptions: { serverCertificaten: { [server === 'tc' ? 'tc' : 'testschool-po']: entry.id } },
-    async uitvoeren({ world, onEis, eis }) {
+    async uitvoeren({ world, sut: adapter, onEis, eis }) {
       const leerling = fixtureLeerling(LEERLING);
       const cert = world.catalogue.certificates[entry.id];
       await attachCertificaat(`servercertificaat van ${wie} '${entry.id}'`, cert.chainPem, { verwachteFout: entry.expectedError?.node ?? '' });
       await world.testscholen.po.klaarzetten({ brin: testscholen.po.brin, pgn: leerling.pgn.waarde, doelBrin: world.sut.scholen.vo.brin });
-      const sut = sutPartij(world, 'vo', 30_000);
+      const sut = sutAlsPartij(world, adapter, 'vo');
       let gemeld: { resultaat: string; fout?: string } | undefined;
       await stap(world, `De SUT vraagt het dossier op; ${wie} biedt het certificaat '${entry.id}' aan`, async () => {
         gemeld = await sut.opvragen(leerling, testscholen.po.brin);

@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { startWorld, type World } from '../../simulator/world.ts';
+import { httpAdapter } from '../../suites/adapters/http-adapter.ts';
 import { CheckFailure } from '../../suites/check-failure.ts';
 import { loadRequirements } from '../../suites/requirements.ts';
 import type { Rol } from '../../suites/scenario-context.ts';
@@ -31,7 +32,7 @@ async function run(rol: Rol, faults: ReferenceLasFault[] = []) {
   const { steps, reporter } = recorder();
   const eisen = new Map<string, string>();
   try {
-    await runScenario({ world, scenario, rol, requirements, reporter, adapterTimeoutMs: 10_000, onEis: (id, u) => eisen.set(id, u) });
+    await runScenario({ world, scenario, rol, requirements, reporter, sut: httpAdapter({ controlUrl: world.sut.controlUrl, timeoutMs: 10_000 }), onEis: (id, u) => eisen.set(id, u) });
     return { steps, eisen, error: undefined, world };
   } catch (error) {
     return { steps, eisen, error, world };

@@ -1,0 +1,31 @@
+/**
+ * How the harness drives the system under test, whatever drives it: the vendor's test-control API (http), the vendor's
+ * own web UI through a Playwright module (playwright), or a person at the operator console (manual). The data travels in
+ * the shapes of the test-control contract (simulator/control-api.ts), so every adapter answers the same questions.
+ */
+import type {
+  KlaarzettenVerzoek,
+  OntvangenDossier,
+  OpvragenAntwoord,
+  OpvragenVerzoek,
+} from '../../simulator/control-api.ts';
+
+export interface SutAdapter {
+  readonly soort: 'http' | 'playwright' | 'manual';
+  /** The bron school in the LAS klaarzet the pupil's dossier for doelBrin. */
+  klaarzetten(verzoek: KlaarzettenVerzoek): Promise<void>;
+  /** The doel school in the LAS asks for the dossier; resolves when the LAS shows its user the outcome. */
+  opvragen(verzoek: OpvragenVerzoek): Promise<OpvragenAntwoord>;
+  /** What the LAS received as doel: stored or refused, with the reason it showed. */
+  ontvangen(): Promise<OntvangenDossier[]>;
+  /** The last error message the LAS showed its user, if any. */
+  laatsteFout(): Promise<string | undefined>;
+  /** Switch the LAS to the given gegevensset release (the summer release). */
+  wisselRelease(gegevensset: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** The SUT could not be driven: the adapter says what it tried and what came back (a broken run, not a finding). */
+export class AdapterFout extends Error {
+  override readonly name = 'AdapterFout';
+}
