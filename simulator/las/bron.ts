@@ -9,7 +9,7 @@ import { resultCodes, type ResultCode } from '../protocol/result-codes.ts';
 import { ProtocolError } from '../protocol/soap.ts';
 import { zoeksleutelVoor } from '../protocol/zoeksleutel.ts';
 import type { RequestContext } from '../transport/soap-server.ts';
-import type { KlaarzetStore } from './klaarzet-store.ts';
+import type { KlaargezetDossier, KlaarzetStore } from './klaarzet-store.ts';
 import type { LasSchool } from './las-school.ts';
 import type { OsoClient } from './oso-client.ts';
 
@@ -19,6 +19,20 @@ export interface BronGedrag {
   sessiecontroleOverslaan?: boolean;
   /** Release the dossier to any caller, not only to the system (OIN) that opened the session. */
   oinNegeren?: boolean;
+  /** Ask the TC, but release also when it refuses the session (SessieReedsAfgemeld, SessieAfwijkend …). */
+  tcWeigeringNegeren?: boolean;
+  /** Release a dossier klaargezet for another school. */
+  doelBrinNegeren?: boolean;
+  /** Release a dossier of another gegevensset release than the doel asked for. */
+  versieNegeren?: boolean;
+  /** Find the pupil by the last four digits of the PGN alone, without the zoeksleutel (so without the birth date). */
+  zoekOpPgnfrag?: boolean;
+  /** Release a dossier for every pupil it knows, klaargezet or not. */
+  zonderKlaarzetten?: boolean;
+  /** Know pupils by BSN only: a pupil with an onderwijsnummer is not found. */
+  alleenBsn?: boolean;
+  /** Write the dossier for the sector of the sending school, ignoring the doel's sector from sessiecontrole. */
+  doelsectorNegeren?: boolean;
 }
 
 export interface BronOptions {
@@ -28,6 +42,8 @@ export interface BronOptions {
   client: OsoClient;
   tcUrl: string;
   gedrag?: BronGedrag;
+  /** A dossier made on the spot, for a bron that releases without klaarzetten (a fault). */
+  maakDossier?: (bron: LasSchool, leerling: Leerling, doelBrin: string) => KlaargezetDossier;
   /** Who asked for what and what was released: a bron logs requests and releases [pub, OSO'16]. */
   onUitgifte?: (u: { sessieId: string; doelBrin: string; leerlingId?: string; resultaat: ResultCode; doelOin: string }) => void;
 }
@@ -44,8 +60,10 @@ export function bronDocumentRequestHandler(options: BronOptions) {
     if (school.brin !== req.bronBrin || school.routeringsKenmerk !== req.bronRouteringsKenmerk)
       throw new ProtocolError('BerichtOngeldig', `bronBrin ${req.bronBrin} / bronRouteringsKenmerk ${req.bronRouteringsKenmerk} horen niet bij dit aanleverpunt.`);
 
+    const gedrag = options.gedrag ?? {};
     const decide = async (): Promise<{ code: ResultCode; leerling?: Leerling; xml?: string }> => {
-      if (!options.gedrag?.sessiecontroleOverslaan) {
+      let doelSector: string | undefined;
+      if (!gedrag.sessiecontroleOverslaan) {
         try {
           const controle = await options.client.call(options.tcUrl, 'sessiecontroleRequest', {
             bronBrin: req.bronBrin,
@@ -56,26 +74,27 @@ export function bronDocumentRequestHandler(options: BronOptions) {
             overdrachtsoort: req.overdrachtsoort,
             sessieId: req.sessieId,
           });
-          if (controle.resultaat.code !== 'Ok') return { code: 'SessiecontroleAfgewezen' };
+          if (controle.resultaat.code !== 'Ok' && !gedrag.tcWeigeringNegeren) return { code: 'SessiecontroleAfgewezen' };
           // The caller must be the system that opened the session [ours: the TC names it in doelOin].
-          if (!options.gedrag?.oinNegeren && controle.doelOin !== undefined && controle.doelOin !== ctx.client.oin) return { code: 'CertificaatNietVanDoel' };
+          if (!gedrag.oinNegeren && controle.doelOin !== undefined && controle.doelOin !== ctx.client.oin) return { code: 'CertificaatNietVanDoel' };
+          if (!gedrag.doelsectorNegeren) doelSector = controle.doelschoolSector;
         } catch {
           return { code: 'SessiecontroleMislukt' };
         }
       }
+      const { pgnfrag, zoeksleutel } = req.zoeksleutelPgnfrag;
       const leerling = options
         .administratie()
-        .find(
-          (l) =>
-            l.pgn.waarde.endsWith(req.zoeksleutelPgnfrag.pgnfrag) &&
-            zoeksleutelVoor(l.pgn.waarde, l.geboortedatum).zoeksleutel === req.zoeksleutelPgnfrag.zoeksleutel,
-        );
+        .filter((l) => !gedrag.alleenBsn || l.pgn.soort === 'bsn')
+        .find((l) => l.pgn.waarde.endsWith(pgnfrag) && (gedrag.zoekOpPgnfrag || zoeksleutelVoor(l.pgn.waarde, l.geboortedatum).zoeksleutel === zoeksleutel));
       if (!leerling) return { code: 'LeerlingOnbekend' };
-      const dossier = options.klaargezet.voor(req.bronBrin, leerling.pgn.waarde);
+      const dossier =
+        options.klaargezet.voor(req.bronBrin, leerling.pgn.waarde, req.doelBrin) ??
+        (gedrag.zonderKlaarzetten ? options.maakDossier?.(school, leerling, req.doelBrin) : undefined);
       if (!dossier) return { code: 'DossierNietKlaargezet', leerling };
-      if (dossier.doelBrin !== req.doelBrin) return { code: 'DossierNietVoorDezeSchool', leerling };
-      if (dossier.versie !== req.dossierVersie) return { code: 'DossierVersieOnjuist', leerling };
-      return { code: 'DossierGeleverd', leerling, xml: dossier.xml };
+      if (dossier.doelBrin !== req.doelBrin && !gedrag.doelBrinNegeren) return { code: 'DossierNietVoorDezeSchool', leerling };
+      if (dossier.versie !== req.dossierVersie && !gedrag.versieNegeren) return { code: 'DossierVersieOnjuist', leerling };
+      return { code: 'DossierGeleverd', leerling, xml: dossier.xmlVoor(doelSector) };
     };
 
     const { code, leerling, xml } = await decide();

@@ -7,6 +7,16 @@ import { zoeksleutelVoor } from '../protocol/zoeksleutel.ts';
 import type { LasSchool } from './las-school.ts';
 import type { OsoClient } from './oso-client.ts';
 
+/** Switches that make a doel misbehave on purpose (used by the reference LAS's named faults). */
+export interface DoelGedrag {
+  /** Never close the session at the TC. */
+  afmeldingOverslaan?: boolean;
+  /** Report the result of the last AP asked instead of the best over all APs. */
+  laatsteApResultaat?: boolean;
+  /** Tell the user a general failure instead of the TC's result code when the TC refuses the overdracht. */
+  tcWeigeringVerbergen?: boolean;
+}
+
 export interface OpvraagVerzoek {
   doelSchool: LasSchool;
   bronBrin: string;
@@ -36,7 +46,7 @@ export interface OpvraagUitkomst {
   fout?: string;
 }
 
-export async function opvragen(client: OsoClient, tcUrl: string, verzoek: OpvraagVerzoek): Promise<OpvraagUitkomst> {
+export async function opvragen(client: OsoClient, tcUrl: string, verzoek: OpvraagVerzoek, gedrag: DoelGedrag = {}): Promise<OpvraagUitkomst> {
   const sleutel = zoeksleutelVoor(verzoek.leerling.pgn, verzoek.leerling.geboortedatum);
   const doel = verzoek.doelSchool;
   let overdracht;
@@ -52,7 +62,10 @@ export async function opvragen(client: OsoClient, tcUrl: string, verzoek: Opvraa
     return { resultaat: 'TrafficCenterOnbereikbaar', aanleverpunten: [], afgemeld: false, fout: (e as Error).message };
   }
   const sessieId = overdracht.sessieId;
-  if (overdracht.resultaat.code !== 'Ok' || !sessieId) return { resultaat: overdracht.resultaat.code, aanleverpunten: [], afgemeld: false };
+  if (overdracht.resultaat.code !== 'Ok' || !sessieId)
+    return gedrag.tcWeigeringVerbergen
+      ? { resultaat: 'OpvragenMislukt', aanleverpunten: [], afgemeld: false, fout: 'Er ging iets mis bij het opvragen.' }
+      : { resultaat: overdracht.resultaat.code, aanleverpunten: [], afgemeld: false };
 
   const uitkomsten: AanleverpuntUitkomst[] = [];
   let dossierXml: string | undefined;
@@ -77,11 +90,12 @@ export async function opvragen(client: OsoClient, tcUrl: string, verzoek: Opvraa
   }
 
   const codes = uitkomsten.map((u) => u.resultaat).filter(isResultCode) as ResultCode[];
-  const beste = besteResultaat(codes) ?? 'AanleverpuntOnbereikbaar';
+  const beste = (gedrag.laatsteApResultaat ? uitkomsten.at(-1)?.resultaat : besteResultaat(codes)) ?? 'AanleverpuntOnbereikbaar';
   // On a tie the last AP asked counts [pub].
   const besteAp = [...uitkomsten].reverse().find((u) => u.resultaat === beste) ?? uitkomsten.at(-1);
   let afgemeld = false;
   let fout: string | undefined;
+  if (gedrag.afmeldingOverslaan) return { resultaat: beste, sessieId, aanleverpunten: uitkomsten, afgemeld, ...(dossierXml ? { dossierXml } : {}) };
   try {
     const afmelding = await client.call(tcUrl, 'afmeldingRequest', {
       sessieId,

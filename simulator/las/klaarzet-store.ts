@@ -10,26 +10,31 @@ export interface KlaargezetDossier {
   doelBrin: string;
   /** The gegevensset version the dossier was made in. */
   versie: string;
-  xml: string;
   klaargezetOp: Date;
+  /**
+   * The dossier as released. Its profile (POVO or POPO, or an SWV dossier) depends on the sector of the doel school, which
+   * the bron learns from the TC at sessiecontrole [pub]; undefined when it did not ask.
+   */
+  xmlVoor(doelSector: string | undefined): string;
 }
 
 export class KlaarzetStore {
-  #dossiers = new Map<string, KlaargezetDossier>();
+  #dossiers = new Map<string, KlaargezetDossier[]>();
 
   static key(bronBrin: string, pgn: string): string {
     return `${bronBrin}/${pgn}`;
   }
 
-  klaarzetten(dossier: KlaargezetDossier): void {
-    this.#dossiers.set(KlaarzetStore.key(dossier.bronBrin, dossier.leerling.pgn.waarde), dossier);
+  /** `naastBestaande` keeps earlier dossiers for other schools: the fault of a bron that klaarzet for two schools at once. */
+  klaarzetten(dossier: KlaargezetDossier, naastBestaande = false): void {
+    const key = KlaarzetStore.key(dossier.bronBrin, dossier.leerling.pgn.waarde);
+    const eerder = naastBestaande ? (this.#dossiers.get(key) ?? []).filter((d) => d.doelBrin !== dossier.doelBrin) : [];
+    this.#dossiers.set(key, [...eerder, dossier]);
   }
 
-  voor(bronBrin: string, pgn: string): KlaargezetDossier | undefined {
-    return this.#dossiers.get(KlaarzetStore.key(bronBrin, pgn));
-  }
-
-  all(): KlaargezetDossier[] {
-    return [...this.#dossiers.values()];
+  /** The pupil's dossier: the one for doelBrin when there is one (only with the fault above), else the latest. */
+  voor(bronBrin: string, pgn: string, doelBrin?: string): KlaargezetDossier | undefined {
+    const dossiers = this.#dossiers.get(KlaarzetStore.key(bronBrin, pgn)) ?? [];
+    return dossiers.find((d) => d.doelBrin === doelBrin) ?? dossiers.at(-1);
   }
 }

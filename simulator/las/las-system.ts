@@ -8,7 +8,6 @@ import { DossierLeesfout, kernVan, type DossierKern } from '../dossier/dossier-r
 import type { GegevenssetVersie } from '../dossier/gegevensset.ts';
 import { generateDossierXml } from '../dossier/generator/generator.ts';
 import type { Leerling } from '../dossier/leerling.ts';
-import type { Profiel } from '../dossier/profile.ts';
 import { validateDossier } from '../dossier/validator.ts';
 import { bekendeVersies, versieOpNaam, versieOpNamespace, volledigeVersie } from '../dossier/versies/index.ts';
 import { bijlagenVan } from '../dossier/bijlagen.ts';
@@ -18,7 +17,8 @@ import { startSoapServer, type SoapServer } from '../transport/soap-server.ts';
 import { LEGACY_CIPHERS, type TlsIdentity, type TlsVersion } from '../transport/tls-identity.ts';
 import type { FaultReason } from '../protocol/fault-reasons.ts';
 import { bronDocumentRequestHandler, type BronGedrag } from './bron.ts';
-import { opvragen, type OpvraagUitkomst } from './doel.ts';
+import { herkenProfiel, type Profiel } from '../dossier/profile.ts';
+import { opvragen, type DoelGedrag, type OpvraagUitkomst } from './doel.ts';
 import { KlaarzetStore, type KlaargezetDossier } from './klaarzet-store.ts';
 import type { LasSchool } from './las-school.ts';
 import type { OntvangenDossier } from './ontvangen-dossier.ts';
@@ -72,13 +72,34 @@ export interface TlsGedrag {
   zwakkeClientcertificatenToestaan?: boolean;
 }
 
-export type LasGedrag = BronGedrag & TlsGedrag;
+/** How a LAS handles its dossiers outside the exchange itself; a conformant LAS keeps the defaults. */
+export interface DossierGedrag {
+  /** Klaarzetten for a second school keeps the dossier for the first one too. */
+  tweeScholen?: boolean;
+  /** Put the PGN in an SWV dossier (rule PaO.LL12). */
+  pgnInSwv?: boolean;
+  /** Fill the categories the parents opted out of, while they stay marked OPT-UIT. */
+  optUitMetGegevens?: boolean;
+  /** Store a received dossier without validating it. */
+  ongeldigImporteren?: boolean;
+  /** Store a received dossier without its attachments. */
+  bijlagenWeglaten?: boolean;
+  /** Ignore the switch to a new gegevensset release: keep writing and asking for the old one. */
+  releaseNegeren?: boolean;
+}
+
+export type LasGedrag = BronGedrag & DoelGedrag & TlsGedrag & DossierGedrag;
+
+export interface KlaarzetOpties {
+  /** Serve a dossier that breaks the gegevensset's rules (a testschool that tests the doel's import check). */
+  ongeldig?: boolean;
+}
 
 export interface LasSystem {
   readonly name: string;
   readonly schools: readonly LasSchool[];
   apUrl(routeringsKenmerk: string): string;
-  klaarzetten(verzoek: { brin: string; pgn: string; doelBrin: string }): KlaargezetDossier;
+  klaarzetten(verzoek: { brin: string; pgn: string; doelBrin: string }, opties?: KlaarzetOpties): KlaargezetDossier;
   opvragen(verzoek: { brin: string; bronBrin: string; pgn: string; geboortedatum: string }): Promise<OpvraagUitkomst>;
   ontvangen(): readonly OntvangenDossier[];
   /** The last error this LAS showed its user (a refused opvragen or a refused dossier), if any. */
@@ -110,6 +131,44 @@ export async function startLasSystem(options: LasSystemOptions): Promise<LasSyst
     return s;
   };
 
+  /**
+   * The dossier model of the gegevensset (simulator/dossier): the pupil's own data, the opt-out variant of the profile (a
+   * zorgdossier for a zorg pupil), written in the release this LAS runs. Made per doel sector on first release.
+   */
+  const maakDossier = (bron: LasSchool, leerling: Leerling, doelBrin: string, opties: KlaarzetOpties): KlaargezetDossier => {
+    const versie = gegevensset;
+    const datum = options.clock.today();
+    const perProfiel = new Map<Profiel, string>();
+    return {
+      leerling,
+      bronBrin: bron.brin,
+      doelBrin,
+      versie: versie.versie,
+      klaargezetOp: options.clock.now(),
+      xmlVoor(doelSector) {
+        const profiel = profielVoor(bron, doelBrin, doelSector);
+        let xml = perProfiel.get(profiel);
+        if (xml === undefined) {
+          xml = generateDossierXml({
+            profiel,
+            variant: 'opt-uit',
+            seed: `${options.seed ?? ''}|${leerling.id}|${bron.brin}|${doelBrin}`,
+            ...(leerling.zorg ? { zorg: true } : {}),
+            leerling,
+            school: { naam: bron.naam, brincode: bron.brin, vestigingscode: bron.vestigingscode, aanleverpunt: bron.routeringsKenmerk, adres: bron.adres, telefoon: bron.telefoon },
+            datum,
+            pakket: options.pakket,
+            versie,
+            fouten: { ...(gedrag.pgnInSwv ? { pgnInSwv: true } : {}), ...(gedrag.optUitMetGegevens ? { optUitMetGegevens: true } : {}) },
+          });
+          if (opties.ongeldig) xml = ongeldigGemaakt(xml, leerling);
+          perProfiel.set(profiel, xml);
+        }
+        return xml;
+      },
+    };
+  };
+
   const serverTls = options.serverTls ?? options.tls;
   const server: SoapServer = await startSoapServer({
     name: options.name,
@@ -131,7 +190,8 @@ export async function startLasSystem(options: LasSystemOptions): Promise<LasSyst
             klaargezet,
             client,
             tcUrl: options.tcUrl,
-            ...(options.gedrag ? { gedrag: options.gedrag } : {}),
+            gedrag,
+            maakDossier: (bron, leerling, doelBrin) => maakDossier(bron, leerling, doelBrin, {}),
           }),
         },
       },
@@ -144,42 +204,35 @@ export async function startLasSystem(options: LasSystemOptions): Promise<LasSyst
     schools: options.schools,
     apUrl: (rk) => `${server.url}${AP_PATH.replace(':routeringsKenmerk', rk)}`,
 
-    klaarzetten({ brin, pgn, doelBrin }) {
+    klaarzetten({ brin, pgn, doelBrin }, opties = {}) {
       const bron = school(brin);
       const leerling = options.administratie.find((l) => l.pgn.waarde === pgn);
       if (!leerling) throw new LasFout(`${options.name} kent geen leerling met PGN ${pgn} op ${brin}.`);
-      // The dossier model of the gegevensset (simulator/dossier): the pupil's own data, the opt-out variant of the
-      // profile (a zorgdossier for a zorg pupil), written in the release this LAS runs.
-      const xml = generateDossierXml({
-        profiel: profielVoor(bron, doelBrin),
-        variant: 'opt-uit',
-        seed: `${options.seed ?? ''}|${leerling.id}|${brin}|${doelBrin}`,
-        ...(leerling.zorg ? { zorg: true } : {}),
-        leerling,
-        school: { naam: bron.naam, brincode: bron.brin, vestigingscode: bron.vestigingscode, aanleverpunt: bron.routeringsKenmerk, adres: bron.adres, telefoon: bron.telefoon },
-        datum: options.clock.today(),
-        pakket: options.pakket,
-        versie: gegevensset,
-      });
-      const dossier = { leerling, bronBrin: brin, doelBrin, versie: gegevensset.versie, xml, klaargezetOp: options.clock.now() };
-      klaargezet.klaarzetten(dossier);
+      const dossier = maakDossier(bron, leerling, doelBrin, opties);
+      klaargezet.klaarzetten(dossier, gedrag.tweeScholen);
       return dossier;
     },
 
     async opvragen({ brin, bronBrin, pgn, geboortedatum }) {
       const doel = school(brin);
-      const uitkomst = await opvragen(client, options.tcUrl, {
-        doelSchool: doel,
-        bronBrin,
-        leerling: { pgn, geboortedatum },
-        overdrachtsoort: 'overstapdossier',
-        dossierVersie: gegevensset.versie,
-        aanvraagdatum: options.clock.today(),
-      });
+      const uitkomst = await opvragen(
+        client,
+        options.tcUrl,
+        {
+          doelSchool: doel,
+          bronBrin,
+          leerling: { pgn, geboortedatum },
+          // Within one BRIN (another vestiging) the transfer is a binnen-BRIN one [pub].
+          overdrachtsoort: bronBrin === doel.brin ? 'overdrachtbinnenbrin' : 'overstapdossier',
+          dossierVersie: gegevensset.versie,
+          aanvraagdatum: options.clock.today(),
+        },
+        gedrag,
+      );
       laatsteFout = uitkomst.resultaat === 'DossierGeleverd' ? undefined : `Opvragen mislukt: ${uitkomst.resultaat}${uitkomst.fout ? ` (${uitkomst.fout})` : ''}`;
       if (uitkomst.dossierXml !== undefined) {
         const base = { ...(uitkomst.sessieId ? { sessieId: uitkomst.sessieId } : {}), bronBrin, doelBrin: brin, pgn, ontvangenOp: options.clock.now().toISOString() };
-        const beoordeling = beoordeel(uitkomst.dossierXml, pgn, gegevensset);
+        const beoordeling = beoordeel(uitkomst.dossierXml, pgn, gegevensset, gedrag);
         if ('reden' in beoordeling) laatsteFout = `Dossier geweigerd: ${beoordeling.reden}`;
         ontvangen.push('reden' in beoordeling ? { ...base, status: 'geweigerd', reden: beoordeling.reden } : { ...base, status: 'opgeslagen', xml: uitkomst.dossierXml, bijlagen: beoordeling.bijlagen });
       }
@@ -192,7 +245,7 @@ export async function startLasSystem(options: LasSystemOptions): Promise<LasSyst
     wisselRelease(versie) {
       const nieuw = versieOpNaam(versie);
       if (!nieuw) throw new LasFout(`${options.name} kent gegevensset ${versie} niet; wel: ${bekendeVersies.map((v) => v.versie).join(', ')}.`);
-      gegevensset = nieuw;
+      if (!gedrag.releaseNegeren) gegevensset = nieuw;
     },
     close: () => server.close(),
   };
@@ -204,16 +257,31 @@ function zonderCrl({ crlPems: _crl, ...rest }: TlsIdentity): TlsIdentity {
 }
 
 /**
- * The profile of a dossier this LAS klaarzet: within one BRIN it is a transfer binnen de BRIN; otherwise the sector of
- * the sending school decides (a LAS does not know the receiving school's sector: PO sends POVO, VO sends VOVO).
+ * The profile of a dossier this LAS releases: within one BRIN it is a transfer binnen de BRIN; otherwise the sectors of
+ * both schools decide. The doel's sector comes from the TC at sessiecontrole [pub]; without it a PO school sends POVO
+ * and a VO school VOVO, the common transfers.
  */
-function profielVoor(bron: LasSchool, doelBrin: string): Profiel {
+function profielVoor(bron: LasSchool, doelBrin: string, doelSector: string | undefined): Profiel {
   if (bron.brin === doelBrin) return 'binnen-BRIN';
-  return bron.sector === 'VO' ? 'VOVO' : 'POVO';
+  const po = bron.sector !== 'VO';
+  if (doelSector === 'SWV') return po ? 'POSWV' : 'VOSWV';
+  if (doelSector === 'PO' && po) return 'POPO';
+  return po ? 'POVO' : 'VOVO';
+}
+
+/** The dossier with an impossible birth date for the pupil (an XSD finding): what a testschool serves to test a doel's import check. */
+function ongeldigGemaakt(xml: string, leerling: Leerling): string {
+  const onmogelijk = `${leerling.geboortedatum.slice(0, 4)}-02-30`;
+  return xml.replace(`>${leerling.geboortedatum}<`, `>${onmogelijk}<`);
 }
 
 /** Whether a doel stores a received dossier (with its attachments) or refuses it, and why. */
-function beoordeel(xml: string, pgn: string, versie: GegevenssetVersie): { reden: string } | { bijlagen: { bestandsnaam: string; sha256: string }[] } {
+function beoordeel(
+  xml: string,
+  pgn: string,
+  versie: GegevenssetVersie,
+  gedrag: DossierGedrag & Pick<BronGedrag, 'alleenBsn'>,
+): { reden: string } | { bijlagen: { bestandsnaam: string; sha256: string }[] } {
   // Read once: the identity checks, the validation and the attachments below look at the same element tree.
   let doc: XmlDocument;
   let kern: DossierKern;
@@ -228,14 +296,17 @@ function beoordeel(xml: string, pgn: string, versie: GegevenssetVersie): { reden
     const release = versieOpNamespace(kern.namespace)?.versie ?? kern.standaardversie;
     return { reden: `Dossier van gegevensset ${release} (${kern.namespace}); verwacht ${versie.standaardversie}: de bron moet het dossier opnieuw klaarzetten in gegevensset ${versie.versie}.` };
   }
-  if (kern.leerling.pgn?.waarde !== pgn) return { reden: `Dossier betreft PGN ${kern.leerling.pgn?.waarde ?? '(geen)'}; gevraagd was ${pgn}.` };
+  // An SWV dossier carries no PGN (PaO.LL12); the SWV knows the pupil by name and birth date.
+  const zonderPgn = kern.leerling.pgn === undefined && herkenProfiel(kern.overdrachtsoort, kern.overstap).familie === 'PaO';
+  if (!zonderPgn && kern.leerling.pgn?.waarde !== pgn) return { reden: `Dossier betreft PGN ${kern.leerling.pgn?.waarde ?? '(geen)'}; gevraagd was ${pgn}.` };
+  if (gedrag.alleenBsn && kern.leerling.pgn?.soort !== 'bsn') return { reden: 'Dossier zonder BSN: leerling niet te koppelen.' };
   const volledig = volledigeVersie(versie.versie);
   // A release known by identity only: nothing more to judge.
-  const uitslag = volledig && validateDossier(doc, { gegevensset: volledig, bijlagen: false });
+  const uitslag = volledig && !gedrag.ongeldigImporteren && validateDossier(doc, { gegevensset: volledig, bijlagen: false });
   if (uitslag && !uitslag.valid) {
     const fouten = uitslag.findings.filter((f) => f.severity === 'error');
     const voorbeelden = fouten.slice(0, 3).map((f) => `[${f.rule}] ${f.path}: ${f.message}`);
     return { reden: `Dossier ongeldig volgens gegevensset ${volledig.versie}: ${fouten.length} fout${fouten.length === 1 ? '' : 'en'}, o.a. ${voorbeelden.join('; ')}` };
   }
-  return { bijlagen: bijlagenVan(doc) };
+  return { bijlagen: gedrag.bijlagenWeglaten ? [] : bijlagenVan(doc) };
 }

@@ -66,6 +66,11 @@ export interface GeneratorOptions {
   adresgeheim?: boolean;
   /** Approximate size in bytes of each attachment file (default 400; larger files make larger dossiers). */
   bijlageGrootte?: number;
+  /**
+   * Deliberate mistakes, for the reference LAS's named faults: a PGN in an SWV dossier (rule PaO.LL12), or the data of
+   * categories the parents opted out of while they stay marked OPT-UIT (the OS.cat rules).
+   */
+  fouten?: { pgnInSwv?: boolean; optUitMetGegevens?: boolean };
 }
 
 const tekstDatum = (d: XsdDatum) => `${String(d.jaar).padStart(4, '0')}-${String(d.maand).padStart(2, '0')}-${String(d.dag).padStart(2, '0')}`;
@@ -146,7 +151,7 @@ class Bouwer {
 
   levert(c: M.CategorieNaam): boolean {
     const u = this.uitlevering[c];
-    return u === 'VERPLICHT' || u === 'OPTIONEEL';
+    return u === 'VERPLICHT' || u === 'OPTIONEEL' || (u === 'OPT-UIT' && this.opties.fouten?.optUitMetGegevens === true);
   }
 
   get volledig(): boolean {
@@ -280,7 +285,7 @@ function pupilVanFixture(b: Bouwer, l: Leerling): Pupil {
     geslacht: l.geslacht,
     adresgeheim: l.adresgeheim,
     adres: l.adres,
-    ...(b.isSwv ? {} : { pgn: l.pgn }),
+    ...(b.isSwv && !b.opties.fouten?.pgnInSwv ? {} : { pgn: l.pgn }),
     leerlingid: l.leerlingid,
     datuminschrijving: l.datuminschrijving,
     verzorgers: l.verzorgers,
