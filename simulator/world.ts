@@ -7,9 +7,10 @@ import type { CatalogueId } from '../certs/catalogue-entries.ts';
 import { ensureCertificateCatalogue, type CertificateCatalogue } from '../certs/catalogue.ts';
 import type { TestPki } from '../certs/pki.ts';
 import { loadFixtureLeerlingen } from '../fixtures/leerlingen.ts';
-import { referentieLasScholen, testscholen } from '../fixtures/scholen.ts';
+import { andereVestiging, referentieLasScholen, swvSchool, testscholen, tweedeAanleverpuntPo } from '../fixtures/scholen.ts';
 import { SimulatedClock } from './clock.ts';
 import { gegevensset2019 } from './dossier/gegevensset.ts';
+import { bekendeVersies, versieOpNaam } from './dossier/versies/index.ts';
 import type { LasSchool } from './las/las-school.ts';
 import type { LasSystem } from './las/las-system.ts';
 import type { OsoClientOptions } from './las/oso-client.ts';
@@ -36,7 +37,18 @@ export interface WorldOptions {
    * swap in expired, untrusted, revoked … certificates and expect the SUT to refuse them.
    */
   serverCertificaten?: Partial<Record<WorldServer, CatalogueId>>;
+  /** The gegevensset release every LAS of the world starts in (default: the current one). */
+  gegevensset?: string;
+  /** Parties beyond the PO and VO testschool that a scenario needs. */
+  uitbreidingen?: readonly Uitbreiding[];
 }
+
+/**
+ * - `swv`: an SWV (99SW) served by the VO testschool's LAS;
+ * - `tweede-aanleverpunt`: a second AP of the PO testschool (99AA), run by another system;
+ * - `binnen-brin`: another vestiging of the SUT's PO school, with its own AP in the PO testschool's LAS.
+ */
+export type Uitbreiding = 'swv' | 'tweede-aanleverpunt' | 'binnen-brin';
 
 export type WorldServer = 'tc' | 'testschool-po' | 'testschool-vo';
 
@@ -55,6 +67,8 @@ export interface World {
   readonly log: ExchangeLog;
   readonly tc: TrafficCenter;
   readonly testscholen: { po: LasSystem; vo: LasSystem };
+  /** The extra schools of the uitbreidingen, with the testschool LAS that serves each and its OIN. */
+  readonly extraScholen: Partial<Record<Uitbreiding, { las: LasSystem; school: LasSchool; oin: string }>>;
   readonly sut: SutEndpoint;
   readonly pki: TestPki;
   /** The catalogue of bad certificates and the CRLs, for the TLS tests. */
@@ -122,12 +136,28 @@ export async function startWorld(options: WorldOptions = {}): Promise<World> {
       },
     };
 
+    const uitbreidingen = new Set(options.uitbreidingen ?? []);
+    const gegevensset = options.gegevensset === undefined ? gegevensset2019 : versieOpNaam(options.gegevensset);
+    if (!gegevensset) throw new Error(`Onbekende gegevensset ${options.gegevensset}; bekend: ${bekendeVersies.map((v) => v.versie).join(', ')}.`);
+    const sutSchools = [referentieLasScholen.po, referentieLasScholen.vo];
+    const extra = {
+      swv: swvSchool,
+      'tweede-aanleverpunt': tweedeAanleverpuntPo,
+      'binnen-brin': andereVestiging(referentieLasScholen.po),
+    } satisfies Record<Uitbreiding, LasSchool>;
+    // Which testschool LAS serves each extra school: another vestiging of a PO school goes with the PO testschool; the SWV and
+    // the second AP of the PO testschool (a system other than the PO testschool's own) with the VO testschool.
+    const extraVoor = (partyId: 'testschool-po' | 'testschool-vo'): Uitbreiding[] =>
+      (partyId === 'testschool-po' ? (['binnen-brin'] as const) : (['swv', 'tweede-aanleverpunt'] as const)).filter((u) => uitbreidingen.has(u));
+
     const startSchool = async (school: LasSchool, partyId: 'testschool-po' | 'testschool-vo') => {
       const id = identity(partyId);
       const name = testschoolName(school);
       register.namePartyOf(id.oin, name);
+      const extras = extraVoor(partyId);
       const las = await startTestschool({
-        school,
+        schools: [school, ...extras.map((u) => extra[u])],
+        gegevensset,
         tls: id,
         serverTls: serverIdentity(partyId, id),
         tcUrl: tc.url,
@@ -141,29 +171,34 @@ export async function startWorld(options: WorldOptions = {}): Promise<World> {
       });
       stops.push(() => las.close());
       worldOrigins.push(new URL(las.apUrl(school.routeringsKenmerk)).origin);
-      register.addSchool(school);
-      register.addAanleverpunt({ routeringsKenmerk: school.routeringsKenmerk, brin: school.brin, url: las.apUrl(school.routeringsKenmerk), actief: true, eigenaarOin: id.oin });
+      for (const s of las.schools) {
+        // Another AP or vestiging of a known BRIN adds only the AP: the school itself is registered once.
+        if (!register.school(s.brin)) register.addSchool(s);
+        register.addAanleverpunt({ routeringsKenmerk: s.routeringsKenmerk, brin: s.brin, url: las.apUrl(s.routeringsKenmerk), actief: true, eigenaarOin: id.oin });
+      }
+      for (const u of extras) extraScholen[u] = { las, school: extra[u], oin: id.oin };
       return las;
     };
+    const extraScholen: World['extraScholen'] = {};
+    const sutId = identity('reference-las');
+    register.namePartyOf(sutId.oin, `${REFERENCE_LAS_NAME} (SUT)`);
+    // The SUT's schools are known before the testscholen start: one of them may serve another vestiging of them.
+    for (const school of sutSchools) register.addSchool(school);
     const po = await startSchool(testscholen.po, 'testschool-po');
     const vo = await startSchool(testscholen.vo, 'testschool-vo');
 
-    const sutId = identity('reference-las');
-    register.namePartyOf(sutId.oin, `${REFERENCE_LAS_NAME} (SUT)`);
-    const sutSchools = [referentieLasScholen.po, referentieLasScholen.vo];
     const referenceLas = await startReferenceLas({
       schools: sutSchools,
       tls: sutId,
       tcUrl: tc.url,
       clock,
       administratie,
-      gegevensset: gegevensset2019,
+      gegevensset,
       faults: options.faults ?? [],
       ...(options.seed !== undefined ? { seed: options.seed } : {}),
     });
     stops.push(() => referenceLas.close());
     for (const school of sutSchools) {
-      register.addSchool(school);
       register.addAanleverpunt({ routeringsKenmerk: school.routeringsKenmerk, brin: school.brin, url: referenceLas.las.apUrl(school.routeringsKenmerk), actief: true, eigenaarOin: sutId.oin });
     }
 
@@ -173,6 +208,7 @@ export async function startWorld(options: WorldOptions = {}): Promise<World> {
       log,
       tc,
       testscholen: { po, vo },
+      extraScholen,
       sut: { naam: REFERENCE_LAS_NAME, controlUrl: referenceLas.controlUrl, oin: sutId.oin, scholen: { po: referentieLasScholen.po, vo: referentieLasScholen.vo } },
       pki,
       catalogue,

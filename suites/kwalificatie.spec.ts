@@ -27,6 +27,14 @@ for (const scenario of scenarios) {
         capaciteit: scenario.capaciteit,
         eisen: eisenVoor(scenario, rol),
         parameters: { profiel: scenario.profiel, ...(leerlingen.length ? { leerling: leerlingen.join(', ') } : {}) },
+        ...(scenario.gegevensset || scenario.uitbreidingen
+          ? {
+              worldOptions: {
+                ...(scenario.gegevensset ? { gegevensset: scenario.gegevensset } : {}),
+                ...(scenario.uitbreidingen ? { uitbreidingen: scenario.uitbreidingen } : {}),
+              },
+            }
+          : {}),
       },
       ({ world, sut, onEis }) => runScenario({ world, scenario, rol, requirements, reporter: allureStepReporter, sut, onEis }),
     );

@@ -4,7 +4,7 @@
  */
 import type { Leerling } from '../simulator/dossier/leerling.ts';
 import type { LasSchool } from '../simulator/las/las-school.ts';
-import type { LasSystem } from '../simulator/las/las-system.ts';
+import type { KlaarzetOpties, LasSystem } from '../simulator/las/las-system.ts';
 import type { OntvangenDossier } from '../simulator/control-api.ts';
 import type { SutAdapter } from './adapters/sut-adapter.ts';
 
@@ -16,7 +16,7 @@ export interface Partij {
   school: LasSchool;
   /** OIN of the certificate the party's system uses. */
   oin: string;
-  klaarzetten(leerling: Leerling, doelBrin: string): Promise<void>;
+  klaarzetten(leerling: Leerling, doelBrin: string, opties?: KlaarzetOpties): Promise<void>;
   opvragen(leerling: Leerling, bronBrin: string): Promise<{ resultaat: string; sessieId?: string; fout?: string }>;
   ontvangen(): Promise<OntvangenBijPartij[]>;
   /** The last error the party's system showed its user. */
@@ -30,7 +30,10 @@ export function sutPartij(adapter: SutAdapter, naam: string, school: LasSchool, 
     isSut: true,
     school,
     oin,
-    klaarzetten: (leerling, doelBrin) => adapter.klaarzetten({ brin: school.brin, pgn: leerling.pgn.waarde, doelBrin }),
+    klaarzetten: async (leerling, doelBrin, opties = {}) => {
+      if (opties.ongeldig) throw new Error('Een scenario kan de SUT geen ongeldig dossier laten klaarzetten; alleen een testschool serveert er een.');
+      await adapter.klaarzetten({ brin: school.brin, pgn: leerling.pgn.waarde, doelBrin });
+    },
     opvragen: (leerling, bronBrin) => adapter.opvragen({ brin: school.brin, bronBrin, pgn: leerling.pgn.waarde, geboortedatum: leerling.geboortedatum }),
     ontvangen: () => adapter.ontvangen(),
     laatsteFout: () => adapter.laatsteFout(),
@@ -43,8 +46,8 @@ export function testschoolPartij(las: LasSystem, school: LasSchool, oin: string)
     isSut: false,
     school,
     oin,
-    klaarzetten: async (leerling, doelBrin) => {
-      las.klaarzetten({ brin: school.brin, pgn: leerling.pgn.waarde, doelBrin });
+    klaarzetten: async (leerling, doelBrin, opties) => {
+      las.klaarzetten({ brin: school.brin, pgn: leerling.pgn.waarde, doelBrin }, opties);
     },
     opvragen: (leerling, bronBrin) => las.opvragen({ brin: school.brin, bronBrin, pgn: leerling.pgn.waarde, geboortedatum: leerling.geboortedatum }),
     ontvangen: async () => las.ontvangen().map(({ xml: _xml, ...rest }) => rest),

@@ -2,6 +2,7 @@
 import type { Leerling } from '../simulator/dossier/leerling.ts';
 import type { Exchange } from '../simulator/transport/exchange-log.ts';
 import type { World } from '../simulator/world.ts';
+import type { SutAdapter } from './adapters/sut-adapter.ts';
 import type { Partij } from './partij.ts';
 import type { Requirement } from './requirements.ts';
 
@@ -11,8 +12,14 @@ export interface ScenarioContext {
   world: World;
   /** The role the system under test plays in this run. */
   rol: Rol;
+  /** How the SUT is driven (for what no party does: the release switch). */
+  sut: SutAdapter;
   bron: Partij;
   doel: Partij;
+  /** Who plays bron and doel for a transfer profile (a pupil who moves twice changes profile within one scenario). */
+  cast(profiel: ScenarioProfiel): { bron: Partij; doel: Partij };
+  /** The gegevensset release the world works in now. */
+  release: string;
   eis(id: string): Requirement;
   leerling(id: string): Leerling;
   /** The session of the last opvragen, once a step has established it. */
@@ -32,10 +39,22 @@ export interface StepDefinition<A = Record<string, unknown>> {
    * failed controle and reports every finding, not just the first.
    */
   soort: 'actie' | 'controle';
-  /** Requirement ids this step verifies when the SUT plays the given role; none means the step only drives. */
-  eisen: Partial<Record<Rol, readonly string[]>>;
+  /**
+   * Requirement ids this step verifies when the SUT plays the given role; none means the step only drives. A function
+   * when they depend on the step's arguments (an opvragen that expects a refusal verifies other duties than a delivery).
+   */
+  eisen: Partial<Record<Rol, readonly string[]>> | ((args: A) => Partial<Record<Rol, readonly string[]>>);
   titel(args: A): string;
   run(ctx: ScenarioContext, args: A): Promise<void>;
+}
+
+/** The transfer profiles a scenario can use: who is bron and who is doel. */
+export type ScenarioProfiel = 'POVO' | 'POPO' | 'VOVO' | 'binnen-BRIN' | 'POSWV';
+
+/** The requirements a step verifies with these arguments when the SUT plays the role. */
+export function stapEisen<A>(definitie: StepDefinition<A>, args: A, rol: Rol): readonly string[] {
+  const eisen = typeof definitie.eisen === 'function' ? definitie.eisen(args) : definitie.eisen;
+  return eisen[rol] ?? [];
 }
 
 /** The readable name of an exchange, as the Allure step shows it. */

@@ -5,12 +5,13 @@
 import { fixtureLeerling } from '../fixtures/leerlingen.ts';
 import { testscholen } from '../fixtures/scholen.ts';
 import type { Exchange } from '../simulator/transport/exchange-log.ts';
-import type { World } from '../simulator/world.ts';
+import type { Uitbreiding, World } from '../simulator/world.ts';
+import { gegevensset2019 } from '../simulator/dossier/gegevensset.ts';
 import { CheckFailure } from './check-failure.ts';
 import type { SutAdapter } from './adapters/sut-adapter.ts';
 import { sutPartij, testschoolPartij, type Partij } from './partij.ts';
 import { requireEis, type Requirement } from './requirements.ts';
-import type { Rol, ScenarioContext } from './scenario-context.ts';
+import { stapEisen, type Rol, type ScenarioContext, type ScenarioProfiel } from './scenario-context.ts';
 import type { Scenario } from './scenario.ts';
 
 /** How the runner tells the report about its steps; the Allure reporter implements it, tests can record it. */
@@ -49,24 +50,46 @@ export async function reportedStep(reporter: StepReporter, world: World, titel: 
   });
 }
 
-/** Bron and doel for the scenario's profile; the SUT takes the side of its role, a testschool the other. */
-export function castParties(world: World, rol: Rol, adapter: SutAdapter): { bron: Partij; doel: Partij } {
+/** Bron and doel for a transfer profile; the SUT takes the side of its role, a testschool the other. */
+export function castParties(world: World, rol: Rol, adapter: SutAdapter, profiel: ScenarioProfiel = 'POVO'): { bron: Partij; doel: Partij } {
   const sut = (sector: 'po' | 'vo') => sutAlsPartij(world, adapter, sector);
   const testschool = (sector: 'po' | 'vo') => {
     const oin = world.pki.parties.get(sector === 'po' ? 'testschool-po' : 'testschool-vo')!.oin;
     return testschoolPartij(world.testscholen[sector], testscholen[sector], oin);
   };
-  // POVO: a PO school hands the dossier to a VO school.
-  return rol === 'bron' ? { bron: sut('po'), doel: testschool('vo') } : { bron: testschool('po'), doel: sut('vo') };
+  const extra = (u: Uitbreiding) => {
+    const e = world.extraScholen[u];
+    if (!e) throw new Error(`Profiel ${profiel} heeft de uitbreiding '${u}' van de wereld nodig: zet 'uitbreidingen: [${u}]' in de begintoestand van het scenario.`);
+    return testschoolPartij(e.las, e.school, e.oin);
+  };
+  // The sectors of bron and doel per profile; binnen-BRIN is another vestiging of the SUT's PO school, an SWV only receives.
+  switch (profiel) {
+    case 'POVO':
+      return rol === 'bron' ? { bron: sut('po'), doel: testschool('vo') } : { bron: testschool('po'), doel: sut('vo') };
+    case 'POPO':
+      return rol === 'bron' ? { bron: sut('po'), doel: testschool('po') } : { bron: testschool('po'), doel: sut('po') };
+    case 'VOVO':
+      return rol === 'bron' ? { bron: sut('vo'), doel: testschool('vo') } : { bron: testschool('vo'), doel: sut('vo') };
+    case 'binnen-BRIN':
+      return rol === 'bron' ? { bron: sut('po'), doel: extra('binnen-brin') } : { bron: extra('binnen-brin'), doel: sut('po') };
+    case 'POSWV':
+      if (rol === 'doel') throw new Error('Een SWV-dossier ontvangt alleen een samenwerkingsverband; de SUT (een LAS) speelt daarin alleen de bron.');
+      return { bron: sut('po'), doel: extra('swv') };
+  }
 }
 
 export async function runScenario(options: RunOptions): Promise<void> {
   const { world, scenario, rol, requirements, reporter } = options;
   if (scenario.datum) world.clock.set(scenario.datum);
+  // The world's LAS systems start in the scenario's release (a world option); the SUT is told to switch to it.
+  if (scenario.gegevensset) await reportedStep(reporter, world, `0. De SUT werkt in gegevensset ${scenario.gegevensset}`, () => options.sut.wisselRelease(scenario.gegevensset!));
   const ctx: ScenarioContext = {
     world,
     rol,
-    ...castParties(world, rol, options.sut),
+    sut: options.sut,
+    ...castParties(world, rol, options.sut, scenario.profiel),
+    cast: (profiel) => castParties(world, rol, options.sut, profiel),
+    release: scenario.gegevensset ?? gegevensset2019.versie,
     eis: (id) => requireEis(requirements, id),
     leerling: fixtureLeerling,
   };
@@ -77,7 +100,7 @@ export async function runScenario(options: RunOptions): Promise<void> {
       await reportedStep(reporter, world, titel, async () => {
         try {
           await stap.definitie.run(ctx, stap.args as never);
-          for (const id of stap.definitie.eisen[rol] ?? []) options.onEis?.(id, 'passed');
+          for (const id of stapEisen(stap.definitie, stap.args as never, rol)) options.onEis?.(id, 'passed');
         } catch (e) {
           if (e instanceof CheckFailure) options.onEis?.(e.details.eis.id, 'failed');
           throw e;

@@ -8,9 +8,10 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { fixtureLeerling } from '../fixtures/leerlingen.ts';
 import { loadRequirements, type Requirement } from './requirements.ts';
-import type { Rol, StepDefinition } from './scenario-context.ts';
+import { stapEisen, type Rol, type ScenarioProfiel, type StepDefinition } from './scenario-context.ts';
 import { stepCatalogue } from './steps/catalogue.ts';
 import { readYamlSource, SourceError } from './yaml-source.ts';
+import type { Uitbreiding } from '../simulator/world.ts';
 
 export const scenariosDir = fileURLToPath(new URL('../scenarios/', import.meta.url));
 
@@ -27,16 +28,19 @@ interface RawScenario {
   titel: string;
   beschrijving?: string;
   capaciteit: string;
-  profiel: 'POVO';
+  profiel: ScenarioProfiel;
   rollen: Rol[];
   eisen: string[];
-  begintoestand?: { datum?: string };
+  begintoestand?: { datum?: string; gegevensset?: string; uitbreidingen?: Uitbreiding[] };
   stappen: Record<string, Record<string, unknown>>[];
 }
 
 /** A loaded scenario: checked, its steps bound to their definitions, the start date lifted out. */
 export interface Scenario extends Omit<RawScenario, 'begintoestand' | 'stappen'> {
   datum?: string;
+  /** The release the world starts in, when not the current one. */
+  gegevensset?: string;
+  uitbreidingen?: Uitbreiding[];
   stappen: ScenarioStap[];
   bestand: string;
 }
@@ -46,7 +50,7 @@ const validate = new Ajv.default({ allErrors: false }).compile<RawScenario>(sche
 
 /** The requirements a scenario verifies when the SUT plays the given role: derived from its steps, never by hand. */
 export function eisenVoor(scenario: Scenario, rol: Rol): string[] {
-  return [...new Set(scenario.stappen.flatMap((s) => s.definitie.eisen[rol] ?? []))];
+  return [...new Set(scenario.stappen.flatMap((s) => stapEisen(s.definitie, s.args as never, rol)))];
 }
 
 export function loadScenario(file: string, requirements: ReadonlyMap<string, Requirement>): Scenario {
@@ -86,6 +90,8 @@ export function loadScenario(file: string, requirements: ReadonlyMap<string, Req
     rollen: raw.rollen,
     eisen: raw.eisen,
     ...(raw.begintoestand?.datum ? { datum: raw.begintoestand.datum } : {}),
+    ...(raw.begintoestand?.gegevensset ? { gegevensset: raw.begintoestand.gegevensset } : {}),
+    ...(raw.begintoestand?.uitbreidingen ? { uitbreidingen: raw.begintoestand.uitbreidingen } : {}),
     stappen,
     bestand: file,
   };

@@ -3,7 +3,7 @@
  * as doel (it asks the SUT's AP for a dossier). Its outgoing calls to the system under test are recorded in the world log.
  */
 import type { SimulatedClock } from '../clock.ts';
-import { gegevensset2019 } from '../dossier/gegevensset.ts';
+import type { GegevenssetVersie } from '../dossier/versies/index.ts';
 import type { Leerling } from '../dossier/leerling.ts';
 import { startLasSystem, type LasSystem, type LasSystemOptions } from '../las/las-system.ts';
 import type { LasSchool } from '../las/las-school.ts';
@@ -11,7 +11,10 @@ import type { ExchangeLog } from '../transport/exchange-log.ts';
 import type { TlsIdentity } from '../transport/tls-identity.ts';
 
 export interface TestschoolOptions {
-  school: LasSchool;
+  /** The school it is named after, first; further schools (an SWV, another AP) its LAS serves as well. */
+  schools: LasSchool[];
+  /** The gegevensset release it starts in. */
+  gegevensset: GegevenssetVersie;
   tls: TlsIdentity;
   serverTls?: TlsIdentity;
   tcUrl: string;
@@ -30,14 +33,14 @@ export function testschoolName(school: LasSchool): string {
 
 export function startTestschool(options: TestschoolOptions): Promise<LasSystem> {
   return startLasSystem({
-    name: testschoolName(options.school),
-    schools: [options.school],
+    name: testschoolName(options.schools[0]!),
+    schools: options.schools,
     tls: options.tls,
     ...(options.serverTls ? { serverTls: options.serverTls } : {}),
     tcUrl: options.tcUrl,
     clock: options.clock,
     administratie: options.administratie,
-    gegevensset: gegevensset2019,
+    gegevensset: options.gegevensset,
     pakket: { naam: 'OSO Testbank Testschool', versie: '0.1.0' },
     serverLog: options.log,
     partyName: options.partyName,

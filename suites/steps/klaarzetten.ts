@@ -1,12 +1,19 @@
+import { derdeSchoolBrin } from '../../fixtures/scholen.ts';
 import type { StepDefinition } from '../scenario-context.ts';
 
-/** The bron klaarzet the pupil's dossier for the doel school. A local act of the bron [pub]: nothing to verify on the wire. */
-export const klaarzetten: StepDefinition<{ leerling: string }> = {
+/**
+ * The bron klaarzet the pupil's dossier — for the doel school, or for a third school that takes no part (a dossier that
+ * must not reach the doel). A local act of the bron [pub]: nothing to verify on the wire. `ongeldig` makes a testschool
+ * serve a dossier that breaks the gegevensset's rules.
+ */
+export const klaarzetten: StepDefinition<{ leerling: string; voor?: 'doel' | 'andere-school'; ongeldig?: boolean }> = {
   naam: 'klaarzetten',
   soort: 'actie',
   eisen: {},
-  titel: ({ leerling }) => `Bron zet het dossier van ${leerling} klaar voor de doelschool`,
-  async run(ctx, { leerling }) {
-    await ctx.bron.klaarzetten(ctx.leerling(leerling), ctx.doel.school.brin);
+  titel: ({ leerling, voor, ongeldig }) =>
+    `Bron zet ${ongeldig ? 'een ongeldig dossier' : 'het dossier'} van ${leerling} klaar voor ${voor === 'andere-school' ? `een andere school (${derdeSchoolBrin})` : 'de doelschool'}`,
+  async run(ctx, { leerling, voor, ongeldig }) {
+    const doelBrin = voor === 'andere-school' ? derdeSchoolBrin : ctx.doel.school.brin;
+    await ctx.bron.klaarzetten(ctx.leerling(leerling), doelBrin, ongeldig ? { ongeldig } : {});
   },
 };

@@ -1,0 +1,92 @@
+import { testscholen } from '../../fixtures/scholen.ts';
+import { zoeksleutelVoor } from '../../simulator/protocol/zoeksleutel.ts';
+import { harnessClient } from '../beveiliging/sessie-bij-sut.ts';
+import { CheckFailure } from '../check-failure.ts';
+import { beschrijf, tcBericht, type StepDefinition } from '../scenario-context.ts';
+import { dossierUitAntwoord } from './geleverd-dossier.ts';
+
+interface Args {
+  leerling: string;
+  /** Open the session for this pupil instead, so the documentRequest differs from the session (SessieAfwijkend). */
+  sessieVoor?: string;
+  /** Close the session at the TC before asking (SessieReedsAfgemeld). */
+  afgemeld?: boolean;
+  /** What the TC must answer the bron's sessiecontrole. */
+  tc: string;
+}
+
+/**
+ * The doel testschool asks the SUT's AP for a dossier in a session the TC will refuse — already closed, or opened for
+ * another pupil — and the SUT, after sessiecontrole, must not release it.
+ */
+export const documentrequestBijSut: StepDefinition<Args> = {
+  naam: 'documentrequest-bij-sut',
+  soort: 'controle',
+  eisen: { bron: ['BRON-06'] },
+  titel: ({ leerling, sessieVoor, afgemeld, tc }) =>
+    `De doel vraagt het dossier van ${leerling} op in een sessie ${afgemeld ? 'die al is afgemeld' : `voor ${sessieVoor ?? leerling}`}; het TC antwoordt ${tc} en de bron geeft niets vrij`,
+  async run(ctx, { leerling, sessieVoor, afgemeld, tc }) {
+    if (ctx.rol !== 'bron' || ctx.doel.isSut) throw new Error('documentrequest-bij-sut speelt de doel zelf: alleen met de SUT als bron.');
+    const eis = ctx.eis('BRON-06');
+    const bron = ctx.bron.school;
+    const doel = ctx.doel.school;
+    const client = harnessClient(ctx.world, ctx.doel.naam, ctx.world.identity(doel.brin === testscholen.po.brin ? 'testschool-po' : 'testschool-vo'));
+    const gevraagd = ctx.leerling(leerling);
+    const sessieLeerling = ctx.leerling(sessieVoor ?? leerling);
+    const sessieSleutel = zoeksleutelVoor(sessieLeerling.pgn.waarde, sessieLeerling.geboortedatum);
+    const overdracht = await client.call(ctx.world.tc.url, 'overdrachtRequest', {
+      doelBrin: doel.brin,
+      doelRouteringsKenmerk: doel.routeringsKenmerk,
+      bronBrin: bron.brin,
+      overdrachtsoort: 'overstapdossier',
+      zoeksleutel: sessieSleutel.zoeksleutel,
+    });
+    const ap = overdracht.aanleverpunten?.find((a) => a.routeringsKenmerk === bron.routeringsKenmerk);
+    if (overdracht.resultaat.code !== 'Ok' || !overdracht.sessieId || !ap) throw new Error(`Het TC opende geen sessie voor ${bron.brin} (${overdracht.resultaat.code}).`);
+    const sessieId = overdracht.sessieId;
+    if (afgemeld)
+      await client.call(ctx.world.tc.url, 'afmeldingRequest', {
+        sessieId,
+        doelBrin: doel.brin,
+        doelRouteringsKenmerk: doel.routeringsKenmerk,
+        bronBrin: bron.brin,
+        bronRouteringsKenmerk: ap.routeringsKenmerk,
+        resultaatcode: 'DossierGeleverd',
+      });
+    const since = ctx.world.log.lastSeq;
+    let antwoord: string | undefined;
+    try {
+      await client.call(ap.url, 'documentRequest', {
+        sessieId,
+        bronBrin: bron.brin,
+        bronRouteringsKenmerk: ap.routeringsKenmerk,
+        doelBrin: doel.brin,
+        doelRouteringsKenmerk: doel.routeringsKenmerk,
+        zoeksleutelPgnfrag: zoeksleutelVoor(gevraagd.pgn.waarde, gevraagd.geboortedatum),
+        overdrachtsoort: 'overstapdossier',
+        aanvraagdatum: ctx.world.clock.today(),
+        dossierVersie: ctx.release,
+      });
+    } finally {
+      antwoord = ctx.world.log.since(since).find((e) => e.operation === 'documentRequest')?.response;
+    }
+    const documentRequest = ctx.world.log.since(since).find((e) => e.operation === 'documentRequest');
+    const controles = tcBericht(ctx, 'sessiecontroleRequest', sessieId, ctx.bron);
+    if (antwoord && dossierUitAntwoord(antwoord) !== undefined)
+      throw new CheckFailure({
+        eis,
+        verwacht: `geen dossier: het TC antwoordde de sessiecontrole met ${tc}`,
+        ontvangen: `een dossier in documentResponse; sessiecontrole: ${controles.map((c) => c.uitkomst).join(', ') || 'niet gedaan'}`,
+        ...(documentRequest ? { bericht: beschrijf(documentRequest) } : {}),
+        oorzaak: controles.length ? 'de bron geeft het dossier vrij ondanks de weigering van het Traffic Center.' : 'de bron geeft het dossier vrij zonder sessiecontrole.',
+      });
+    if (!controles.some((c) => c.uitkomst === tc))
+      throw new CheckFailure({
+        eis,
+        verwacht: `een sessiecontrole van ${ctx.bron.naam} die het TC met ${tc} afwijst`,
+        ontvangen: controles.length ? `sessiecontrole met uitkomst ${controles.map((c) => c.uitkomst).join(', ')}` : 'geen sessiecontrole',
+        ...(documentRequest ? { bericht: beschrijf(documentRequest) } : {}),
+        oorzaak: 'de bron vraagt het Traffic Center niet met de gegevens van het verzoek of de sessie geldig is.',
+      });
+  },
+};
