@@ -27,11 +27,12 @@ for (const scenario of scenarios) {
         capaciteit: scenario.capaciteit,
         eisen: eisenVoor(scenario, rol),
         parameters: { profiel: scenario.profiel, ...(leerlingen.length ? { leerling: leerlingen.join(', ') } : {}) },
-        ...(scenario.gegevensset || scenario.uitbreidingen
+        ...(scenario.gegevensset || scenario.uitbreidingen || scenario.certificaten
           ? {
               worldOptions: {
                 ...(scenario.gegevensset ? { gegevensset: scenario.gegevensset } : {}),
                 ...(scenario.uitbreidingen ? { uitbreidingen: scenario.uitbreidingen } : {}),
+                ...(scenario.certificaten ? { serverCertificaten: scenario.certificaten } : {}),
               },
             }
           : {}),

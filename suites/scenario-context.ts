@@ -1,5 +1,6 @@
 /** What a scenario step sees while it runs: the world, who plays bron and doel, and what earlier steps established. */
 import type { Leerling } from '../simulator/dossier/leerling.ts';
+import { decodeEnvelope } from '../simulator/protocol/soap.ts';
 import type { Exchange } from '../simulator/transport/exchange-log.ts';
 import type { World } from '../simulator/world.ts';
 import type { SutAdapter } from './adapters/sut-adapter.ts';
@@ -69,9 +70,21 @@ export function tcBericht(ctx: ScenarioContext, operation: string, sessieId: str
     .filter((e) => e.recordedBy === 'TC' && e.operation === operation && e.sessieId === sessieId && (!van || e.peerOin === van.oin));
 }
 
-/** The documentRequest exchange of the session, as the world saw it (sent to or received by a testschool). */
+/**
+ * The documentRequest exchange of the session at the bron's AP, as the world saw it (sent to or received by a testschool);
+ * where the bron BRIN has more APs, the one of the scenario's bron.
+ */
 export function documentRequestVan(ctx: ScenarioContext, sessieId: string): Exchange | undefined {
-  return ctx.world.log.all().find((e) => e.operation === 'documentRequest' && e.sessieId === sessieId);
+  const inSessie = ctx.world.log.all().filter((e) => e.operation === 'documentRequest' && e.sessieId === sessieId);
+  const aanBron = inSessie.find((e) => {
+    try {
+      const d = decodeEnvelope(e.request);
+      return d.kind === 'message' && d.name === 'documentRequest' && d.body.bronRouteringsKenmerk === ctx.bron.school.routeringsKenmerk;
+    } catch {
+      return false;
+    }
+  });
+  return aanBron ?? inSessie[0];
 }
 
 export function vereisSessie(ctx: ScenarioContext, stap: string): Sessie {

@@ -11,7 +11,8 @@ import { loadRequirements, type Requirement } from './requirements.ts';
 import { stapEisen, type Rol, type ScenarioProfiel, type StepDefinition } from './scenario-context.ts';
 import { stepCatalogue } from './steps/catalogue.ts';
 import { readYamlSource, SourceError } from './yaml-source.ts';
-import type { Uitbreiding } from '../simulator/world.ts';
+import type { Uitbreiding, WorldServer } from '../simulator/world.ts';
+import type { CatalogueId } from '../certs/catalogue-entries.ts';
 
 export const scenariosDir = fileURLToPath(new URL('../scenarios/', import.meta.url));
 
@@ -31,7 +32,7 @@ interface RawScenario {
   profiel: ScenarioProfiel;
   rollen: Rol[];
   eisen: string[];
-  begintoestand?: { datum?: string; gegevensset?: string; uitbreidingen?: Uitbreiding[] };
+  begintoestand?: { datum?: string; gegevensset?: string; uitbreidingen?: Uitbreiding[]; certificaten?: Partial<Record<WorldServer, CatalogueId>> };
   stappen: Record<string, Record<string, unknown>>[];
 }
 
@@ -41,6 +42,8 @@ export interface Scenario extends Omit<RawScenario, 'begintoestand' | 'stappen'>
   /** The release the world starts in, when not the current one. */
   gegevensset?: string;
   uitbreidingen?: Uitbreiding[];
+  /** Bad server certificates that world parties present instead of their own. */
+  certificaten?: Partial<Record<WorldServer, CatalogueId>>;
   stappen: ScenarioStap[];
   bestand: string;
 }
@@ -92,6 +95,7 @@ export function loadScenario(file: string, requirements: ReadonlyMap<string, Req
     ...(raw.begintoestand?.datum ? { datum: raw.begintoestand.datum } : {}),
     ...(raw.begintoestand?.gegevensset ? { gegevensset: raw.begintoestand.gegevensset } : {}),
     ...(raw.begintoestand?.uitbreidingen ? { uitbreidingen: raw.begintoestand.uitbreidingen } : {}),
+    ...(raw.begintoestand?.certificaten ? { certificaten: raw.begintoestand.certificaten } : {}),
     stappen,
     bestand: file,
   };

@@ -86,6 +86,8 @@ export interface DossierGedrag {
   bijlagenWeglaten?: boolean;
   /** Ignore the switch to a new gegevensset release: keep writing and asking for the old one. */
   releaseNegeren?: boolean;
+  /** Treat a transfer to another vestiging of the same BRIN as an ordinary overstap. */
+  binnenBrinNegeren?: boolean;
 }
 
 export type LasGedrag = BronGedrag & DoelGedrag & TlsGedrag & DossierGedrag;
@@ -146,7 +148,7 @@ export async function startLasSystem(options: LasSystemOptions): Promise<LasSyst
       versie: versie.versie,
       klaargezetOp: options.clock.now(),
       xmlVoor(doelSector) {
-        const profiel = profielVoor(bron, doelBrin, doelSector);
+        const profiel = profielVoor(bron, gedrag.binnenBrinNegeren ? '' : doelBrin, doelSector);
         let xml = perProfiel.get(profiel);
         if (xml === undefined) {
           xml = generateDossierXml({

@@ -67,6 +67,91 @@ export const referenceLasFaults = {
     gedrag: { hostnaamNegeren: true },
     vangtIn: ['tls-server-*-verkeerde-hostnaam/doel'],
   },
+  'release-despite-tc-refusal': {
+    omschrijving: 'Doet sessiecontrole, maar geeft het dossier ook vrij als het Traffic Center de sessie afwijst.',
+    gedrag: { tcWeigeringNegeren: true },
+    vangtIn: [],
+  },
+  'ignore-doel-brin': {
+    omschrijving: 'Geeft een dossier ook vrij aan een school waarvoor het niet is klaargezet.',
+    gedrag: { doelBrinNegeren: true },
+    vangtIn: [],
+  },
+  'klaarzetten-for-two-schools': {
+    omschrijving: 'Een dossier opnieuw klaarzetten voor een andere school laat het eerdere klaarzetten staan: het staat voor twee scholen klaar.',
+    gedrag: { tweeScholen: true },
+    vangtIn: [],
+  },
+  'match-on-pgnfrag': {
+    omschrijving: 'Zoekt de leerling alleen op de laatste vier cijfers van het PGN, zonder de zoeksleutel (en dus zonder geboortedatum).',
+    gedrag: { zoekOpPgnfrag: true },
+    vangtIn: [],
+  },
+  'release-unprepared': {
+    omschrijving: 'Geeft het dossier van elke bekende leerling vrij, ook als het niet is klaargezet.',
+    gedrag: { zonderKlaarzetten: true },
+    vangtIn: [],
+  },
+  'wrong-pgn-check': {
+    omschrijving: 'Kent leerlingen alleen aan hun BSN: een leerling met een onderwijsnummer wordt niet gevonden, een dossier zonder BSN geweigerd.',
+    gedrag: { alleenBsn: true },
+    vangtIn: [],
+  },
+  'ignore-doel-sector': {
+    omschrijving: 'Stelt het dossier samen naar de sector van de eigen school en negeert de sector van de doelschool uit de sessiecontrole (PO naar PO wordt POVO).',
+    gedrag: { doelsectorNegeren: true },
+    vangtIn: [],
+  },
+  'binnen-brin-as-overstap': {
+    omschrijving: 'Levert bij een overdracht naar een andere vestiging van dezelfde BRIN een gewoon overstapdossier in plaats van een dossier binnen de BRIN.',
+    gedrag: { binnenBrinNegeren: true },
+    vangtIn: [],
+  },
+  'send-bsn-in-swv': {
+    omschrijving: 'Zet het BSN of onderwijsnummer ook in een SWV-dossier.',
+    gedrag: { pgnInSwv: true },
+    vangtIn: [],
+  },
+  'ignore-opt-out': {
+    omschrijving: 'Levert de gegevens van categorieën waartegen de ouders bezwaar maakten toch mee (gemarkeerd als OPT-UIT).',
+    gedrag: { optUitMetGegevens: true },
+    vangtIn: [],
+  },
+  'serve-old-release': {
+    omschrijving: 'Geeft na de zomerrelease een dossier van de vorige gegevensset-release nog vrij.',
+    gedrag: { versieNegeren: true },
+    vangtIn: [],
+  },
+  'ignore-release-switch': {
+    omschrijving: 'Blijft na de zomerrelease in de oude gegevensset werken: klaarzetten, opvragen en beoordelen in de vorige release.',
+    gedrag: { releaseNegeren: true },
+    vangtIn: [],
+  },
+  'no-afmelding': {
+    omschrijving: 'Meldt de sessie na het opvragen niet af bij het Traffic Center.',
+    gedrag: { afmeldingOverslaan: true },
+    vangtIn: [],
+  },
+  'wrong-best-result': {
+    omschrijving: 'Meldt bij de afmelding het resultaat van het laatst gevraagde aanleverpunt in plaats van het beste.',
+    gedrag: { laatsteApResultaat: true },
+    vangtIn: [],
+  },
+  'hide-tc-refusal': {
+    omschrijving: 'Toont de gebruiker een algemene foutmelding in plaats van de resultaatcode waarmee het Traffic Center weigerde.',
+    gedrag: { tcWeigeringVerbergen: true },
+    vangtIn: [],
+  },
+  'import-invalid-dossier': {
+    omschrijving: 'Neemt een ontvangen dossier over zonder het tegen de gegevensset te controleren.',
+    gedrag: { ongeldigImporteren: true },
+    vangtIn: [],
+  },
+  'drop-attachments': {
+    omschrijving: 'Bewaart een ontvangen dossier zonder de bijlagen.',
+    gedrag: { bijlagenWeglaten: true },
+    vangtIn: [],
+  },
 } as const satisfies Record<string, { omschrijving: string; gedrag: LasGedrag; vangtIn: readonly string[] }>;
 
 export type ReferenceLasFault = keyof typeof referenceLasFaults;

@@ -17,6 +17,8 @@ interface Args {
 
 /** A refusal by the TC: no session, so nothing reaches a bron. */
 const doorTc = (code: string) => isResultCode(code) && resultCodes[code].door === 'TC';
+/** The doel's own verdict that a server gave no usable answer — e.g. it refused the server's certificate. */
+const onbereikbaar = (code: string) => isResultCode(code) && resultCodes[code].door === 'doel';
 
 /**
  * The doel asks for the pupil's dossier through the TC; the result must be the expected one. With the SUT as bron this
@@ -34,7 +36,9 @@ export const opvragen: StepDefinition<Args> = {
         ? { bron: ['REL-01'], doel: ['REL-02'] }
         : doorTc(verwacht)
           ? { doel: ['DOEL-05'] }
-          : { bron: ['BRON-05'], doel: ['DOEL-05'] },
+          : onbereikbaar(verwacht)
+            ? { doel: ['BEV-02'] }
+            : { bron: ['BRON-05'], doel: ['DOEL-05'] },
   titel: ({ leerling, verwacht, pgn, geboortedatum, bron }) =>
     `Doel vraagt het dossier van ${leerling} op${pgn ? ` met PGN ${pgn}` : ''}${geboortedatum ? ` met geboortedatum ${geboortedatum}` : ''}${bron ? ` bij een onbekende bronschool (${onbekendeBrin})` : ''} (verwacht: ${verwacht})`,
   async run(ctx, args) {
@@ -52,7 +56,7 @@ export const opvragen: StepDefinition<Args> = {
     else delete ctx.sessie;
     const documentRequest = nieuw.find((e) => e.operation === 'documentRequest' && (!sessieId || e.sessieId === sessieId));
 
-    if (ctx.rol === 'doel' && !documentRequest && !doorTc(verwacht))
+    if (ctx.rol === 'doel' && !documentRequest && !doorTc(verwacht) && !onbereikbaar(verwacht))
       throw new CheckFailure({
         eis: ctx.eis('DOEL-02'),
         verwacht: `een documentRequest van ${ctx.doel.naam} bij het aanleverpunt van ${ctx.bron.naam} (${ctx.bron.school.brin})`,

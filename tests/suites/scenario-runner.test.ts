@@ -46,7 +46,7 @@ for (const rol of ['bron', 'doel'] as const) {
     const { error, eisen, steps } = await run(rol);
     expect(error).toBeUndefined();
     expect([...eisen.values()].every((u) => u === 'passed')).toBe(true);
-    expect(eisen.size).toBe(rol === 'bron' ? 3 : 4);
+    expect(eisen.size).toBe(4);
     // The opvragen step caused the whole exchange: overdracht, sessiecontrole, documentRequest, afmelding.
     const opvragen = steps.find((s) => s.titel.includes('vraagt het dossier'))!;
     expect(opvragen.exchanges.map((e) => e.operation).sort()).toEqual(['afmeldingRequest', 'documentRequest', 'overdrachtRequest', 'sessiecontroleRequest']);
