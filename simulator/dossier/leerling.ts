@@ -55,4 +55,6 @@ export interface Leerling {
    * TLV) with attachments, even when the other optional categories are left out.
    */
   zorg?: boolean;
+  /** Extra attachments with the diagnosis of a zorg pupil (a dossier with many attachments). */
+  extraBijlagen?: number;
 }

@@ -70,17 +70,17 @@ export const referenceLasFaults = {
   'release-despite-tc-refusal': {
     omschrijving: 'Doet sessiecontrole, maar geeft het dossier ook vrij als het Traffic Center de sessie afwijst.',
     gedrag: { tcWeigeringNegeren: true },
-    vangtIn: [],
+    vangtIn: ['sessie-afwijkend/bron', 'sessie-reeds-afgemeld/bron'],
   },
   'ignore-doel-brin': {
     omschrijving: 'Geeft een dossier ook vrij aan een school waarvoor het niet is klaargezet.',
     gedrag: { doelBrinNegeren: true },
-    vangtIn: [],
+    vangtIn: ['klaargezet-voor-andere-school/bron', 'tweede-school/bron'],
   },
   'klaarzetten-for-two-schools': {
     omschrijving: 'Een dossier opnieuw klaarzetten voor een andere school laat het eerdere klaarzetten staan: het staat voor twee scholen klaar.',
     gedrag: { tweeScholen: true },
-    vangtIn: [],
+    vangtIn: ['tweede-school/bron'],
   },
   'match-on-pgnfrag': {
     omschrijving: 'Zoekt de leerling alleen op de laatste vier cijfers van het PGN, zonder de zoeksleutel (en dus zonder geboortedatum).',
@@ -115,17 +115,17 @@ export const referenceLasFaults = {
   'ignore-opt-out': {
     omschrijving: 'Levert de gegevens van categorieën waartegen de ouders bezwaar maakten toch mee (gemarkeerd als OPT-UIT).',
     gedrag: { optUitMetGegevens: true },
-    vangtIn: [],
+    vangtIn: ['binnen-brin/bron', 'opt-out/bron', 'regulier-popo/bron', 'regulier-povo/bron', 'regulier-vovo/bron', 'swv-zonder-bsn/bron', 'veel-bijlagen/bron', 'zorgdossier/bron'],
   },
   'serve-old-release': {
     omschrijving: 'Geeft na de zomerrelease een dossier van de vorige gegevensset-release nog vrij.',
     gedrag: { versieNegeren: true },
-    vangtIn: [],
+    vangtIn: ['na-de-zomerrelease/bron'],
   },
   'ignore-release-switch': {
     omschrijving: 'Blijft na de zomerrelease in de oude gegevensset werken: klaarzetten, opvragen en beoordelen in de vorige release.',
     gedrag: { releaseNegeren: true },
-    vangtIn: [],
+    vangtIn: ['na-de-zomerrelease/bron', 'na-de-zomerrelease/doel'],
   },
   'no-afmelding': {
     omschrijving: 'Meldt de sessie na het opvragen niet af bij het Traffic Center.',

@@ -69,3 +69,30 @@ test('skip-sessiecontrole does not affect the SUT as doel: the testschool is the
   const { error } = await run('doel', ['skip-sessiecontrole']);
   expect(error).toBeUndefined();
 });
+
+test('a profile whose party the world lacks names the extension to add, before anything is sent', async () => {
+  const binnenBrin = loadScenarios().find((s) => s.id === 'binnen-brin')!;
+  const world = await startWorld();
+  try {
+    const { reporter } = recorder();
+    const error = await runScenario({ world, scenario: binnenBrin, rol: 'bron', requirements, reporter, sut: httpAdapter({ controlUrl: world.sut.controlUrl, timeoutMs: 10_000 }) }).catch((e: unknown) => e);
+    expect((error as Error).message).toContain("uitbreidingen: [binnen-brin]");
+    expect(world.log.all()).toEqual([]);
+  } finally {
+    await world.stop();
+  }
+});
+
+test('with the extension, the other vestiging of the SUT school gets a binnen-BRIN dossier', async () => {
+  const binnenBrin = loadScenarios().find((s) => s.id === 'binnen-brin')!;
+  const world = await startWorld({ uitbreidingen: ['binnen-brin'] });
+  try {
+    const { reporter } = recorder();
+    await runScenario({ world, scenario: binnenBrin, rol: 'bron', requirements, reporter, sut: httpAdapter({ controlUrl: world.sut.controlUrl, timeoutMs: 10_000 }) });
+    // The doel asked the SUT's AP for a transfer within the BRIN.
+    const documentRequest = world.log.all().find((e) => e.operation === 'documentRequest' && e.uitkomst === 'DossierGeleverd')!;
+    expect(documentRequest.request).toContain('overdrachtbinnenbrin');
+  } finally {
+    await world.stop();
+  }
+});

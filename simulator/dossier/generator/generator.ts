@@ -362,6 +362,9 @@ function onderwijsondersteuning(b: Bouwer, p: Pupil): M.Onderwijsondersteuning |
           b.document('pdf', `Diagnose-verklaring-${naam}`, 'Diagnostisch onderzoek verklaring', ['Verklaring (synthetisch).']),
           b.document('png', `Diagnose-grafiek-${naam}`, 'Diagnostisch onderzoek grafiek', []),
           b.document('txt', `Diagnose-advies-${naam}`, 'Handelingsgericht advies', ['Advies in tekst (synthetisch).']),
+          ...Array.from({ length: b.opties.leerling?.extraBijlagen ?? 0 }, (_, i) =>
+            b.document((['pdf', 'png', 'txt'] as const)[i % 3]!, `Onderzoeksverslag-${i + 1}-${naam}`, `Onderzoeksverslag ${i + 1}`, ['Verslag (synthetisch).']),
+          ),
         ],
       },
       ...(codes.length > 2 ? [{ code: [codes[2]!], naam: 'Tweede diagnose (synthetisch)' }] : []),
