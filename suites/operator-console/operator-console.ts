@@ -162,7 +162,8 @@ export async function startOperatorConsole(options: OperatorConsoleOptions): Pro
   app.addHook('onSend', async (_req, reply) => {
     reply.header('content-security-policy', "default-src 'none'; script-src 'self'; connect-src 'self'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'");
     reply.header('x-content-type-options', 'nosniff');
-    reply.header('referrer-policy', 'no-referrer');
+    // Not no-referrer: a browser then sends its forms with "Origin: null", and the origin check above needs the real one.
+    reply.header('referrer-policy', 'same-origin');
     // The pages show pupils' numbers: keep them out of the browser's cache.
     reply.header('cache-control', 'no-store');
   });
