@@ -4,6 +4,7 @@
  * Every answer — with the prompt, the note or file, the time and who answered — is written to the evidence folder as it
  * comes in (see bewijs.ts). Dutch pages, plain forms (post, then redirect to the page), nothing loaded from elsewhere.
  */
+import { randomBytes } from 'node:crypto';
 import Fastify, { type FastifyReply, type FastifyRequest } from 'fastify';
 import { operatorBewijs, type OperatorBewijs } from './bewijs.ts';
 import { consolePagina, WACHTEN_SCRIPT, type OpenVraag, type PaginaStaat } from './pagina.ts';
@@ -111,6 +112,8 @@ export async function startOperatorConsole(options: OperatorConsoleOptions): Pro
   const open = new Map<string, Wachtend>();
   const beantwoord: Antwoord[] = [];
   let volgnummer = 0;
+  // Consoles one after another may share an evidence folder (one per test, same port): ids stay unique across them.
+  const reeks = randomBytes(3).toString('hex');
   let versie = 0;
   let gesloten = false;
   const wachtenden = new Set<() => void>();
@@ -261,7 +264,7 @@ export async function startOperatorConsole(options: OperatorConsoleOptions): Pro
       if (vraag.soort === 'keuze' && vraag.opties.length === 0) throw new TypeError(`Keuzevraag "${vraag.kop}" heeft geen antwoorden om uit te kiezen.`);
       if (gesloten) return Promise.reject(new VraagVerlopen(`De operatorconsole is gesloten; de vraag "${vraag.kop}" kan niet meer worden gesteld.`));
       return new Promise<Antwoord<V['soort']>>((resolve, reject) => {
-        const id = `v${++volgnummer}`;
+        const id = `${reeks}-${++volgnummer}`;
         const gevraagdOp = new Date();
         const timer = setTimeout(() => {
           if (!open.delete(id)) return;
