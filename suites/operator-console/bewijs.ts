@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import type { Antwoord, BewaardBestand, VerlopenVraag } from './vraag.ts';
 
 export const ANTWOORDEN_BESTAND = 'antwoorden.jsonl';
-export const BESTANDEN_MAP = 'bestanden';
+const BESTANDEN_MAP = 'bestanden';
 
 export interface OperatorBewijs {
   readonly map: string;

@@ -11,7 +11,7 @@ export class Html {
 
 type Waarde = string | number | Html | readonly Html[] | undefined | null | false;
 
-export function escapeHtml(tekst: string): string {
+function escapeHtml(tekst: string): string {
   return tekst.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 }
 
