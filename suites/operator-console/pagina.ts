@@ -1,0 +1,159 @@
+/**
+ * The operator console's one page, in Dutch: who is answering, the prompt that is open now with the form for its kind,
+ * and what was answered before. Plain forms that post and redirect, so any browser works without script; only the
+ * "waiting for the next prompt" state loads a small script of the console itself that reloads when a prompt arrives.
+ */
+import { html, type Html } from './html.ts';
+import type { Antwoord, Vraag } from './vraag.ts';
+
+export interface OpenVraag {
+  id: string;
+  vraag: Vraag;
+  gevraagdOp: Date;
+  verlooptOp: Date;
+}
+
+export interface PaginaStaat {
+  /** What is being tested, e.g. the LAS's name. */
+  onderwerp?: string;
+  operator?: string;
+  /** The oldest open prompt: the one to answer now. */
+  open?: OpenVraag;
+  aantalOpen: number;
+  /** Newest first. */
+  beantwoord: readonly Antwoord[];
+  /** Changes whenever a prompt arrives, is answered or expires; the waiting page reloads when it does. */
+  versie: number;
+  melding?: string;
+  fout?: string;
+}
+
+const tijd = (d: Date | string) => new Date(d).toLocaleTimeString('nl-NL', { hour: '2-digit', minute: '2-digit', second: '2-digit' });
+
+const STIJL = `
+body{font-family:system-ui,sans-serif;margin:0;background:#f4f5f7;color:#1b1f24;line-height:1.45}
+header{background:#15467a;color:#fff;padding:.8rem 1.5rem;display:flex;justify-content:space-between;align-items:baseline;flex-wrap:wrap;gap:.5rem}
+header h1{font-size:1.2rem;margin:0}
+main{max-width:52rem;margin:1.5rem auto;padding:0 1rem}
+section{background:#fff;border:1px solid #d5d9df;border-radius:6px;padding:1rem 1.25rem;margin-bottom:1.25rem}
+#vraag{border:2px solid #15467a}
+h2{font-size:1.1rem;margin:.2rem 0 .6rem}
+.tekst{font-size:1.05rem;white-space:pre-line}
+dl{display:grid;grid-template-columns:max-content 1fr;gap:.3rem 1rem;background:#eef3f9;padding:.7rem 1rem;border-radius:4px}
+dl div{display:contents}dt{font-weight:600}dd{margin:0;font-family:ui-monospace,monospace;font-size:1.05rem}
+label{display:block;margin:.4rem 0}
+textarea,input[type=text]{width:100%;box-sizing:border-box;font:inherit;padding:.35rem}
+button{font:inherit;padding:.45rem 1.1rem;margin:.6rem .5rem 0 0;border-radius:4px;border:1px solid #15467a;background:#15467a;color:#fff;cursor:pointer}
+button.tweede{background:#fff;color:#15467a}
+.melding{background:#e7f5ea;border-color:#8cc79a}.fout{background:#fdecec;border-color:#e3a0a0}
+.klein{color:#58616d;font-size:.9rem}
+table{border-collapse:collapse;width:100%}td,th{text-align:left;vertical-align:top;padding:.3rem .4rem;border-bottom:1px solid #e3e6ea}
+code{font-size:.85rem;word-break:break-all}
+`;
+
+function gegevens(vraag: Vraag): Html | undefined {
+  const rijen = Object.entries(vraag.gegevens ?? {});
+  if (!rijen.length) return undefined;
+  return html`<dl>${rijen.map(([label, waarde]) => html`<div><dt>${label}</dt><dd>${waarde}</dd></div>`)}</dl>`;
+}
+
+const opmerkingVeld = html`<label>Opmerking (niet verplicht)<textarea name="opmerking" rows="2"></textarea></label>`;
+
+function formulier(open: OpenVraag): Html {
+  const { id, vraag } = open;
+  const actie = `/antwoord/${encodeURIComponent(id)}`;
+  switch (vraag.soort) {
+    case 'opdracht':
+      return html`<form method="post" action="${actie}">${opmerkingVeld}
+<button name="uitgevoerd" value="ja">Gedaan</button><button class="tweede" name="uitgevoerd" value="nee">Lukt niet (zeg waarom in de opmerking)</button></form>`;
+    case 'janee':
+      return html`<form method="post" action="${actie}">${opmerkingVeld}
+<button name="ja" value="ja">Ja</button><button name="ja" value="nee">Nee</button></form>`;
+    case 'keuze':
+      return html`<form method="post" action="${actie}"><fieldset><legend>Kies één antwoord</legend>
+${vraag.opties.map((o) => html`<label><input type="radio" name="waarde" value="${o.waarde}" required> ${o.label} <span class="klein">(${o.waarde})</span></label>`)}
+</fieldset>${opmerkingVeld}<button>Antwoord geven</button></form>`;
+    case 'tekst':
+      return html`<form method="post" action="${actie}"><label>Uw antwoord${vraag.optioneel ? ' (mag leeg blijven)' : ''}<textarea name="waarde" rows="3"${vraag.optioneel ? '' : html` required`}></textarea></label>
+${opmerkingVeld}<button>Antwoord geven</button></form>`;
+    case 'bestand':
+      return html`<form method="post" action="${actie}" enctype="multipart/form-data"><label>Bestand<input type="file" name="bestand"${vraag.optioneel ? '' : html` required`}></label>
+${opmerkingVeld}<button>Uploaden</button>${vraag.optioneel ? html`<button class="tweede" name="zonder" value="ja" formnovalidate>Verder zonder bestand</button>` : ''}</form>`;
+  }
+}
+
+function samenvatting(a: Antwoord): Html {
+  switch (a.soort) {
+    case 'opdracht':
+      return html`${a.uitgevoerd ? 'Uitgevoerd' : 'Niet gelukt'}`;
+    case 'janee':
+      return html`${a.ja ? 'Ja' : 'Nee'}`;
+    case 'keuze': {
+      const optie = a.vraag.opties.find((o) => o.waarde === a.waarde);
+      return html`${optie?.label ?? a.waarde} <span class="klein">(${a.waarde})</span>`;
+    }
+    case 'tekst':
+      return html`${a.waarde || '(leeg)'}`;
+    case 'bestand':
+      return a.bestand ? html`${a.bestand.naam}<br><span class="klein">SHA-256 <code>${a.bestand.sha256}</code></span>` : html`geen bestand`;
+  }
+}
+
+function naamFormulier(huidig: string | undefined): Html {
+  return html`<form method="post" action="/operator"><label>Uw naam (wordt bij elk antwoord vastgelegd)<input type="text" name="naam" value="${huidig ?? ''}" required maxlength="100" autocomplete="name"></label>
+<button>${huidig ? 'Naam wijzigen' : 'Beginnen'}</button></form>`;
+}
+
+export function consolePagina(staat: PaginaStaat): string {
+  const { open, operator } = staat;
+  const wachten = !open && operator !== undefined;
+  const inhoud = html`
+${staat.melding ? html`<section class="melding" role="status">${staat.melding}</section>` : ''}
+${staat.fout ? html`<section class="fout" role="alert">${staat.fout}</section>` : ''}
+${
+  operator === undefined
+    ? html`<section id="naam"><h2>Wie beantwoordt de vragen?</h2>${open ? html`<p>Er wacht een vraag op u. Vul eerst uw naam in.</p>` : ''}${naamFormulier(undefined)}</section>`
+    : open
+      ? html`<section id="vraag" data-id="${open.id}" data-soort="${open.vraag.soort}">
+<h2>${open.vraag.kop}</h2><p class="tekst">${open.vraag.tekst}</p>${gegevens(open.vraag)}
+<p class="klein">Gevraagd om ${tijd(open.gevraagdOp)}; beantwoord vóór ${tijd(open.verlooptOp)}.${staat.aantalOpen > 1 ? ` Daarna wachten nog ${staat.aantalOpen - 1} vragen.` : ''}</p>
+${formulier(open)}</section>`
+      : html`<section id="wachten"><h2>Geen openstaande vraag</h2><p>De testbank is bezig. Zodra er een nieuwe vraag is, verschijnt die hier vanzelf.</p></section>`
+}
+<section id="beantwoord"><h2>Beantwoord</h2>${
+    staat.beantwoord.length
+      ? html`<table><thead><tr><th>Tijd</th><th>Vraag</th><th>Antwoord</th><th>Door</th></tr></thead><tbody>${staat.beantwoord.map(
+          (a) => html`<tr data-id="${a.id}"><td>${tijd(a.beantwoordOp)}</td><td>${a.vraag.kop}</td><td>${samenvatting(a)}${a.opmerking ? html`<br><span class="klein">Opmerking: ${a.opmerking}</span>` : ''}</td><td>${a.door}</td></tr>`,
+        )}</tbody></table>`
+      : html`<p class="klein">Nog niets beantwoord.</p>`
+  }</section>
+${operator !== undefined ? html`<details><summary class="klein">Niet ${operator}?</summary>${naamFormulier(operator)}</details>` : ''}`;
+
+  return html`<!doctype html>
+<html lang="nl"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${open ? `Vraag: ${open.vraag.kop}` : 'Operatorconsole'} · OSO-testbank</title>
+<style>${STIJL}</style>
+${wachten ? html`<script src="/wachten.js" defer></script><noscript><meta http-equiv="refresh" content="5"></noscript>` : ''}
+</head><body data-versie="${staat.versie}">
+<header><h1>OSO-testbank · operatorconsole${staat.onderwerp ? ` · ${staat.onderwerp}` : ''}</h1><span>${operator ? `Operator: ${operator}` : 'Nog geen naam ingevuld'}</span></header>
+<main>${inhoud}</main></body></html>`.markup;
+}
+
+/**
+ * The waiting page's script: the console holds the request until something changes, then the page reloads — the next
+ * prompt shows at once without the operator pressing anything. Retries calmly while the console is away.
+ */
+export const WACHTEN_SCRIPT = `'use strict';
+const versie = document.body.dataset.versie;
+async function wacht() {
+  try {
+    const antwoord = await fetch('/wacht?versie=' + encodeURIComponent(versie), { cache: 'no-store' });
+    const { versie: nu } = await antwoord.json();
+    if (String(nu) !== versie) location.reload();
+    else wacht();
+  } catch {
+    setTimeout(wacht, 2000);
+  }
+}
+wacht();
+`;
