@@ -35,9 +35,9 @@ const SECURITY_HEADERS = {
 const STYLE = `
 body{font-family:system-ui,sans-serif;margin:0;color:#1a1a1a;background:#fafafa}
 header{background:#154273;color:#fff;padding:.6rem 1.2rem}header a{color:#fff;margin-right:1rem}
-main{padding:1rem 1.2rem;max-width:60rem}
+main{padding:1rem 1.2rem;max-width:80rem}
 label{display:block;margin-top:.7rem;font-weight:600}input,select{font:inherit;padding:.25rem;min-width:18rem}
-button{margin-top:1rem;font:inherit;padding:.35rem 1rem}
+button{display:block;margin-top:1rem;font:inherit;padding:.35rem 1rem}
 table{border-collapse:collapse;margin-top:.5rem}th,td{border:1px solid #bbb;padding:.3rem .5rem;text-align:left;vertical-align:top}
 .gelukt{border-left:4px solid #2e7d32;padding:.4rem .7rem;background:#e8f5e9}
 .fout{border-left:4px solid #c62828;padding:.4rem .7rem;background:#ffebee}
