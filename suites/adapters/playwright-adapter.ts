@@ -129,48 +129,65 @@ export async function playwrightAdapter(settings: PlaywrightAdapterSettings): Pr
   }
 
   /**
-   * One call of the module, within the step's deadline. A call that overruns is abandoned with its page (a fresh page,
-   * started again, serves the next call), so a hanging UI cannot leave actions running into the next step.
+   * Runs one piece of the module's work on the page. Every Playwright action in it times out at timeoutMs with
+   * Playwright's own precise error; a call still running a little after that (waiting on something outside Playwright)
+   * is stopped and abandoned with its page, so a hanging UI cannot leave actions running into the next step.
    */
+  async function binnenDeadline<T>(doe: () => T | Promise<T>): Promise<T> {
+    const werk = (async () => doe())();
+    werk.catch(() => {});
+    const harde = timeoutMs + Math.max(2_000, timeoutMs / 2);
+    let timer: NodeJS.Timeout | undefined;
+    const deadline = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`geen resultaat binnen ${harde} ms (de stap heeft een time-out van ${timeoutMs} ms)`)), harde);
+    });
+    try {
+      return await Promise.race([werk, deadline]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  /** One call of the module: on a ready page (made, and started by the module's start, outside the call's own deadline). */
   async function roep<T>(functie: keyof PlaywrightLasModule, wat: string, run: (p: Page) => Promise<T>, controle: (antwoord: unknown) => string | undefined): Promise<T> {
     calls++;
     let p: Page | undefined;
-    let timer: NodeJS.Timeout | undefined;
+    let bezig: keyof PlaywrightLasModule = functie;
+    let taak = wat;
     try {
-      const werk = (async () => {
-        p = await huidigePagina();
-        if (lasModule.start && !gestart.has(p)) {
-          gestart.add(p);
-          await lasModule.start(p, ctx);
-        }
-        return run(p);
-      })();
-      werk.catch(() => {});
-      const deadline = new Promise<never>((_, reject) => {
-        timer = setTimeout(() => reject(new Error(`geen resultaat binnen ${timeoutMs} ms (time-out van de stap)`)), timeoutMs);
-      });
-      const antwoord = await Promise.race([werk, deadline]);
+      const klaar = await huidigePagina();
+      p = klaar;
+      const start = lasModule.start;
+      if (start && !gestart.has(klaar)) {
+        gestart.add(klaar);
+        bezig = 'start';
+        taak = `het voorbereiden van de pagina voor ${wat}`;
+        await binnenDeadline(() => start.call(lasModule, klaar, ctx));
+        bezig = functie;
+        taak = wat;
+      }
+      const antwoord = await binnenDeadline(() => run(klaar));
       const onjuist = controle(antwoord);
       if (onjuist) throw new Error(`de functie gaf ${onjuist}`);
       return antwoord;
     } catch (e) {
-      const afdruk = await schermafdruk(p, functie);
+      const afdruk = await schermafdruk(p, bezig);
       if (p && !p.isClosed()) await p.close().catch(() => {});
       page = undefined;
       throw new AdapterFout(
-        `Playwright-module ${bestand}: ${functie} faalde bij ${wat}: ${zonderKleur((e as Error).message ?? String(e)).slice(0, 1500)}` +
+        `Playwright-module ${bestand}: ${bezig} faalde bij ${taak}: ${zonderKleur((e as Error).message ?? String(e)).slice(0, 1500)}` +
           (afdruk ? `\nSchermafdruk: ${afdruk}` : ''),
         afdruk ? { schermafdruk: afdruk } : {},
       );
-    } finally {
-      clearTimeout(timer);
     }
   }
 
   return {
     soort: 'playwright',
     klaarzetten: (v) =>
-      roep('klaarzetten', `klaarzetten van het dossier van PGN ${v.pgn} op ${v.brin} voor ${v.doelBrin}`, (p) => lasModule.klaarzetten(p, v, ctx).then(() => undefined), () => undefined),
+      roep('klaarzetten', `klaarzetten van het dossier van PGN ${v.pgn} op ${v.brin} voor ${v.doelBrin}`, async (p) => {
+        await lasModule.klaarzetten(p, v, ctx);
+      }, () => undefined),
     opvragen: (v) =>
       roep('opvragen', `opvragen door ${v.brin} van het dossier van PGN ${v.pgn} bij ${v.bronBrin}`, (p) => lasModule.opvragen(p, v, ctx), (a) => {
         const o = a as Partial<OpvragenAntwoord> | undefined;
@@ -188,7 +205,9 @@ export async function playwrightAdapter(settings: PlaywrightAdapterSettings): Pr
         a === undefined || typeof a === 'string' ? undefined : `geen tekst of undefined terug maar ${toon(a)}`,
       ),
     wisselRelease: (gegevensset) =>
-      roep('wisselRelease', `het wisselen naar gegevensset ${gegevensset}`, (p) => lasModule.wisselRelease(p, gegevensset, ctx).then(() => undefined), () => undefined),
+      roep('wisselRelease', `het wisselen naar gegevensset ${gegevensset}`, async (p) => {
+        await lasModule.wisselRelease(p, gegevensset, ctx);
+      }, () => undefined),
     close: async () => {
       await browser.close();
     },
