@@ -21,12 +21,14 @@ export function chromiumPath(): string | undefined {
   }
 }
 
-export async function launchChromium(): Promise<Browser> {
+/** Headless unless asked otherwise: a vendor debugging its Playwright module may want to watch the browser. */
+export async function launchChromium(options: { headless?: boolean } = {}): Promise<Browser> {
   const executablePath = chromiumPath();
   if (!executablePath)
     throw new Error('Geen Chromium gevonden: installeer het (Debian: apt-get install chromium; anders: npx playwright install chromium) of zet OSO_CHROMIUM.');
   return chromium.launch({
     executablePath,
+    headless: options.headless ?? true,
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
   });
 }

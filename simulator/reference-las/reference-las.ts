@@ -24,9 +24,12 @@ import type { LasSchool } from '../las/las-school.ts';
 import { ExchangeLog } from '../transport/exchange-log.ts';
 import type { TlsIdentity } from '../transport/tls-identity.ts';
 import { gedragVoor, type ReferenceLasFault } from './faults.ts';
+import { registerWebUi } from './web-ui.ts';
 
 export const REFERENCE_LAS_NAME = 'Referentie-LAS';
 export const REFERENCE_LAS_VERSION = '0.1.0';
+/** Where the reference LAS's web pages live on its control server (the UI a Playwright module drives). */
+export const REFERENCE_LAS_UI_PATH = '/ui';
 const PAKKET = { naam: 'OSO Testbank Referentie-LAS', versie: REFERENCE_LAS_VERSION };
 
 export interface ReferenceLasOptions {
@@ -45,6 +48,8 @@ export interface ReferenceLasOptions {
 export interface ReferenceLas {
   readonly las: LasSystem;
   readonly controlUrl: string;
+  /** The web pages a school's user would click (klaarzetten, opvragen, received dossiers …). */
+  readonly uiUrl: string;
   close(): Promise<void>;
 }
 
@@ -120,12 +125,15 @@ export async function startReferenceLas(options: ReferenceLasOptions): Promise<R
     }
   });
 
+  registerWebUi(control, { las, naam: REFERENCE_LAS_NAME, versie: PAKKET.versie, prefix: REFERENCE_LAS_UI_PATH });
+
   await control.listen({ host: '127.0.0.1', port: options.controlPort ?? 0 });
   const port = (control.server.address() as { port: number }).port;
 
   return {
     las,
     controlUrl: `http://127.0.0.1:${port}`,
+    uiUrl: `http://127.0.0.1:${port}${REFERENCE_LAS_UI_PATH}`,
     close: async () => {
       await control.close();
       await las.close();

@@ -28,4 +28,10 @@ export interface SutAdapter {
 /** The SUT could not be driven: the adapter says what it tried and what came back (a broken run, not a finding). */
 export class AdapterFout extends Error {
   override readonly name = 'AdapterFout';
+  /** A screenshot (PNG file) of the SUT's screen when driving it failed, for the report; only adapters with a screen have one. */
+  readonly schermafdruk: string | undefined;
+  constructor(message: string, options: { schermafdruk?: string } = {}) {
+    super(message);
+    this.schermafdruk = options.schermafdruk;
+  }
 }

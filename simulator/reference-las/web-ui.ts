@@ -1,0 +1,278 @@
+/**
+ * The reference LAS's own web pages: what a school's administrator would click in a LAS (klaarzetten, opvragen, the
+ * received dossiers, the last error, the release switch), server-rendered in Dutch without scripts or external resources.
+ * It calls the same LasSystem functions as the test-control API, so a Playwright module that drives these pages drives
+ * the very behaviour the http adapter drives; it is also the page docs/examples/playwright/referentie-las.adapter.ts
+ * shows vendors how to drive. Every value on a page is escaped: the pages echo what a user typed and what another LAS sent.
+ */
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { OntvangenDossier } from '../control-api.ts';
+import { bekendeVersies } from '../dossier/versies/index.ts';
+import { LasFout, type LasSystem } from '../las/las-system.ts';
+
+export interface WebUiOptions {
+  las: LasSystem;
+  naam: string;
+  versie: string;
+  /** Where the pages are mounted (e.g. "/ui"); links and form actions start with it. */
+  prefix: string;
+}
+
+/** Text for HTML text and attribute values (quoted with "). */
+function escape(s: string): string {
+  return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+type Form = Record<string, string | undefined>;
+
+/** The pages never load anything from elsewhere, and nothing may frame them or send their forms elsewhere. */
+const SECURITY_HEADERS = {
+  'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'",
+  'x-content-type-options': 'nosniff',
+  'cache-control': 'no-store',
+};
+
+const STYLE = `
+body{font-family:system-ui,sans-serif;margin:0;color:#1a1a1a;background:#fafafa}
+header{background:#154273;color:#fff;padding:.6rem 1.2rem}header a{color:#fff;margin-right:1rem}
+main{padding:1rem 1.2rem;max-width:80rem}
+label{display:block;margin-top:.7rem;font-weight:600}input,select{font:inherit;padding:.25rem;min-width:18rem}
+button{display:block;margin-top:1rem;font:inherit;padding:.35rem 1rem}
+table{border-collapse:collapse;margin-top:.5rem}th,td{border:1px solid #bbb;padding:.3rem .5rem;text-align:left;vertical-align:top}
+.gelukt{border-left:4px solid #2e7d32;padding:.4rem .7rem;background:#e8f5e9}
+.fout{border-left:4px solid #c62828;padding:.4rem .7rem;background:#ffebee}
+code{font-size:.85em;word-break:break-all}dt{font-weight:600}dd{margin:0 0 .4rem 0}
+`;
+
+export function registerWebUi(app: FastifyInstance, options: WebUiOptions): void {
+  const { las, prefix } = options;
+  const pad = (p: string) => `${prefix}${p}`;
+
+  app.register(
+    async (ui) => {
+      // Forms post as application/x-www-form-urlencoded; only these pages accept it, the JSON control API does not.
+      ui.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_req, body, done) => {
+        done(null, Object.fromEntries(new URLSearchParams(body as string)));
+      });
+      ui.setErrorHandler((err: { statusCode?: number; message: string }, _req, reply) =>
+        stuur(reply, err.statusCode ?? 500, pagina('Fout', `<h1>Fout</h1>${foutmelding(`De pagina kon niet worden getoond: ${err.message}`)}`)),
+      );
+
+      ui.get('/', async (_req, reply) => stuur(reply, 200, startpagina()));
+      ui.get('/klaarzetten', async (_req, reply) => stuur(reply, 200, klaarzettenPagina({})));
+      ui.post('/klaarzetten', async (req, reply) => {
+        const form = formulier(req.body);
+        const ontbreekt = ontbrekend(form, { brin: 'school', pgn: 'PGN', doelBrin: 'BRIN van de nieuwe school' });
+        if (ontbreekt) return stuur(reply, 400, klaarzettenPagina(form, foutmelding(ontbreekt)));
+        try {
+          const dossier = las.klaarzetten({ brin: form['brin']!, pgn: form['pgn']!, doelBrin: form['doelBrin']! });
+          const naam = [dossier.leerling.roepnaam ?? dossier.leerling.voornaam, dossier.leerling.voorvoegsel, dossier.leerling.achternaam].filter(Boolean).join(' ');
+          return stuur(reply, 200, klaarzettenPagina(form, gelukt(`Het dossier van ${naam} (PGN ${dossier.leerling.pgn.waarde}) staat klaar voor BRIN ${dossier.doelBrin}, in gegevensset ${dossier.versie}.`)));
+        } catch (e) {
+          if (e instanceof LasFout) return stuur(reply, 422, klaarzettenPagina(form, foutmelding(e.message)));
+          throw e;
+        }
+      });
+
+      ui.get('/opvragen', async (_req, reply) => stuur(reply, 200, opvragenPagina({})));
+      ui.post('/opvragen', async (req, reply) => {
+        const form = formulier(req.body);
+        const ontbreekt = ontbrekend(form, { brin: 'school', bronBrin: 'BRIN van de huidige school', pgn: 'PGN', geboortedatum: 'geboortedatum' });
+        if (ontbreekt) return stuur(reply, 400, opvragenPagina(form, foutmelding(ontbreekt)));
+        try {
+          const u = await las.opvragen({ brin: form['brin']!, bronBrin: form['bronBrin']!, pgn: form['pgn']!, geboortedatum: form['geboortedatum']! });
+          return stuur(reply, 200, opvragenPagina(form, uitkomst(u)));
+        } catch (e) {
+          if (e instanceof LasFout) return stuur(reply, 422, opvragenPagina(form, foutmelding(e.message)));
+          throw e;
+        }
+      });
+
+      ui.get('/dossiers', async (_req, reply) => stuur(reply, 200, dossiersPagina(las.ontvangen())));
+      ui.get('/laatste-fout', async (_req, reply) => stuur(reply, 200, laatsteFoutPagina(las.laatsteFout())));
+
+      ui.get('/release', async (_req, reply) => stuur(reply, 200, releasePagina({})));
+      ui.post('/release', async (req, reply) => {
+        const form = formulier(req.body);
+        const ontbreekt = ontbrekend(form, { gegevensset: 'gegevensset' });
+        if (ontbreekt) return stuur(reply, 400, releasePagina(form, foutmelding(ontbreekt)));
+        try {
+          las.wisselRelease(form['gegevensset']!);
+          return stuur(reply, 200, releasePagina({}, gelukt(`${options.naam} werkt nu in gegevensset ${las.release().versie}.`)));
+        } catch (e) {
+          if (e instanceof LasFout) return stuur(reply, 422, releasePagina(form, foutmelding(e.message)));
+          throw e;
+        }
+      });
+    },
+    { prefix },
+  );
+
+  function stuur(reply: FastifyReply, code: number, html: string) {
+    return reply.code(code).headers({ ...SECURITY_HEADERS, 'content-type': 'text/html; charset=utf-8' }).send(html);
+  }
+
+  function pagina(titel: string, inhoud: string): string {
+    const link = (p: string, tekst: string) => `<a href="${escape(pad(p))}">${escape(tekst)}</a>`;
+    return `<!doctype html>
+<html lang="nl">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escape(titel)} — ${escape(options.naam)}</title>
+<style>${STYLE}</style>
+</head>
+<body>
+<header><nav aria-label="Hoofdmenu">${link('/', options.naam)}${link('/klaarzetten', 'Klaarzetten')}${link('/opvragen', 'Opvragen')}${link('/dossiers', 'Ontvangen dossiers')}${link('/laatste-fout', 'Laatste fout')}${link('/release', 'Gegevensset')}</nav></header>
+<main id="inhoud">
+${inhoud}
+</main>
+</body>
+</html>
+`;
+  }
+
+  function startpagina(): string {
+    const rijen = las.schools
+      .map((s) => `<tr data-testid="school" data-brin="${escape(s.brin)}"><td>${escape(s.brin)}</td><td>${escape(s.naam)}</td><td>${escape(s.sector)}</td><td><code>${escape(s.routeringsKenmerk)}</code></td></tr>`)
+      .join('\n');
+    return pagina(
+      'Start',
+      `<h1>${escape(options.naam)}</h1>
+<p>Versie <span data-testid="versie">${escape(options.versie)}</span>, gegevensset <span data-testid="huidige-gegevensset">${escape(las.release().versie)}</span>.</p>
+<h2>Scholen</h2>
+<table data-testid="scholen"><thead><tr><th scope="col">BRIN</th><th scope="col">Naam</th><th scope="col">Sector</th><th scope="col">Aanleverpunt</th></tr></thead>
+<tbody>
+${rijen}
+</tbody></table>`,
+    );
+  }
+
+  function schoolKeuze(gekozen: string | undefined): string {
+    const opties = las.schools
+      .map((s) => `<option value="${escape(s.brin)}"${s.brin === gekozen ? ' selected' : ''}>${escape(`${s.brin} — ${s.naam}`)}</option>`)
+      .join('');
+    return `<label for="brin">School</label><select id="brin" name="brin" required>${opties}</select>`;
+  }
+
+  const veld = (id: string, label: string, waarde: string | undefined, extra = '') =>
+    `<label for="${id}">${escape(label)}</label><input id="${id}" name="${id}" value="${escape(waarde ?? '')}" required autocomplete="off"${extra}>`;
+
+  function klaarzettenPagina(form: Form, melding = ''): string {
+    return pagina(
+      'Klaarzetten',
+      `<h1>Dossier klaarzetten</h1>
+<p>Zet het overstapdossier van een leerling klaar voor de school waar de leerling heen gaat.</p>
+${melding}
+<form method="post" action="${escape(pad('/klaarzetten'))}" data-testid="klaarzetten">
+${schoolKeuze(form['brin'])}
+${veld('pgn', 'PGN (BSN of onderwijsnummer)', form['pgn'], ' inputmode="numeric"')}
+${veld('doelBrin', 'BRIN van de nieuwe school', form['doelBrin'])}
+<button type="submit">Klaarzetten</button>
+</form>`,
+    );
+  }
+
+  function opvragenPagina(form: Form, resultaat = ''): string {
+    return pagina(
+      'Opvragen',
+      `<h1>Dossier opvragen</h1>
+<p>Vraag het overstapdossier van een nieuwe leerling op bij de school waar de leerling vandaan komt.</p>
+<form method="post" action="${escape(pad('/opvragen'))}" data-testid="opvragen">
+${schoolKeuze(form['brin'])}
+${veld('bronBrin', 'BRIN van de huidige school', form['bronBrin'])}
+${veld('pgn', 'PGN (BSN of onderwijsnummer)', form['pgn'], ' inputmode="numeric"')}
+${veld('geboortedatum', 'Geboortedatum', form['geboortedatum'], ' type="date"')}
+<button type="submit">Opvragen</button>
+</form>
+${resultaat}`,
+    );
+  }
+
+  function uitkomst(u: { resultaat: string; sessieId?: string; afgemeld: boolean; fout?: string }): string {
+    const geleverd = u.resultaat === 'DossierGeleverd';
+    return `<section aria-labelledby="uitkomst-kop" data-testid="uitkomst" class="${geleverd ? 'gelukt' : 'fout'}" role="status">
+<h2 id="uitkomst-kop">${geleverd ? 'Dossier ontvangen' : 'Opvragen niet gelukt'}</h2>
+<dl>
+<dt>Resultaat</dt><dd data-testid="resultaat">${escape(u.resultaat)}</dd>
+${u.sessieId ? `<dt>Sessie</dt><dd data-testid="sessie">${escape(u.sessieId)}</dd>` : ''}
+<dt>Afgemeld bij het Traffic Center</dt><dd data-testid="afgemeld">${u.afgemeld ? 'ja' : 'nee'}</dd>
+${u.fout ? `<dt>Melding</dt><dd data-testid="uitkomst-fout">${escape(u.fout)}</dd>` : ''}
+</dl>
+</section>`;
+  }
+
+  function dossiersPagina(ontvangen: readonly OntvangenDossier[]): string {
+    const bijlagen = (d: OntvangenDossier) =>
+      d.bijlagen === undefined
+        ? '—'
+        : d.bijlagen.length === 0
+          ? 'geen'
+          : `<ul data-testid="bijlagen">${d.bijlagen.map((b) => `<li data-testid="bijlage"><span data-testid="bestandsnaam">${escape(b.bestandsnaam)}</span><br>SHA-256 <code data-testid="sha256">${escape(b.sha256)}</code></li>`).join('')}</ul>`;
+    const rijen = ontvangen
+      .map(
+        (d) => `<tr data-testid="dossier">
+<td data-testid="ontvangen-op"><time datetime="${escape(d.ontvangenOp)}">${escape(d.ontvangenOp)}</time></td>
+<td data-testid="pgn">${escape(d.pgn)}</td>
+<td data-testid="bron-brin">${escape(d.bronBrin)}</td>
+<td data-testid="doel-brin">${escape(d.doelBrin)}</td>
+<td>${d.sessieId ? `<span data-testid="sessie">${escape(d.sessieId)}</span>` : '—'}</td>
+<td data-testid="status">${escape(d.status)}</td>
+<td>${d.reden ? `<span data-testid="reden">${escape(d.reden)}</span>` : '—'}</td>
+<td>${bijlagen(d)}</td>
+</tr>`,
+      )
+      .join('\n');
+    return pagina(
+      'Ontvangen dossiers',
+      `<h1>Ontvangen dossiers</h1>
+${
+  ontvangen.length === 0
+    ? '<p data-testid="geen-dossiers">Er zijn nog geen dossiers ontvangen.</p>'
+    : `<table data-testid="dossiers"><thead><tr><th scope="col">Ontvangen op</th><th scope="col">PGN</th><th scope="col">Van BRIN</th><th scope="col">Voor BRIN</th><th scope="col">Sessie</th><th scope="col">Status</th><th scope="col">Reden</th><th scope="col">Bijlagen</th></tr></thead>
+<tbody>
+${rijen}
+</tbody></table>`
+}`,
+    );
+  }
+
+  function laatsteFoutPagina(melding: string | undefined): string {
+    return pagina(
+      'Laatste fout',
+      `<h1>Laatste fout</h1>
+${melding === undefined ? '<p data-testid="geen-fout">Er is geen fout getoond.</p>' : `<p class="fout" data-testid="laatste-fout">${escape(melding)}</p>`}`,
+    );
+  }
+
+  function releasePagina(form: Form, melding = ''): string {
+    const versies = bekendeVersies.map((v) => `<option value="${escape(v.versie)}"></option>`).join('');
+    return pagina(
+      'Gegevensset',
+      `<h1>Gegevensset</h1>
+<p>Deze LAS werkt nu in gegevensset <strong data-testid="huidige-gegevensset">${escape(las.release().versie)}</strong>.</p>
+${melding}
+<form method="post" action="${escape(pad('/release'))}" data-testid="release">
+<label for="gegevensset">Nieuwe gegevensset</label><input id="gegevensset" name="gegevensset" list="versies" value="${escape(form['gegevensset'] ?? '')}" required autocomplete="off">
+<datalist id="versies">${versies}</datalist>
+<button type="submit">Wisselen</button>
+</form>`,
+    );
+  }
+}
+
+function formulier(body: unknown): Form {
+  if (typeof body !== 'object' || body === null) return {};
+  const form: Form = {};
+  for (const [k, v] of Object.entries(body)) if (typeof v === 'string') form[k] = v.trim();
+  return form;
+}
+
+/** The Dutch message for the fields left empty, or undefined when all are filled. */
+function ontbrekend(form: Form, velden: Record<string, string>): string | undefined {
+  const leeg = Object.entries(velden).filter(([k]) => !form[k]).map(([, label]) => label);
+  return leeg.length ? `Vul in: ${leeg.join(', ')}.` : undefined;
+}
+
+const gelukt = (tekst: string) => `<p class="gelukt" role="status" data-testid="melding">${escape(tekst)}</p>`;
+const foutmelding = (tekst: string) => `<p class="fout" role="alert" data-testid="foutmelding">${escape(tekst)}</p>`;
