@@ -85,17 +85,17 @@ export const referenceLasFaults = {
   'match-on-pgnfrag': {
     omschrijving: 'Zoekt de leerling alleen op de laatste vier cijfers van het PGN, zonder de zoeksleutel (en dus zonder geboortedatum).',
     gedrag: { zoekOpPgnfrag: true },
-    vangtIn: [],
+    vangtIn: ['geboortedatum-onjuist/bron', 'onbekende-leerling/bron'],
   },
   'release-unprepared': {
     omschrijving: 'Geeft het dossier van elke bekende leerling vrij, ook als het niet is klaargezet.',
     gedrag: { zonderKlaarzetten: true },
-    vangtIn: [],
+    vangtIn: ['niet-klaargezet/bron'],
   },
   'wrong-pgn-check': {
     omschrijving: 'Kent leerlingen alleen aan hun BSN: een leerling met een onderwijsnummer wordt niet gevonden, een dossier zonder BSN geweigerd.',
     gedrag: { alleenBsn: true },
-    vangtIn: [],
+    vangtIn: ['asielleerling-onderwijsnummer/bron', 'asielleerling-onderwijsnummer/doel'],
   },
   'ignore-doel-sector': {
     omschrijving: 'Stelt het dossier samen naar de sector van de eigen school en negeert de sector van de doelschool uit de sessiecontrole (PO naar PO wordt POVO).',
@@ -130,7 +130,7 @@ export const referenceLasFaults = {
   'no-afmelding': {
     omschrijving: 'Meldt de sessie na het opvragen niet af bij het Traffic Center.',
     gedrag: { afmeldingOverslaan: true },
-    vangtIn: [],
+    vangtIn: ['asielleerling-onderwijsnummer/doel', 'binnen-brin/doel', 'geboortedatum-onjuist/doel', 'klaargezet-voor-andere-school/doel', 'meerdere-aanleverpunten/doel', 'na-de-zomerrelease/doel', 'niet-klaargezet/doel', 'onbekende-leerling/doel', 'ongeldig-dossier/doel', 'regulier-popo/doel', 'regulier-povo/doel', 'regulier-vovo/doel', 'tweede-school/doel', 'veel-bijlagen/doel', 'zorgdossier/doel'],
   },
   'wrong-best-result': {
     omschrijving: 'Meldt bij de afmelding het resultaat van het laatst gevraagde aanleverpunt in plaats van het beste.',
