@@ -42,13 +42,20 @@ const ajv = new Ajv2020.default({ allErrors: true, verbose: true, strict: true }
 ajv.addVocabulary(['openapi', 'jsonSchemaDialect', 'info', 'paths', 'components', 'x-uitleg']);
 ajv.addSchema(document as object, CONTRACT_ID);
 
-interface Compiled {
-  naam: string;
-  validate: ValidateFunction;
-}
+const SCHEMA_REF = '#/components/schemas/';
 
-function compile(ref: string): Compiled {
-  return { naam: ref.split('/').at(-1)!, validate: ajv.compile({ $ref: `${CONTRACT_ID}${ref}` }) };
+/** Every schema of the contract, by name, compiled once. */
+const schemas = new Map<string, ValidateFunction>(
+  Object.keys((document as unknown as { components: { schemas: Record<string, unknown> } }).components.schemas).map((naam) => [
+    naam,
+    ajv.compile({ $ref: `${CONTRACT_ID}${SCHEMA_REF}${naam}` }),
+  ]),
+);
+
+function schemaNaam(ref: string | undefined): string | undefined {
+  if (!ref) return undefined;
+  if (!ref.startsWith(SCHEMA_REF) || !schemas.has(ref.slice(SCHEMA_REF.length))) throw new Error(`${CONTRACT_FILE}: ${ref} is geen schema onder ${SCHEMA_REF}.`);
+  return ref.slice(SCHEMA_REF.length);
 }
 
 function operation(path: ControlPath): { method: 'get' | 'post'; op: Operation } {
@@ -59,17 +66,17 @@ function operation(path: ControlPath): { method: 'get' | 'post'; op: Operation }
   return { method, op };
 }
 
-const requests = new Map<ControlPath, Compiled | undefined>();
-const answers = new Map<ControlPath, { ok: Compiled; fout: Compiled }>();
+/** Per path of controlPaths: the schema its request body must fit (if it takes one), its 200 answer, its refusals. */
+const requests = new Map<ControlPath, string | undefined>();
+const answers = new Map<ControlPath, { ok: string; fout: string }>();
 for (const path of Object.values(controlPaths)) {
   const { op } = operation(path);
-  const requestRef = op.requestBody?.content[JSON_TYPE]?.schema.$ref;
-  requests.set(path, requestRef ? compile(requestRef) : undefined);
-  const ok = op.responses['200']?.content?.[JSON_TYPE]?.schema.$ref;
+  requests.set(path, schemaNaam(op.requestBody?.content[JSON_TYPE]?.schema.$ref));
+  const ok = schemaNaam(op.responses['200']?.content?.[JSON_TYPE]?.schema.$ref);
   const foutRef = op.responses.default?.$ref;
-  const fout = foutRef ? document.components.responses[foutRef.split('/').at(-1)!]?.content[JSON_TYPE]?.schema.$ref : undefined;
+  const fout = schemaNaam(foutRef ? document.components.responses[foutRef.split('/').at(-1)!]?.content[JSON_TYPE]?.schema.$ref : undefined);
   if (!ok || !fout) throw new Error(`${CONTRACT_FILE}: ${path} mist een 200- of default-antwoord met ${JSON_TYPE}.`);
-  answers.set(path, { ok: compile(ok), fout: compile(fout) });
+  answers.set(path, { ok, fout });
 }
 
 /** The HTTP method the contract gives a path. */
@@ -79,39 +86,41 @@ export function methodOf(path: ControlPath): 'GET' | 'POST' {
 
 /** How a request body for this path breaks the contract; empty when it fits (or the path takes no body). */
 export function verzoekAfwijkingen(path: ControlPath, body: unknown): ContractAfwijking[] {
-  const check = requests.get(path);
-  return check ? afwijkingen(check, body) : [];
+  const schema = requests.get(path);
+  return schema ? schemaAfwijkingen(schema, body) : [];
 }
 
 /** How an answer with this HTTP status breaks the contract: 200 carries the path's answer, any other status {fout}. */
 export function antwoordAfwijkingen(path: ControlPath, status: number, body: unknown): ContractAfwijking[] {
-  const check = answers.get(path)!;
-  return afwijkingen(status === 200 ? check.ok : check.fout, body);
+  return schemaAfwijkingen(antwoordSchema(path, status), body);
 }
 
-/** The schema name an answer with this status must fit, for messages. */
+/** The name of the schema an answer with this status must fit. */
 export function antwoordSchema(path: ControlPath, status: number): string {
-  const check = answers.get(path)!;
-  return (status === 200 ? check.ok : check.fout).naam;
+  const schema = answers.get(path)!;
+  return status === 200 ? schema.ok : schema.fout;
 }
 
-/** The schema name a request body must fit, for messages. */
+/** The name of the schema a request body must fit. */
 export function verzoekSchema(path: ControlPath): string | undefined {
-  return requests.get(path)?.naam;
+  return requests.get(path);
+}
+
+/** How a value breaks the named schema of the contract (components/schemas); empty when it fits. */
+export function schemaAfwijkingen(schema: string, value: unknown): ContractAfwijking[] {
+  const validate = schemas.get(schema);
+  if (!validate) throw new Error(`${CONTRACT_FILE} heeft geen schema ${schema}.`);
+  if (validate(value)) return [];
+  const errors = validate.errors ?? [];
+  // A value that fits no type also fails its pattern or enum: say only the more basic thing per field.
+  const typeFields = new Set(errors.filter((e) => e.keyword === 'type').map((e) => e.instancePath));
+  return errors.filter((e) => e.keyword === 'type' || !typeFields.has(e.instancePath)).map(afwijking);
 }
 
 /** One line for a message: "veld 'pgn' ontbreekt; veld 'brin' moet … zijn". */
 export function beschrijfAfwijkingen(afwijkingen: readonly ContractAfwijking[]): string {
   const shown = afwijkingen.slice(0, 3).map((a) => a.melding);
   return shown.join('; ') + (afwijkingen.length > 3 ? `; en nog ${afwijkingen.length - 3} afwijking(en)` : '');
-}
-
-function afwijkingen(check: Compiled, body: unknown): ContractAfwijking[] {
-  if (check.validate(body)) return [];
-  const errors = check.validate.errors ?? [];
-  // A value that fits no type also fails its pattern or enum: say only the more basic thing per field.
-  const typeFields = new Set(errors.filter((e) => e.keyword === 'type').map((e) => e.instancePath));
-  return errors.filter((e) => e.keyword === 'type' || !typeFields.has(e.instancePath)).map(afwijking);
 }
 
 function veldnaam(instancePath: string): string {
