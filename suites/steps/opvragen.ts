@@ -37,9 +37,11 @@ export const opvragen: StepDefinition<{ leerling: string; verwacht: string }> = 
         ontvangen: `resultaat ${uitkomst.resultaat}${uitkomst.fout ? ` (${uitkomst.fout})` : ''}`,
         ...(documentRequest ? { bericht: beschrijf(documentRequest) } : {}),
         oorzaak:
-          ctx.rol === 'bron'
-            ? 'de bron beoordeelt het klaargezette dossier anders dan verwacht (klaargezet, voor deze school, juiste versie).'
-            : 'de doel meldt zijn gebruiker een ander resultaat dan de bron gaf.',
+          ctx.rol !== 'bron'
+            ? 'de doel meldt zijn gebruiker een ander resultaat dan de bron gaf.'
+            : uitkomst.resultaat === 'AanleverpuntOnbereikbaar'
+              ? 'het aanleverpunt van de bron gaf geen bruikbaar antwoord binnen de time-out (geen antwoord, verbroken verbinding, onleesbaar of te groot antwoord; zie hierboven).'
+              : 'de bron beoordeelt het klaargezette dossier anders dan verwacht (klaargezet, voor deze school, juiste versie).',
       });
     }
   },
