@@ -75,6 +75,8 @@ function exchange(url: string, method: 'GET' | 'POST', body: string | undefined,
     const transport = url.startsWith('https:') ? https : http;
     const req = transport.request(url, {
       method,
+      // A fresh connection per call: no kept-alive socket that the SUT closed in the meantime can fail a call as a reset.
+      agent: false,
       headers: { accept: 'application/json', ...(body === undefined ? {} : { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) }) },
     });
     const deadline = setTimeout(
