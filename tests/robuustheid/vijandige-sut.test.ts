@@ -29,6 +29,11 @@ interface Verwachting {
   apFailure?: TransportFailure;
   /** Whether the failure can only come at the deadline. */
   wachtOpDeadline: boolean;
+  /**
+   * A deadline of its own for the SOAP client, when the failure must come before the deadline: reading 64 MB over TLS on a
+   * loaded machine can take longer than 2 s, and the test is about the size limit, not the clock.
+   */
+  apTimeoutMs?: number;
 }
 
 const verwachtingen: Record<VijandigGedrag, Verwachting> = {
@@ -60,6 +65,7 @@ const verwachtingen: Record<VijandigGedrag, Verwachting> = {
     ap: /is groter dan 64 MB; afgebroken\.$/,
     apFailure: 'te-groot',
     wachtOpDeadline: false,
+    apTimeoutMs: 30_000,
   },
   druppelen: {
     adapter: /: antwoord druppelde binnen 2000 ms niet volledig binnen \(\d+ bytes ontvangen, time-out\)\.$/,
@@ -79,8 +85,8 @@ async function gemeten<T>(call: () => Promise<T>): Promise<{ error: unknown; ms:
   return { error, ms: Date.now() - started, rssGroei: process.memoryUsage().rss - rss };
 }
 
-function binnenDeadline(ms: number, verwachting: Verwachting): void {
-  expect(ms).toBeLessThan(TIMEOUT_MS + MARGE_MS);
+function binnenDeadline(ms: number, verwachting: Verwachting, timeoutMs = TIMEOUT_MS): void {
+  expect(ms).toBeLessThan(timeoutMs + MARGE_MS);
   if (verwachting.wachtOpDeadline) expect(ms).toBeGreaterThanOrEqual(TIMEOUT_MS - 50);
 }
 
@@ -132,7 +138,7 @@ test.describe('a testschool calling a hostile aanleverpunt', () => {
     test(`${gedrag}: documentRequest fails within the deadline, saying why`, async () => {
       // The AP presents the SUT's own certificate of the test PKI: the TLS handshake succeeds, only the answer is hostile.
       await met(startVijandigeServer({ gedrag, tls: await party('reference-las') }), async (server) => {
-        const client = new OsoClient({ name: 'Testschool VO', tls: await party('testschool-vo'), timeoutMs: TIMEOUT_MS });
+        const client = new OsoClient({ name: 'Testschool VO', tls: await party('testschool-vo'), timeoutMs: verwachting.apTimeoutMs ?? TIMEOUT_MS });
 
         const { error, ms, rssGroei } = await gemeten(() =>
           client.call(`${server.url}/oso/ap/${sutAp}`, 'documentRequest', {
@@ -155,7 +161,7 @@ test.describe('a testschool calling a hostile aanleverpunt', () => {
         expect((error as Error).message).toContain(server.url);
         expect((error as Error).message).toMatch(verwachting.ap);
         expect(server.verzoeken).toBe(1);
-        binnenDeadline(ms, verwachting);
+        binnenDeadline(ms, verwachting, verwachting.apTimeoutMs);
         if (gedrag === 'enorm') {
           // Broken off at the 64 MB limit, a small part of the gigabyte; what was read is not held after the refusal.
           expect(server.bytesVerstuurd).toBeLessThan(ENORM_BYTES / 4);
