@@ -94,8 +94,10 @@ export async function opvragen(client: OsoClient, tcUrl: string, verzoek: Opvraa
   // On a tie the last AP asked counts [pub].
   const besteAp = [...uitkomsten].reverse().find((u) => u.resultaat === beste) ?? uitkomsten.at(-1);
   let afgemeld = false;
-  let fout: string | undefined;
-  if (gedrag.afmeldingOverslaan) return { resultaat: beste, sessieId, aanleverpunten: uitkomsten, afgemeld, ...(dossierXml ? { dossierXml } : {}) };
+  // When no AP gave a usable answer, the user is told why (time-out, reset, garbage …), not only that it failed.
+  const apFouten = beste === 'AanleverpuntOnbereikbaar' ? uitkomsten.flatMap((u) => (u.fout ? [u.fout] : [])) : [];
+  let fout: string | undefined = apFouten.length ? apFouten.join(' ') : undefined;
+  if (gedrag.afmeldingOverslaan) return { resultaat: beste, sessieId, aanleverpunten: uitkomsten, afgemeld, ...(dossierXml ? { dossierXml } : {}), ...(fout ? { fout } : {}) };
   try {
     const afmelding = await client.call(tcUrl, 'afmeldingRequest', {
       sessieId,
@@ -106,9 +108,9 @@ export async function opvragen(client: OsoClient, tcUrl: string, verzoek: Opvraa
       resultaatcode: beste,
     });
     afgemeld = afmelding.resultaat.code === 'Ok';
-    if (!afgemeld) fout = `Afmelding geweigerd: ${afmelding.resultaat.code}`;
+    if (!afgemeld) fout = [fout, `Afmelding geweigerd: ${afmelding.resultaat.code}`].filter(Boolean).join(' ');
   } catch (e) {
-    fout = `Afmelding mislukt: ${(e as Error).message}`;
+    fout = [fout, `Afmelding mislukt: ${(e as Error).message}`].filter(Boolean).join(' ');
   }
   return { resultaat: beste, sessieId, aanleverpunten: uitkomsten, afgemeld, ...(dossierXml ? { dossierXml } : {}), ...(fout ? { fout } : {}) };
 }

@@ -38,6 +38,26 @@ export interface OsoClientOptions {
   log?: { log: ExchangeLog; shouldRecord: (url: string) => boolean; partyAt: (url: string) => string };
 }
 
+/** The start of an answer, printable, for a message about it. */
+function beginVan(body: string): string {
+  const clean = body.slice(0, 120).replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '?');
+  return body.length > 120 ? `${clean}...` : clean;
+}
+
+/** Decodes an answer; an unreadable one becomes an error that says who sent it, what it claimed to be and how it began. */
+function decodeAnswer(url: string, name: RequestName, result: { status: number; contentType: string; body: string }) {
+  try {
+    return decodeEnvelope(result.body);
+  } catch (e) {
+    if (!(e instanceof ProtocolError)) throw e;
+    const soort = result.contentType || 'geen content-type';
+    throw new ProtocolError(
+      e.reason,
+      `${e.detail} Onleesbaar antwoord van ${url} op ${name} (HTTP ${result.status}, ${soort}), begint met: "${beginVan(result.body) || '(leeg)'}".`,
+    );
+  }
+}
+
 export class OsoClient {
   /** What the last completed handshake negotiated, for evidence. */
   lastTls: { protocol: string; cipher: string } | undefined;
@@ -68,7 +88,7 @@ export class OsoClient {
       response = result.body;
       status = result.status;
       peerOin = result.server?.oin;
-      const decoded = decodeEnvelope(result.body);
+      const decoded = decodeAnswer(url, name, result);
       if (decoded.kind === 'fault') {
         uitkomst = `SOAP Fault: ${decoded.fault.reden ?? decoded.fault.faultcode}`;
         throw new SoapFaultAnswer(decoded.fault.faultcode, decoded.fault.faultstring, decoded.fault.reden);

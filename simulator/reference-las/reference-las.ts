@@ -16,6 +16,7 @@ import {
   type ReleaseVerzoek,
   type OpvragenVerzoek,
 } from '../control-api.ts';
+import { beschrijfAfwijkingen, CONTRACT_FILE, verzoekAfwijkingen, verzoekSchema, type ControlPath } from '../control-api-contract.ts';
 import type { SimulatedClock } from '../clock.ts';
 import type { GegevenssetVersie } from '../dossier/gegevensset.ts';
 import type { Leerling } from '../dossier/leerling.ts';
@@ -53,6 +54,25 @@ export interface ReferenceLas {
   close(): Promise<void>;
 }
 
+/** Control requests are a few hundred bytes; this leaves room without letting a body tie up memory. */
+const CONTROL_BODY_LIMIT = 64 * 1024;
+
+/** Fastify's own refusals of a body, in the Dutch a vendor reads in the report. */
+function bodyFoutInWoorden(code: string | undefined, verzoek: string): string | undefined {
+  switch (code) {
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+      return `Verzoek ${verzoek}: de body is geen geldige JSON.`;
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+      return `Verzoek ${verzoek}: de body is leeg; verwacht een JSON-object (${CONTRACT_FILE}).`;
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      return `Verzoek ${verzoek}: content-type wordt niet ondersteund; stuur application/json.`;
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return `Verzoek ${verzoek}: de body is groter dan ${CONTROL_BODY_LIMIT} bytes.`;
+    default:
+      return undefined;
+  }
+}
+
 export async function startReferenceLas(options: ReferenceLasOptions): Promise<ReferenceLas> {
   const las = await startLasSystem({
     name: REFERENCE_LAS_NAME,
@@ -70,9 +90,24 @@ export async function startReferenceLas(options: ReferenceLasOptions): Promise<R
     ...(options.apPort !== undefined ? { port: options.apPort } : {}),
   });
 
-  const control = Fastify({ logger: false, bodyLimit: 1024 * 1024 });
+  const control = Fastify({ logger: false, bodyLimit: CONTROL_BODY_LIMIT });
   const fout = (message: string): ControlFout => ({ fout: message });
-  control.setErrorHandler((err: { statusCode?: number; message: string }, _req, reply) => reply.code(err.statusCode ?? 500).send(fout(err.message)));
+  control.setErrorHandler((err: { statusCode?: number; code?: string; message: string }, req, reply) =>
+    reply.code(err.statusCode ?? 500).send(fout(bodyFoutInWoorden(err.code, `${req.method} ${req.url}`) ?? err.message)),
+  );
+  control.setNotFoundHandler((req, reply) =>
+    reply.code(404).send(fout(`Onbekend adres ${req.method} ${req.url}; de test-control-API kent ${Object.values(controlPaths).join(', ')} (${CONTRACT_FILE}).`)),
+  );
+  // Every request body is checked against the contract before a handler sees it: the handlers take the typed shape.
+  control.addHook('preValidation', async (req, reply) => {
+    const path = req.routeOptions.url as ControlPath | undefined;
+    if (!path || req.method !== 'POST') return;
+    const afwijkingen = verzoekAfwijkingen(path, req.body);
+    if (afwijkingen.length)
+      return reply
+        .code(400)
+        .send(fout(`Verzoek POST ${path} past niet in het contract (${CONTRACT_FILE}, ${verzoekSchema(path)}): ${beschrijfAfwijkingen(afwijkingen)}.`));
+  });
 
   control.get(controlPaths.status, async (): Promise<ControlStatus> => ({
     naam: REFERENCE_LAS_NAME,
@@ -81,8 +116,7 @@ export async function startReferenceLas(options: ReferenceLasOptions): Promise<R
   }));
 
   control.post(controlPaths.klaarzetten, async (req, reply): Promise<KlaarzettenAntwoord | ControlFout> => {
-    const body = req.body as Partial<KlaarzettenVerzoek> | undefined;
-    if (!body?.brin || !body.pgn || !body.doelBrin) return reply.code(400).send(fout('Verplicht: brin, pgn en doelBrin.'));
+    const body = req.body as KlaarzettenVerzoek;
     try {
       const dossier = las.klaarzetten({ brin: body.brin, pgn: body.pgn, doelBrin: body.doelBrin });
       return { klaargezet: true, versie: dossier.versie };
@@ -93,8 +127,7 @@ export async function startReferenceLas(options: ReferenceLasOptions): Promise<R
   });
 
   control.post(controlPaths.opvragen, async (req, reply): Promise<OpvragenAntwoord | ControlFout> => {
-    const body = req.body as Partial<OpvragenVerzoek> | undefined;
-    if (!body?.brin || !body.bronBrin || !body.pgn || !body.geboortedatum) return reply.code(400).send(fout('Verplicht: brin, bronBrin, pgn en geboortedatum.'));
+    const body = req.body as OpvragenVerzoek;
     try {
       const u = await las.opvragen({ brin: body.brin, bronBrin: body.bronBrin, pgn: body.pgn, geboortedatum: body.geboortedatum });
       return { resultaat: u.resultaat, afgemeld: u.afgemeld, ...(u.sessieId ? { sessieId: u.sessieId } : {}), ...(u.fout ? { fout: u.fout } : {}) };
@@ -114,8 +147,7 @@ export async function startReferenceLas(options: ReferenceLasOptions): Promise<R
   });
 
   control.post(controlPaths.release, async (req, reply): Promise<ReleaseAntwoord | ControlFout> => {
-    const body = req.body as Partial<ReleaseVerzoek> | undefined;
-    if (!body?.gegevensset) return reply.code(400).send(fout('Verplicht: gegevensset.'));
+    const body = req.body as ReleaseVerzoek;
     try {
       las.wisselRelease(body.gegevensset);
       return { gegevensset: las.release().versie };

@@ -24,6 +24,8 @@ export interface SoapPostOptions {
 
 export interface SoapPostResult {
   status: number;
+  /** As the server declared it (empty when it did not). */
+  contentType: string;
   body: string;
   server?: CertificateSummary;
   /** What the handshake negotiated, e.g. TLSv1.3 and TLS_AES_256_GCM_SHA384. */
@@ -44,6 +46,14 @@ export class TransportError extends Error {
 }
 
 const TLS_ERROR = /certificate|CERT_|SSL|TLS|handshake|alert|self[- ]signed|altnames/i;
+
+/** A dossier with its attachments fits easily; a flood is broken off long before memory runs out. */
+export const DEFAULT_MAX_RESPONSE_BYTES = 64 * 1024 * 1024;
+
+function grootte(bytes: number): string {
+  const mb = 1024 * 1024;
+  return bytes % mb === 0 ? `${bytes / mb} MB` : `${bytes} bytes`;
+}
 
 /** Agents are kept per identity and TLS settings so repeated calls reuse connections instead of a handshake each time. */
 const agents = new Map<string, https.Agent>();
@@ -72,10 +82,12 @@ function agentFor(options: SoapPostOptions): https.Agent {
 
 export function postSoap(options: SoapPostOptions): Promise<SoapPostResult> {
   const started = Date.now();
-  const maxBytes = options.maxResponseBytes ?? 64 * 1024 * 1024;
+  const maxBytes = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
   return new Promise((resolve, reject) => {
     let server: CertificateSummary | undefined;
     let tls: SoapPostResult['tls'];
+    let answering = false;
+    let received = 0;
     const req = https.request(options.url, {
       method: 'POST',
       agent: agentFor(options),
@@ -85,30 +97,45 @@ export function postSoap(options: SoapPostOptions): Promise<SoapPostResult> {
         soapaction: `"${options.soapAction ?? ''}"`,
       },
     });
+    // One deadline for the whole exchange, the body included: a server that trickles its answer is as late as one that hangs.
     const deadline = setTimeout(
-      () => req.destroy(new TransportError('time-out', `Geen volledig antwoord van ${options.url} binnen ${options.timeoutMs} ms (time-out).`)),
+      () =>
+        req.destroy(
+          new TransportError(
+            'time-out',
+            answering
+              ? `Antwoord van ${options.url} druppelde binnen ${options.timeoutMs} ms niet volledig binnen (${received} bytes ontvangen, time-out).`
+              : `Geen antwoord van ${options.url} binnen ${options.timeoutMs} ms (time-out).`,
+          ),
+        ),
       options.timeoutMs,
     );
+    const teGroot = (detail: string) => req.destroy(new TransportError('te-groot', `Antwoord van ${options.url} is groter dan ${grootte(maxBytes)}${detail}; afgebroken.`));
     req.on('response', (res) => {
+      answering = true;
       // Read the server certificate from the socket that answered (a kept-alive socket was verified when it connected).
       const socket = res.socket as TLSSocket;
       const cert = socket.getPeerCertificate();
       if (cert && Object.keys(cert).length) server = summarize(cert);
       tls = { protocol: socket.getProtocol() ?? 'onbekend', cipher: socket.getCipher()?.name ?? 'onbekend' };
+      const announced = Number(res.headers['content-length']);
+      if (announced > maxBytes) return teGroot(` (content-length ${announced})`);
       const chunks: Buffer[] = [];
-      let size = 0;
       res.on('data', (chunk: Buffer) => {
-        size += chunk.length;
-        if (size > maxBytes) {
-          req.destroy(new TransportError('te-groot', `Antwoord van ${options.url} is groter dan ${maxBytes} bytes; afgebroken.`));
-          return;
-        }
+        received += chunk.length;
+        if (received > maxBytes) return teGroot('');
         chunks.push(chunk);
+      });
+      // A connection broken off halfway through the answer ends the response, not the request: say so here.
+      res.on('close', () => {
+        if (!res.complete && !req.destroyed)
+          req.destroy(new TransportError('verbinding', `Verbinding met ${options.url} verbroken tijdens het antwoord (${received} bytes ontvangen).`));
       });
       res.on('end', () => {
         clearTimeout(deadline);
         resolve({
           status: res.statusCode ?? 0,
+          contentType: String(res.headers['content-type'] ?? ''),
           body: Buffer.concat(chunks).toString('utf8'),
           ...(server ? { server } : {}),
           ...(tls ? { tls } : {}),
@@ -126,7 +153,11 @@ export function postSoap(options: SoapPostOptions): Promise<SoapPostResult> {
           tls ? 'tls' : 'verbinding',
           tls
             ? `TLS-verbinding met ${options.url} mislukt: ${err.message}${err.code ? ` (${err.code})` : ''}.`
-            : `Verbinding met ${options.url} mislukt: ${err.message}${err.code ? ` (${err.code})` : ''}.`,
+            : answering
+              ? `Verbinding met ${options.url} verbroken tijdens het antwoord (${received} bytes ontvangen${err.code ? `, ${err.code}` : ''}).`
+              : err.code === 'ECONNRESET'
+              ? `Verbinding met ${options.url} verbroken door de andere kant (ECONNRESET).`
+              : `Verbinding met ${options.url} mislukt: ${err.message}${err.code ? ` (${err.code})` : ''}.`,
         ),
       );
     });

@@ -70,9 +70,11 @@ export const opvragen: StepDefinition<Args> = {
         ontvangen: `resultaat ${uitkomst.resultaat}${uitkomst.fout ? ` (${uitkomst.fout})` : ''}`,
         ...(documentRequest ? { bericht: beschrijf(documentRequest) } : {}),
         oorzaak:
-          ctx.rol === 'bron'
-            ? 'de bron beoordeelt het verzoek anders dan verwacht: klaargezet, voor deze school, de juiste leerling (PGN én geboortedatum), de juiste release.'
-            : 'de doel meldt zijn gebruiker een ander resultaat dan de bron of het Traffic Center gaf.',
+          ctx.rol !== 'bron'
+            ? 'de doel meldt zijn gebruiker een ander resultaat dan de bron of het Traffic Center gaf.'
+            : uitkomst.resultaat === 'AanleverpuntOnbereikbaar'
+              ? 'het aanleverpunt van de bron gaf geen bruikbaar antwoord binnen de time-out (geen antwoord, verbroken verbinding, onleesbaar of te groot antwoord; zie hierboven).'
+              : 'de bron beoordeelt het verzoek anders dan verwacht: klaargezet, voor deze school, de juiste leerling (PGN én geboortedatum), de juiste release.',
       });
     // A refusal must come without the dossier.
     if (ctx.rol === 'bron' && verwacht !== 'DossierGeleverd' && documentRequest?.response && dossierUitAntwoord(documentRequest.response))
