@@ -10,7 +10,27 @@ export const referenceLasFaults = {
     omschrijving: 'Geeft het dossier vrij zonder eerst sessiecontrole te doen bij het Traffic Center.',
     gedrag: { sessiecontroleOverslaan: true },
     // Without sessiecontrole the bron never learns which system opened the session, so the OIN check falls with it.
-    vangtIn: ['regulier-povo/bron', 'oin-van-ander-systeem/bron', 'tls-client-andere-oin/bron'],
+    vangtIn: [
+      'asielleerling-onderwijsnummer/bron',
+      'binnen-brin/bron',
+      'geboortedatum-onjuist/bron',
+      'klaargezet-voor-andere-school/bron',
+      'na-de-zomerrelease/bron',
+      'niet-klaargezet/bron',
+      'oin-van-ander-systeem/bron',
+      'onbekende-leerling/bron',
+      'opt-out/bron',
+      'regulier-popo/bron',
+      'regulier-povo/bron',
+      'regulier-vovo/bron',
+      'sessie-afwijkend/bron',
+      'sessie-reeds-afgemeld/bron',
+      'swv-zonder-bsn/bron',
+      'tls-client-andere-oin/bron',
+      'tweede-school/bron',
+      'veel-bijlagen/bron',
+      'zorgdossier/bron',
+    ],
   },
   'ignore-oin': {
     omschrijving: 'Geeft het dossier vrij aan elk systeem met een geldig certificaat, ook als dat niet de doel van de sessie is.',
@@ -55,7 +75,7 @@ export const referenceLasFaults = {
   'trust-any-server-cert': {
     omschrijving: 'De LAS controleert het certificaat van de servers die hij aanroept (TC, aanleverpunt) niet.',
     gedrag: { vertrouwElkeServer: true },
-    vangtIn: ['tls-server-*/doel'],
+    vangtIn: ['tls-server-*/doel', 'verlopen-certificaat/doel'],
   },
   'skip-server-revocation-check': {
     omschrijving: 'De LAS controleert servercertificaten niet tegen de CRL.',
@@ -100,17 +120,17 @@ export const referenceLasFaults = {
   'ignore-doel-sector': {
     omschrijving: 'Stelt het dossier samen naar de sector van de eigen school en negeert de sector van de doelschool uit de sessiecontrole (PO naar PO wordt POVO).',
     gedrag: { doelsectorNegeren: true },
-    vangtIn: [],
+    vangtIn: ['asielleerling-onderwijsnummer/bron', 'regulier-popo/bron', 'swv-zonder-bsn/bron'],
   },
   'binnen-brin-as-overstap': {
     omschrijving: 'Levert bij een overdracht naar een andere vestiging van dezelfde BRIN een gewoon overstapdossier in plaats van een dossier binnen de BRIN.',
     gedrag: { binnenBrinNegeren: true },
-    vangtIn: [],
+    vangtIn: ['binnen-brin/bron'],
   },
   'send-bsn-in-swv': {
     omschrijving: 'Zet het BSN of onderwijsnummer ook in een SWV-dossier.',
     gedrag: { pgnInSwv: true },
-    vangtIn: [],
+    vangtIn: ['swv-zonder-bsn/bron'],
   },
   'ignore-opt-out': {
     omschrijving: 'Levert de gegevens van categorieën waartegen de ouders bezwaar maakten toch mee (gemarkeerd als OPT-UIT).',
@@ -135,22 +155,22 @@ export const referenceLasFaults = {
   'wrong-best-result': {
     omschrijving: 'Meldt bij de afmelding het resultaat van het laatst gevraagde aanleverpunt in plaats van het beste.',
     gedrag: { laatsteApResultaat: true },
-    vangtIn: [],
+    vangtIn: ['binnen-brin/doel', 'meerdere-aanleverpunten/doel'],
   },
   'hide-tc-refusal': {
     omschrijving: 'Toont de gebruiker een algemene foutmelding in plaats van de resultaatcode waarmee het Traffic Center weigerde.',
     gedrag: { tcWeigeringVerbergen: true },
-    vangtIn: [],
+    vangtIn: ['onbekende-bronschool/doel'],
   },
   'import-invalid-dossier': {
     omschrijving: 'Neemt een ontvangen dossier over zonder het tegen de gegevensset te controleren.',
     gedrag: { ongeldigImporteren: true },
-    vangtIn: [],
+    vangtIn: ['ongeldig-dossier/doel'],
   },
   'drop-attachments': {
     omschrijving: 'Bewaart een ontvangen dossier zonder de bijlagen.',
     gedrag: { bijlagenWeglaten: true },
-    vangtIn: [],
+    vangtIn: ['veel-bijlagen/doel', 'zorgdossier/doel'],
   },
 } as const satisfies Record<string, { omschrijving: string; gedrag: LasGedrag; vangtIn: readonly string[] }>;
 

@@ -26,7 +26,7 @@ test('the shipped scenarios load, and the regular dossier runs in both roles', (
   const scenarios = loadScenarios();
   const s = scenarios.find((x) => x.id === 'regulier-povo');
   expect(s?.rollen).toEqual(['bron', 'doel']);
-  expect(eisenVoor(s!, 'bron').sort()).toEqual(['BRON-01', 'BRON-02', 'BRON-03']);
+  expect(eisenVoor(s!, 'bron').sort()).toEqual(['BRON-01', 'BRON-02', 'BRON-03', 'BRON-04']);
   expect(eisenVoor(s!, 'doel').sort()).toEqual(['DOEL-01', 'DOEL-02', 'DOEL-03', 'DOEL-04']);
 });
 
