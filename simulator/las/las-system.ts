@@ -21,6 +21,9 @@ import { bronDocumentRequestHandler, type BronGedrag } from './bron.ts';
 import { opvragen, type OpvraagUitkomst } from './doel.ts';
 import { KlaarzetStore, type KlaargezetDossier } from './klaarzet-store.ts';
 import type { LasSchool } from './las-school.ts';
+import { NotificatieInbox } from './notificatie-ontvangst.ts';
+import { Aanvragenboek, notificeer, type NotificatieGedrag, type NotificatieUitkomst } from './notificeren.ts';
+import type { OntvangenNotificatie } from '../control-api.ts';
 import type { OntvangenDossier } from './ontvangen-dossier.ts';
 import { OsoClient, type OsoClientOptions } from './oso-client.ts';
 
@@ -72,15 +75,21 @@ export interface TlsGedrag {
   zwakkeClientcertificatenToestaan?: boolean;
 }
 
-export type LasGedrag = BronGedrag & TlsGedrag;
+export type LasGedrag = BronGedrag & TlsGedrag & NotificatieGedrag;
 
 export interface LasSystem {
   readonly name: string;
   readonly schools: readonly LasSchool[];
   apUrl(routeringsKenmerk: string): string;
-  klaarzetten(verzoek: { brin: string; pgn: string; doelBrin: string }): KlaargezetDossier;
+  /**
+   * With `notificeren` (the user's conscious choice) the LAS also notifies the systems that asked for this dossier
+   * before; `notificatie` then resolves, never rejects, with what became of each notificatie.
+   */
+  klaarzetten(verzoek: { brin: string; pgn: string; doelBrin: string; notificeren?: boolean }): KlaargezetDossier & { notificatie?: Promise<NotificatieUitkomst[]> };
   opvragen(verzoek: { brin: string; bronBrin: string; pgn: string; geboortedatum: string }): Promise<OpvraagUitkomst>;
   ontvangen(): readonly OntvangenDossier[];
+  /** The notificaties its AP received as doel. */
+  notificaties(): readonly OntvangenNotificatie[];
   /** The last error this LAS showed its user (a refused opvragen or a refused dossier), if any. */
   laatsteFout(): string | undefined;
   /** The gegevensset release it works in now. */
@@ -93,6 +102,8 @@ export interface LasSystem {
 export async function startLasSystem(options: LasSystemOptions): Promise<LasSystem> {
   const klaargezet = new KlaarzetStore();
   const ontvangen: OntvangenDossier[] = [];
+  const aanvragen = new Aanvragenboek();
+  const inbox = new NotificatieInbox();
   let gegevensset = options.gegevensset;
   let laatsteFout: string | undefined;
   const gedrag = options.gedrag ?? {};
@@ -132,7 +143,12 @@ export async function startLasSystem(options: LasSystemOptions): Promise<LasSyst
             client,
             tcUrl: options.tcUrl,
             ...(options.gedrag ? { gedrag: options.gedrag } : {}),
+            // Who asked for which pupil: the systems a later klaarzetten may notify.
+            onUitgifte: (u) => {
+              if (u.pgn !== undefined) aanvragen.onthoud(u.verzoek, u.pgn, u.resultaat);
+            },
           }),
+          notificatieRequest: inbox.handler({ schools: options.schools, clock: options.clock }),
         },
       },
     ],
@@ -144,7 +160,7 @@ export async function startLasSystem(options: LasSystemOptions): Promise<LasSyst
     schools: options.schools,
     apUrl: (rk) => `${server.url}${AP_PATH.replace(':routeringsKenmerk', rk)}`,
 
-    klaarzetten({ brin, pgn, doelBrin }) {
+    klaarzetten({ brin, pgn, doelBrin, notificeren }) {
       const bron = school(brin);
       const leerling = options.administratie.find((l) => l.pgn.waarde === pgn);
       if (!leerling) throw new LasFout(`${options.name} kent geen leerling met PGN ${pgn} op ${brin}.`);
@@ -163,7 +179,14 @@ export async function startLasSystem(options: LasSystemOptions): Promise<LasSyst
       });
       const dossier = { leerling, bronBrin: brin, doelBrin, versie: gegevensset.versie, xml, klaargezetOp: options.clock.now() };
       klaargezet.klaarzetten(dossier);
-      return dossier;
+      if (!notificeren) return dossier;
+      const wie = gedrag.notificatieOverslaan ? [] : aanvragen.teNotificeren(brin, pgn, doelBrin, gedrag);
+      const notificatie = notificeer(client, options.tcUrl, wie, aanvragen).then((uitkomsten) => {
+        const mislukt = uitkomsten.filter((u) => u.resultaat !== 'NotificatieOntvangen');
+        if (mislukt.length) laatsteFout = `Klaargezet, maar notificatie mislukt: ${mislukt.map((u) => `${u.doelBrin}: ${u.resultaat}${u.fout ? ` (${u.fout})` : ''}`).join('; ')}`;
+        return uitkomsten;
+      });
+      return { ...dossier, notificatie };
     },
 
     async opvragen({ brin, bronBrin, pgn, geboortedatum }) {
@@ -176,6 +199,7 @@ export async function startLasSystem(options: LasSystemOptions): Promise<LasSyst
         dossierVersie: gegevensset.versie,
         aanvraagdatum: options.clock.today(),
       });
+      if (uitkomst.sessieId) inbox.onthoudAanvraag(uitkomst.sessieId, { doelBrin: brin, bronBrin, pgn });
       laatsteFout = uitkomst.resultaat === 'DossierGeleverd' ? undefined : `Opvragen mislukt: ${uitkomst.resultaat}${uitkomst.fout ? ` (${uitkomst.fout})` : ''}`;
       if (uitkomst.dossierXml !== undefined) {
         const base = { ...(uitkomst.sessieId ? { sessieId: uitkomst.sessieId } : {}), bronBrin, doelBrin: brin, pgn, ontvangenOp: options.clock.now().toISOString() };
@@ -187,6 +211,7 @@ export async function startLasSystem(options: LasSystemOptions): Promise<LasSyst
     },
 
     ontvangen: () => ontvangen,
+    notificaties: () => inbox.ontvangen(),
     laatsteFout: () => laatsteFout,
     release: () => gegevensset,
     wisselRelease(versie) {

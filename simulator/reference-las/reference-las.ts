@@ -11,6 +11,7 @@ import {
   type KlaarzettenAntwoord,
   type KlaarzettenVerzoek,
   type LaatsteFoutAntwoord,
+  type NotificatiesAntwoord,
   type OpvragenAntwoord,
   type ReleaseAntwoord,
   type ReleaseVerzoek,
@@ -78,9 +79,10 @@ export async function startReferenceLas(options: ReferenceLasOptions): Promise<R
   control.post(controlPaths.klaarzetten, async (req, reply): Promise<KlaarzettenAntwoord | ControlFout> => {
     const body = req.body as Partial<KlaarzettenVerzoek> | undefined;
     if (!body?.brin || !body.pgn || !body.doelBrin) return reply.code(400).send(fout('Verplicht: brin, pgn en doelBrin.'));
+    if (body.notificeren !== undefined && typeof body.notificeren !== 'boolean') return reply.code(400).send(fout('notificeren moet true of false zijn.'));
     try {
-      const dossier = las.klaarzetten({ brin: body.brin, pgn: body.pgn, doelBrin: body.doelBrin });
-      return { klaargezet: true, versie: dossier.versie };
+      const dossier = las.klaarzetten({ brin: body.brin, pgn: body.pgn, doelBrin: body.doelBrin, ...(body.notificeren ? { notificeren: true } : {}) });
+      return { klaargezet: true, versie: dossier.versie, ...(dossier.notificatie ? { notificaties: await dossier.notificatie } : {}) };
     } catch (e) {
       if (e instanceof LasFout) return reply.code(422).send(fout(e.message));
       throw e;
@@ -102,6 +104,8 @@ export async function startReferenceLas(options: ReferenceLasOptions): Promise<R
   control.get(controlPaths.dossiers, async (): Promise<DossiersAntwoord> => ({
     ontvangen: las.ontvangen().map(({ xml: _xml, ...rest }) => rest),
   }));
+
+  control.get(controlPaths.notificaties, async (): Promise<NotificatiesAntwoord> => ({ notificaties: [...las.notificaties()] }));
 
   control.get(controlPaths.laatsteFout, async (): Promise<LaatsteFoutAntwoord> => {
     const melding = las.laatsteFout();

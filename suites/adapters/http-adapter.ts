@@ -6,6 +6,7 @@ import {
   controlPaths,
   type DossiersAntwoord,
   type LaatsteFoutAntwoord,
+  type NotificatiesAntwoord,
   type OpvragenAntwoord,
   type ReleaseVerzoek,
 } from '../../simulator/control-api.ts';
@@ -46,6 +47,7 @@ export function httpAdapter(options: { controlUrl: string; timeoutMs: number }):
     },
     opvragen: (verzoek) => call<OpvragenAntwoord>(controlUrl, controlPaths.opvragen, timeoutMs, verzoek),
     ontvangen: async () => (await call<DossiersAntwoord>(controlUrl, controlPaths.dossiers, timeoutMs)).ontvangen,
+    notificaties: async () => (await call<NotificatiesAntwoord>(controlUrl, controlPaths.notificaties, timeoutMs)).notificaties,
     laatsteFout: async () => (await call<LaatsteFoutAntwoord>(controlUrl, controlPaths.laatsteFout, timeoutMs)).melding,
     wisselRelease: async (gegevensset) => {
       await call(controlUrl, controlPaths.release, timeoutMs, { gegevensset } satisfies ReleaseVerzoek);
