@@ -26,7 +26,18 @@ export interface KlaarzettenAntwoord {
   klaargezet: true;
   versie: string;
   /** One per system notified, present when `notificeren` was asked; a failed notificatie does not undo klaarzetten. */
-  notificaties?: { doelBrin: string; doelRouteringsKenmerk: string; sessieId: string; resultaat: string; fout?: string }[];
+  notificaties?: NotificatieUitkomst[];
+}
+
+/** What became of one notificatie, as the bron shows its user after klaarzetten. */
+export interface NotificatieUitkomst {
+  doelBrin: string;
+  doelRouteringsKenmerk: string;
+  /** The session of the doel's earlier request that the notificatie answers. */
+  sessieId: string;
+  /** `NotificatieOntvangen`, the TC's refusal code, or TrafficCenterOnbereikbaar / AanleverpuntOnbereikbaar. */
+  resultaat: string;
+  fout?: string;
 }
 
 export interface OpvragenVerzoek {

@@ -4,6 +4,7 @@
  * received. The testscholen are LAS systems; so is the reference LAS, which adds named faults and a control API.
  */
 import type { SimulatedClock } from '../clock.ts';
+import type { NotificatieUitkomst, OntvangenNotificatie } from '../control-api.ts';
 import { DossierLeesfout, kernVan, type DossierKern } from '../dossier/dossier-reader.ts';
 import type { GegevenssetVersie } from '../dossier/gegevensset.ts';
 import { generateDossierXml } from '../dossier/generator/generator.ts';
@@ -22,8 +23,7 @@ import { opvragen, type OpvraagUitkomst } from './doel.ts';
 import { KlaarzetStore, type KlaargezetDossier } from './klaarzet-store.ts';
 import type { LasSchool } from './las-school.ts';
 import { NotificatieInbox } from './notificatie-ontvangst.ts';
-import { Aanvragenboek, notificeer, type NotificatieGedrag, type NotificatieUitkomst } from './notificeren.ts';
-import type { OntvangenNotificatie } from '../control-api.ts';
+import { Aanvragenboek, notificeer, type NotificatieGedrag } from './notificeren.ts';
 import type { OntvangenDossier } from './ontvangen-dossier.ts';
 import { OsoClient, type OsoClientOptions } from './oso-client.ts';
 

@@ -5,6 +5,7 @@
  * notificatieRequest at that URL. "Notificatie may go only to a system that requested that dossier before, and only as
  * a conscious user act" [pub]; which refusals count as "asked before" and what the koppelsleutel carries are [ours].
  */
+import type { NotificatieUitkomst } from '../control-api.ts';
 import type { DocumentRequest } from '../protocol/messages.ts';
 import { oso2021 } from '../protocol/profile.ts';
 import type { ResultCode } from '../protocol/result-codes.ts';
@@ -40,16 +41,6 @@ export interface Aanvraag {
  * is not a request of that system and is never notified.
  */
 export const wachtOpKlaarzetten: readonly ResultCode[] = ['DossierNietKlaargezet', 'DossierNietVoorDezeSchool', 'DossierVersieOnjuist'];
-
-/** What became of one notificatie, as the bron shows its user after klaarzetten. */
-export interface NotificatieUitkomst {
-  doelBrin: string;
-  doelRouteringsKenmerk: string;
-  sessieId: string;
-  /** `NotificatieOntvangen`, the TC's refusal code, or TrafficCenterOnbereikbaar / AanleverpuntOnbereikbaar. */
-  resultaat: string;
-  fout?: string;
-}
 
 /** The requests a bron answered for pupils it knows, in the order they came. */
 export class Aanvragenboek {
