@@ -31,8 +31,8 @@ export interface Aanvraag {
   /** YYYY-MM-DD, as the doel sent it. */
   aanvraagdatum: string;
   resultaat: ResultCode;
-  /** Set once the doel has been told the dossier is klaargezet: a request is notified once. */
-  genotificeerd?: boolean;
+  /** Set once the doel has been notified, or has had the dossier since: a request is notified once at most. */
+  afgehandeld?: boolean;
 }
 
 /**
@@ -47,6 +47,8 @@ export class Aanvragenboek {
   #aanvragen: Aanvraag[] = [];
 
   onthoud(verzoek: DocumentRequest, pgn: string, resultaat: ResultCode): void {
+    // A doel that got the dossier waits no longer: its earlier requests for this pupil need no notificatie.
+    if (resultaat === 'DossierGeleverd') this.afgehandeld(verzoek.doelRouteringsKenmerk, verzoek.bronBrin, pgn);
     this.#aanvragen.push({
       sessieId: verzoek.sessieId,
       bronBrin: verzoek.bronBrin,
@@ -65,17 +67,16 @@ export class Aanvragenboek {
    */
   teNotificeren(bronBrin: string, pgn: string, doelBrin: string, gedrag: NotificatieGedrag = {}): Aanvraag[] {
     const kandidaten = gedrag.notificeerIedereen
-      ? this.#aanvragen.filter((a) => !a.genotificeerd)
-      : this.#aanvragen.filter((a) => a.bronBrin === bronBrin && a.pgn === pgn && a.doelBrin === doelBrin && !a.genotificeerd && wachtOpKlaarzetten.includes(a.resultaat));
+      ? this.#aanvragen.filter((a) => !a.afgehandeld)
+      : this.#aanvragen.filter((a) => a.bronBrin === bronBrin && a.pgn === pgn && a.doelBrin === doelBrin && !a.afgehandeld && wachtOpKlaarzetten.includes(a.resultaat));
     const laatstePerDoel = new Map<string, Aanvraag>();
     for (const a of kandidaten) laatstePerDoel.set(gedrag.notificeerIedereen ? `${a.doelRouteringsKenmerk}/${a.pgn}` : a.doelRouteringsKenmerk, a);
     return [...laatstePerDoel.values()];
   }
 
-  /** A notified doel AP waits no longer for this pupil: its earlier requests for it are done too. */
-  genotificeerd(aanvraag: Aanvraag): void {
-    for (const a of this.#aanvragen)
-      if (a.doelRouteringsKenmerk === aanvraag.doelRouteringsKenmerk && a.bronBrin === aanvraag.bronBrin && a.pgn === aanvraag.pgn) a.genotificeerd = true;
+  /** The doel AP waits no longer for this pupil's dossier (notified, or delivered): none of its requests for it is notified again. */
+  afgehandeld(doelRouteringsKenmerk: string, bronBrin: string, pgn: string): void {
+    for (const a of this.#aanvragen) if (a.doelRouteringsKenmerk === doelRouteringsKenmerk && a.bronBrin === bronBrin && a.pgn === pgn) a.afgehandeld = true;
   }
 }
 
@@ -105,7 +106,7 @@ export async function notificeer(client: OsoClient, tcUrl: string, aanvragen: re
       // The koppelsleutel is the session of the earlier request, so the doel knows which request it answers [ours].
       const antwoord = await client.call(url, 'notificatieRequest', { ...partijen, koppelsleutel: a.sessieId, doel });
       uitkomsten.push({ ...basis, resultaat: antwoord.resultaat.code });
-      if (antwoord.resultaat.code === 'NotificatieOntvangen') boek.genotificeerd(a);
+      if (antwoord.resultaat.code === 'NotificatieOntvangen') boek.afgehandeld(a.doelRouteringsKenmerk, a.bronBrin, a.pgn);
     } catch (e) {
       uitkomsten.push({ ...basis, resultaat: 'AanleverpuntOnbereikbaar', fout: (e as Error).message });
     }

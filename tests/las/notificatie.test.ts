@@ -97,6 +97,19 @@ test.describe('the reference LAS as bron', () => {
     });
   });
 
+  test('a doel that has had the dossier since its request is not notified for that request', async () => {
+    await metWorld([], async (world) => {
+      await voVraagtBijSut(world);
+      await klaarzettenBijSut(world, { brin: sutPo.brin, pgn: leerling.pgn.waarde, doelBrin: testscholen.vo.brin });
+      const geleverd = await world.testscholen.vo.opvragen({ brin: testscholen.vo.brin, bronBrin: sutPo.brin, pgn: leerling.pgn.waarde, geboortedatum: leerling.geboortedatum });
+      expect(geleverd.resultaat).toBe('DossierGeleverd');
+
+      const later = await klaarzettenBijSut(world, { brin: sutPo.brin, pgn: leerling.pgn.waarde, doelBrin: testscholen.vo.brin, notificeren: true });
+      expect(later.notificaties).toEqual([]);
+      expect(world.testscholen.vo.notificaties()).toEqual([]);
+    });
+  });
+
   test('a notificatie that fails does not undo klaarzetten: the outcome and the user’s error say why', async () => {
     await metWorld([], async (world) => {
       const sessieId = await voVraagtBijSut(world);
