@@ -15,11 +15,29 @@ export interface KlaarzettenVerzoek {
   /** BSN or onderwijsnummer of a pupil the LAS knows. */
   pgn: string;
   doelBrin: string;
+  /**
+   * The user chose to notify the systems that asked for this dossier before (for doelBrin) — a conscious act [pub]. The
+   * answer then waits until each of them has been notified, or has failed.
+   */
+  notificeren?: boolean;
 }
 
 export interface KlaarzettenAntwoord {
   klaargezet: true;
   versie: string;
+  /** One per system notified, present when `notificeren` was asked; a failed notificatie does not undo klaarzetten. */
+  notificaties?: NotificatieUitkomst[];
+}
+
+/** What became of one notificatie, as the bron shows its user after klaarzetten. */
+export interface NotificatieUitkomst {
+  doelBrin: string;
+  doelRouteringsKenmerk: string;
+  /** The session of the doel's earlier request that the notificatie answers. */
+  sessieId: string;
+  /** `NotificatieOntvangen`, the TC's refusal code, or TrafficCenterOnbereikbaar / AanleverpuntOnbereikbaar. */
+  resultaat: string;
+  fout?: string;
 }
 
 export interface OpvragenVerzoek {
@@ -55,6 +73,23 @@ export interface DossiersAntwoord {
   ontvangen: OntvangenDossier[];
 }
 
+/** A notificatie the LAS received as doel: a dossier it asked for before is now klaargezet. */
+export interface OntvangenNotificatie {
+  bronBrin: string;
+  bronRouteringsKenmerk: string;
+  doelBrin: string;
+  doelRouteringsKenmerk: string;
+  /** As the bron sent it: the sessieId of the LAS's own earlier request [ours]. */
+  koppelsleutel: string;
+  /** The pupil of that earlier request, when the LAS could tie the koppelsleutel to one. */
+  pgn?: string;
+  ontvangenOp: string;
+}
+
+export interface NotificatiesAntwoord {
+  notificaties: OntvangenNotificatie[];
+}
+
 export interface LaatsteFoutAntwoord {
   /** The last error message the LAS showed its user; absent when there was none. */
   melding?: string;
@@ -82,4 +117,5 @@ export const controlPaths = {
   dossiers: '/dossiers',
   laatsteFout: '/laatste-fout',
   release: '/release',
+  notificaties: '/notificaties',
 } as const;

@@ -5,8 +5,8 @@
 import type { Leerling } from '../simulator/dossier/leerling.ts';
 import type { LasSchool } from '../simulator/las/las-school.ts';
 import type { KlaarzetOpties, LasSystem } from '../simulator/las/las-system.ts';
-import type { OntvangenDossier } from '../simulator/control-api.ts';
-import type { SutAdapter } from './adapters/sut-adapter.ts';
+import type { OntvangenDossier, OntvangenNotificatie } from '../simulator/control-api.ts';
+import { AdapterFout, type SutAdapter } from './adapters/sut-adapter.ts';
 
 export type OntvangenBijPartij = Pick<OntvangenDossier, 'sessieId' | 'pgn' | 'status' | 'reden' | 'bijlagen'>;
 
@@ -16,9 +16,12 @@ export interface Partij {
   school: LasSchool;
   /** OIN of the certificate the party's system uses. */
   oin: string;
+  /** With `notificeren` the user also chooses to notify who asked before; resolves when those notificaties are done. */
   klaarzetten(leerling: Leerling, doelBrin: string, opties?: KlaarzetOpties): Promise<void>;
   opvragen(leerling: Leerling, bronBrin: string): Promise<{ resultaat: string; sessieId?: string; fout?: string }>;
   ontvangen(): Promise<OntvangenBijPartij[]>;
+  /** The notificaties the party's system received as doel. */
+  notificaties(): Promise<OntvangenNotificatie[]>;
   /** The last error the party's system showed its user. */
   laatsteFout(): Promise<string | undefined>;
 }
@@ -32,10 +35,14 @@ export function sutPartij(adapter: SutAdapter, naam: string, school: LasSchool, 
     oin,
     klaarzetten: async (leerling, doelBrin, opties = {}) => {
       if (opties.ongeldig) throw new Error('Een scenario kan de SUT geen ongeldig dossier laten klaarzetten; alleen een testschool serveert er een.');
-      await adapter.klaarzetten({ brin: school.brin, pgn: leerling.pgn.waarde, doelBrin });
+      await adapter.klaarzetten({ brin: school.brin, pgn: leerling.pgn.waarde, doelBrin, ...(opties.notificeren ? { notificeren: true } : {}) });
     },
     opvragen: (leerling, bronBrin) => adapter.opvragen({ brin: school.brin, bronBrin, pgn: leerling.pgn.waarde, geboortedatum: leerling.geboortedatum }),
     ontvangen: () => adapter.ontvangen(),
+    notificaties: async () => {
+      if (!adapter.notificaties) throw new AdapterFout(`De ${adapter.soort}-adapter kan niet uitlezen welke notificaties ${naam} ontving.`);
+      return adapter.notificaties();
+    },
     laatsteFout: () => adapter.laatsteFout(),
   };
 }
@@ -47,10 +54,11 @@ export function testschoolPartij(las: LasSystem, school: LasSchool, oin: string)
     school,
     oin,
     klaarzetten: async (leerling, doelBrin, opties) => {
-      las.klaarzetten({ brin: school.brin, pgn: leerling.pgn.waarde, doelBrin }, opties);
+      await las.klaarzetten({ brin: school.brin, pgn: leerling.pgn.waarde, doelBrin }, opties).notificatie;
     },
     opvragen: (leerling, bronBrin) => las.opvragen({ brin: school.brin, bronBrin, pgn: leerling.pgn.waarde, geboortedatum: leerling.geboortedatum }),
     ontvangen: async () => las.ontvangen().map(({ xml: _xml, ...rest }) => rest),
+    notificaties: async () => [...las.notificaties()],
     laatsteFout: async () => las.laatsteFout(),
   };
 }

@@ -45,7 +45,7 @@ export interface BronOptions {
   /** A dossier made on the spot, for a bron that releases without klaarzetten (a fault). */
   maakDossier?: (bron: LasSchool, leerling: Leerling, doelBrin: string) => KlaargezetDossier;
   /** Who asked for what and what was released: a bron logs requests and releases [pub, OSO'16]. */
-  onUitgifte?: (u: { sessieId: string; doelBrin: string; leerlingId?: string; resultaat: ResultCode; doelOin: string }) => void;
+  onUitgifte?: (u: { sessieId: string; doelBrin: string; leerlingId?: string; resultaat: ResultCode; doelOin: string; verzoek: DocumentRequest; pgn?: string }) => void;
 }
 
 const answer = (code: ResultCode, dossier?: string): DocumentResponse => ({
@@ -104,6 +104,8 @@ export function bronDocumentRequestHandler(options: BronOptions) {
       ...(leerling ? { leerlingId: leerling.id } : {}),
       resultaat: code,
       doelOin: ctx.client.oin,
+      verzoek: req,
+      ...(leerling ? { pgn: leerling.pgn.waarde } : {}),
     });
     return answer(code, xml === undefined ? undefined : Buffer.from(xml, 'utf8').toString('base64'));
   };

@@ -4,6 +4,7 @@
  * received. The testscholen are LAS systems; so is the reference LAS, which adds named faults and a control API.
  */
 import type { SimulatedClock } from '../clock.ts';
+import type { NotificatieUitkomst, OntvangenNotificatie } from '../control-api.ts';
 import { DossierLeesfout, kernVan, type DossierKern } from '../dossier/dossier-reader.ts';
 import type { GegevenssetVersie } from '../dossier/gegevensset.ts';
 import { generateDossierXml } from '../dossier/generator/generator.ts';
@@ -21,6 +22,8 @@ import { herkenProfiel, type Profiel } from '../dossier/profile.ts';
 import { opvragen, type DoelGedrag, type OpvraagUitkomst } from './doel.ts';
 import { KlaarzetStore, type KlaargezetDossier } from './klaarzet-store.ts';
 import type { LasSchool } from './las-school.ts';
+import { NotificatieInbox } from './notificatie-ontvangst.ts';
+import { Aanvragenboek, notificeer, type NotificatieGedrag } from './notificeren.ts';
 import type { OntvangenDossier } from './ontvangen-dossier.ts';
 import { OsoClient, type OsoClientOptions } from './oso-client.ts';
 
@@ -90,20 +93,25 @@ export interface DossierGedrag {
   binnenBrinNegeren?: boolean;
 }
 
-export type LasGedrag = BronGedrag & DoelGedrag & TlsGedrag & DossierGedrag;
+export type LasGedrag = BronGedrag & DoelGedrag & TlsGedrag & DossierGedrag & NotificatieGedrag;
 
 export interface KlaarzetOpties {
   /** Serve a dossier that breaks the gegevensset's rules (a testschool that tests the doel's import check). */
   ongeldig?: boolean;
+  /** The user's conscious choice to notify the systems that asked for this dossier before. */
+  notificeren?: boolean;
 }
 
 export interface LasSystem {
   readonly name: string;
   readonly schools: readonly LasSchool[];
   apUrl(routeringsKenmerk: string): string;
-  klaarzetten(verzoek: { brin: string; pgn: string; doelBrin: string }, opties?: KlaarzetOpties): KlaargezetDossier;
+  /** With `notificeren`, `notificatie` resolves (never rejects) with what became of each notificatie. */
+  klaarzetten(verzoek: { brin: string; pgn: string; doelBrin: string }, opties?: KlaarzetOpties): KlaargezetDossier & { notificatie?: Promise<NotificatieUitkomst[]> };
   opvragen(verzoek: { brin: string; bronBrin: string; pgn: string; geboortedatum: string }): Promise<OpvraagUitkomst>;
   ontvangen(): readonly OntvangenDossier[];
+  /** The notificaties its AP received as doel. */
+  notificaties(): readonly OntvangenNotificatie[];
   /** The last error this LAS showed its user (a refused opvragen or a refused dossier), if any. */
   laatsteFout(): string | undefined;
   /** The gegevensset release it works in now. */
@@ -116,6 +124,8 @@ export interface LasSystem {
 export async function startLasSystem(options: LasSystemOptions): Promise<LasSystem> {
   const klaargezet = new KlaarzetStore();
   const ontvangen: OntvangenDossier[] = [];
+  const aanvragen = new Aanvragenboek();
+  const inbox = new NotificatieInbox();
   let gegevensset = options.gegevensset;
   let laatsteFout: string | undefined;
   const gedrag = options.gedrag ?? {};
@@ -194,7 +204,12 @@ export async function startLasSystem(options: LasSystemOptions): Promise<LasSyst
             tcUrl: options.tcUrl,
             gedrag,
             maakDossier: (bron, leerling, doelBrin) => maakDossier(bron, leerling, doelBrin, {}),
+            // Who asked for which pupil: the systems a later klaarzetten may notify.
+            onUitgifte: (u) => {
+              if (u.pgn !== undefined) aanvragen.onthoud(u.verzoek, u.pgn, u.resultaat);
+            },
           }),
+          notificatieRequest: inbox.handler({ schools: options.schools, clock: options.clock }),
         },
       },
     ],
@@ -212,7 +227,14 @@ export async function startLasSystem(options: LasSystemOptions): Promise<LasSyst
       if (!leerling) throw new LasFout(`${options.name} kent geen leerling met PGN ${pgn} op ${brin}.`);
       const dossier = maakDossier(bron, leerling, doelBrin, opties);
       klaargezet.klaarzetten(dossier, gedrag.tweeScholen);
-      return dossier;
+      if (!opties.notificeren) return dossier;
+      const wie = gedrag.notificatieOverslaan ? [] : aanvragen.teNotificeren(brin, pgn, doelBrin, gedrag);
+      const notificatie = notificeer(client, options.tcUrl, wie, aanvragen).then((uitkomsten) => {
+        const mislukt = uitkomsten.filter((u) => u.resultaat !== 'NotificatieOntvangen');
+        if (mislukt.length) laatsteFout = `Klaargezet, maar notificatie mislukt: ${mislukt.map((u) => `${u.doelBrin}: ${u.resultaat}${u.fout ? ` (${u.fout})` : ''}`).join('; ')}`;
+        return uitkomsten;
+      });
+      return { ...dossier, notificatie };
     },
 
     async opvragen({ brin, bronBrin, pgn, geboortedatum }) {
@@ -231,6 +253,7 @@ export async function startLasSystem(options: LasSystemOptions): Promise<LasSyst
         },
         gedrag,
       );
+      if (uitkomst.sessieId) inbox.onthoudAanvraag(uitkomst.sessieId, { doelBrin: brin, bronBrin, pgn });
       laatsteFout = uitkomst.resultaat === 'DossierGeleverd' ? undefined : `Opvragen mislukt: ${uitkomst.resultaat}${uitkomst.fout ? ` (${uitkomst.fout})` : ''}`;
       if (uitkomst.dossierXml !== undefined) {
         const base = { ...(uitkomst.sessieId ? { sessieId: uitkomst.sessieId } : {}), bronBrin, doelBrin: brin, pgn, ontvangenOp: options.clock.now().toISOString() };
@@ -242,6 +265,7 @@ export async function startLasSystem(options: LasSystemOptions): Promise<LasSyst
     },
 
     ontvangen: () => ontvangen,
+    notificaties: () => inbox.ontvangen(),
     laatsteFout: () => laatsteFout,
     release: () => gegevensset,
     wisselRelease(versie) {

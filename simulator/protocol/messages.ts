@@ -80,6 +80,40 @@ export interface AfmeldingResponse {
   resultaat: Resultaat;
 }
 
+export interface MeldenNotificatieRequest {
+  bronBrin: string;
+  bronRouteringsKenmerk: string;
+  doelBrin: string;
+  doelRouteringsKenmerk: string;
+  /** The session of the doel's earlier request. */
+  sessieId: string;
+  /** YYYY-MM-DD: the date of that earlier request. */
+  aanvraagdatum: string;
+  /** `OV` [pub]. */
+  doel: string;
+}
+
+export interface MeldenNotificatieResponse {
+  resultaat: Resultaat;
+  /** The current URL of the doel AP. */
+  url?: string;
+}
+
+export interface NotificatieRequest {
+  bronBrin: string;
+  bronRouteringsKenmerk: string;
+  doelBrin: string;
+  doelRouteringsKenmerk: string;
+  /** A GUID: the sessieId of the doel's earlier request [ours]. */
+  koppelsleutel: string;
+  /** `OV` [pub]. */
+  doel: string;
+}
+
+export interface NotificatieResponse {
+  resultaat: Resultaat;
+}
+
 export type PingRequest = Record<string, never>;
 
 export interface PingResponse {
@@ -97,6 +131,10 @@ export interface Messages {
   sessiecontroleResponse: SessiecontroleResponse;
   afmeldingRequest: AfmeldingRequest;
   afmeldingResponse: AfmeldingResponse;
+  meldenNotificatieRequest: MeldenNotificatieRequest;
+  meldenNotificatieResponse: MeldenNotificatieResponse;
+  notificatieRequest: NotificatieRequest;
+  notificatieResponse: NotificatieResponse;
   pingRequest: PingRequest;
   pingResponse: PingResponse;
 }

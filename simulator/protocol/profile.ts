@@ -52,6 +52,8 @@ export const oso2021 = {
    * too, so that a doel whose bron answered slowly can still close the session and report the result.
    */
   sessieGeldigheidMinuten: 30,
+  /** [pub] the `doel` of meldenNotificatie and notificatie: `OV`. */
+  notificatieDoelen: ['OV'] as const,
   messages: {
     overdrachtRequest: {
       wireName: 'overdrachtRequest',
@@ -140,6 +142,46 @@ export const oso2021 = {
       herkomst: 'ours',
       fields: [resultaat],
     },
+    meldenNotificatieRequest: {
+      wireName: 'meldenNotificatieRequest',
+      herkomst: 'pub',
+      // [pub] the fields; their order is [ours]. aanvraagdatum: the date of the doel's earlier request (from its documentRequest) [ours].
+      fields: [
+        text('bronBrin', 'pub'),
+        text('bronRouteringsKenmerk', 'pub'),
+        text('doelBrin', 'pub'),
+        text('doelRouteringsKenmerk', 'pub'),
+        text('sessieId', 'pub'),
+        text('aanvraagdatum', 'pub'),
+        text('doel', 'pub'),
+      ],
+    },
+    meldenNotificatieResponse: {
+      wireName: 'meldenNotificatieResponse',
+      herkomst: 'ours',
+      // [pub] the answer is the current URL of the doel AP; the element name `url` is [ours].
+      fields: [resultaat, text('url', 'ours', true)],
+    },
+    notificatieRequest: {
+      wireName: 'notificatieRequest',
+      herkomst: 'pub',
+      // [ours] koppelsleutel: the sessieId of the doel's earlier request this notificatie answers, so the doel knows
+      // which of its requests (which pupil) the dossier is now klaargezet for. The public record says only "a GUID".
+      fields: [
+        text('bronBrin', 'pub'),
+        text('bronRouteringsKenmerk', 'pub'),
+        text('doelBrin', 'pub'),
+        text('doelRouteringsKenmerk', 'pub'),
+        text('koppelsleutel', 'pub'),
+        text('doel', 'pub'),
+      ],
+    },
+    notificatieResponse: {
+      wireName: 'notificatieResponse',
+      herkomst: 'ours',
+      // [pub] resultaat NotificatieOntvangen.
+      fields: [resultaat],
+    },
     pingRequest: { wireName: 'pingRequest', herkomst: 'ours', fields: [] },
     pingResponse: {
       wireName: 'pingResponse',
@@ -158,8 +200,10 @@ export const responseFor = {
   documentRequest: 'documentResponse',
   sessiecontroleRequest: 'sessiecontroleResponse',
   afmeldingRequest: 'afmeldingResponse',
+  meldenNotificatieRequest: 'meldenNotificatieResponse',
+  notificatieRequest: 'notificatieResponse',
   pingRequest: 'pingResponse',
 } as const satisfies Partial<Record<MessageName, MessageName>>;
 
 export type RequestName = keyof typeof responseFor;
-export type TrafficCenterRequest = 'overdrachtRequest' | 'sessiecontroleRequest' | 'afmeldingRequest' | 'pingRequest';
+export type TrafficCenterRequest = 'overdrachtRequest' | 'sessiecontroleRequest' | 'afmeldingRequest' | 'meldenNotificatieRequest' | 'pingRequest';

@@ -28,6 +28,7 @@ export const resultCodes = {
   GeenActiefAanleverpunt: { door: 'TC', herkomst: 'ours', succes: false, omschrijving: 'De bronschool heeft geen actief aanleverpunt.' },
   OngeldigeOverdrachtsoort: { door: 'TC', herkomst: 'ours', succes: false, omschrijving: 'De overdrachtsoort is niet geldig.' },
   OngeldigeSleutel: { door: 'TC', herkomst: 'ours', succes: false, omschrijving: 'Precies één van zoeksleutel en koppelsleutel moet gevuld zijn.' },
+  OngeldigNotificatieDoel: { door: 'TC', herkomst: 'ours', succes: false, omschrijving: 'Het doel van de notificatie is niet geldig (verwacht: OV).' },
   // Bron on documentRequest
   DossierGeleverd: { door: 'bron', herkomst: 'ours', succes: true, omschrijving: 'Het dossier is geleverd.' },
   DossierNietKlaargezet: { door: 'bron', herkomst: 'ours', succes: false, omschrijving: 'Er is voor deze leerling geen dossier klaargezet.' },
@@ -37,6 +38,8 @@ export const resultCodes = {
   SessiecontroleAfgewezen: { door: 'bron', herkomst: 'ours', succes: false, omschrijving: 'Het Traffic Center heeft de sessiecontrole afgewezen; het dossier is niet vrijgegeven.' },
   CertificaatNietVanDoel: { door: 'bron', herkomst: 'ours', succes: false, omschrijving: 'Het certificaat van de vrager is niet dat van het systeem dat de sessie opende; het dossier is niet vrijgegeven.' },
   SessiecontroleMislukt: { door: 'bron', herkomst: 'ours', succes: false, omschrijving: 'De sessiecontrole bij het Traffic Center kon niet worden uitgevoerd; het dossier is niet vrijgegeven.' },
+  // Doel on notificatieRequest
+  NotificatieOntvangen: { door: 'doel', herkomst: 'pub', succes: true, omschrijving: 'De notificatie is ontvangen.' },
   // Doel, when a party gave no usable answer at all
   TrafficCenterOnbereikbaar: { door: 'doel', herkomst: 'ours', succes: false, omschrijving: 'Het Traffic Center gaf geen geldig antwoord op het overdrachtverzoek.' },
   AanleverpuntOnbereikbaar: { door: 'doel', herkomst: 'ours', succes: false, omschrijving: 'Het aanleverpunt van de bronschool gaf geen geldig antwoord.' },

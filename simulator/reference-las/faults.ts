@@ -37,6 +37,16 @@ export const referenceLasFaults = {
     gedrag: { oinNegeren: true },
     vangtIn: ['oin-van-ander-systeem/bron', 'tls-client-andere-oin/bron'],
   },
+  'notify-everyone': {
+    omschrijving: 'Stuurt bij klaarzetten met notificatie een notificatie aan elk systeem dat ooit iets opvroeg, ook voor andere leerlingen en scholen, niet alleen aan wie dit dossier vroeg.',
+    gedrag: { notificeerIedereen: true },
+    vangtIn: ['notificatie/bron'],
+  },
+  'no-notificatie': {
+    omschrijving: 'Stuurt geen notificatie, ook niet als de gebruiker bij klaarzetten koos voor notificeren.',
+    gedrag: { notificatieOverslaan: true },
+    vangtIn: ['notificatie/bron'],
+  },
   'accept-tls10': {
     omschrijving: 'Het aanleverpunt accepteert nog TLS 1.0 en 1.1.',
     gedrag: { minTlsVersie: 'TLSv1' },

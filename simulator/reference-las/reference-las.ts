@@ -11,6 +11,7 @@ import {
   type KlaarzettenAntwoord,
   type KlaarzettenVerzoek,
   type LaatsteFoutAntwoord,
+  type NotificatiesAntwoord,
   type OpvragenAntwoord,
   type ReleaseAntwoord,
   type ReleaseVerzoek,
@@ -118,8 +119,8 @@ export async function startReferenceLas(options: ReferenceLasOptions): Promise<R
   control.post(controlPaths.klaarzetten, async (req, reply): Promise<KlaarzettenAntwoord | ControlFout> => {
     const body = req.body as KlaarzettenVerzoek;
     try {
-      const dossier = las.klaarzetten({ brin: body.brin, pgn: body.pgn, doelBrin: body.doelBrin });
-      return { klaargezet: true, versie: dossier.versie };
+      const dossier = las.klaarzetten({ brin: body.brin, pgn: body.pgn, doelBrin: body.doelBrin }, body.notificeren ? { notificeren: true } : {});
+      return { klaargezet: true, versie: dossier.versie, ...(dossier.notificatie ? { notificaties: await dossier.notificatie } : {}) };
     } catch (e) {
       if (e instanceof LasFout) return reply.code(422).send(fout(e.message));
       throw e;
@@ -140,6 +141,8 @@ export async function startReferenceLas(options: ReferenceLasOptions): Promise<R
   control.get(controlPaths.dossiers, async (): Promise<DossiersAntwoord> => ({
     ontvangen: las.ontvangen().map(({ xml: _xml, ...rest }) => rest),
   }));
+
+  control.get(controlPaths.notificaties, async (): Promise<NotificatiesAntwoord> => ({ notificaties: [...las.notificaties()] }));
 
   control.get(controlPaths.laatsteFout, async (): Promise<LaatsteFoutAntwoord> => {
     const melding = las.laatsteFout();

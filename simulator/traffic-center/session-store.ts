@@ -1,4 +1,7 @@
-/** The TC's sessions: opened by overdrachtRequest, checked by sessiecontrole, closed by afmelding. */
+/**
+ * The TC's sessions: opened by overdrachtRequest, checked by sessiecontrole, closed by afmelding; a bron that later
+ * klaarzet the dossier reports its notificatie to the doel against the session (meldenNotificatie).
+ */
 import { randomUUID } from 'node:crypto';
 
 export interface Sessie {
@@ -14,13 +17,15 @@ export interface Sessie {
   geopendOp: Date;
   sessiecontroles: { bronRouteringsKenmerk: string; op: Date; resultaat: string }[];
   afmelding?: { op: Date; resultaatcode: string; bronRouteringsKenmerk: string };
+  /** Every meldenNotificatie for this session, accepted or refused. */
+  notificaties: { bronRouteringsKenmerk: string; op: Date; resultaat: string }[];
 }
 
 export class SessionStore {
   #sessies = new Map<string, Sessie>();
 
-  open(fields: Omit<Sessie, 'sessieId' | 'sessiecontroles'>): Sessie {
-    const sessie: Sessie = { sessieId: randomUUID(), sessiecontroles: [], ...fields };
+  open(fields: Omit<Sessie, 'sessieId' | 'sessiecontroles' | 'notificaties'>): Sessie {
+    const sessie: Sessie = { sessieId: randomUUID(), sessiecontroles: [], notificaties: [], ...fields };
     this.#sessies.set(sessie.sessieId, sessie);
     return sessie;
   }

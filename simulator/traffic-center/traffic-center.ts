@@ -1,11 +1,13 @@
 /**
- * The simulated Traffic Center: overdracht, sessiecontrole, afmelding and ping over mutual TLS, with the checks of the
+ * The simulated Traffic Center: overdracht, sessiecontrole, afmelding, melden notificatie and ping over mutual TLS, with the checks of the
  * public OSO documentation (oso-protocol.md, "Who checks what") and an audit log of every message in and out.
  */
 import type { SimulatedClock } from '../clock.ts';
 import type {
   AfmeldingRequest,
   AfmeldingResponse,
+  MeldenNotificatieRequest,
+  MeldenNotificatieResponse,
   OverdrachtRequest,
   OverdrachtResponse,
   PingResponse,
@@ -132,6 +134,30 @@ export async function startTrafficCenter(options: TrafficCenterOptions): Promise
     return { resultaat: resultaat('Ok') };
   }
 
+  /**
+   * A bron reports that it notifies the doel of an earlier request [pub]: the session must exist and be the doel AP's
+   * request to this bron BRIN, the bron AP must belong to the sending certificate, and the doel must be OV. The answer
+   * is the doel AP's current URL from the register [pub]. The session's 30 minutes do not apply, nor does afmelding:
+   * a notificatie comes when the bron's user klaarzet the dossier, typically days after the request [ours].
+   */
+  async function meldenNotificatie(req: MeldenNotificatieRequest, ctx: RequestContext): Promise<MeldenNotificatieResponse> {
+    const sessie = sessions.get(req.sessieId);
+    const doelen: readonly string[] = oso2021.notificatieDoelen;
+    const doelAp = register.aanleverpunt(req.doelRouteringsKenmerk);
+    const code = firstFailing([
+      () => (doelen.includes(req.doel) ? undefined : 'OngeldigNotificatieDoel'),
+      () => (sessie ? undefined : 'SessieOnbekend'),
+      () => (register.school(req.bronBrin) ? undefined : 'VerstrekkerNietBekend'),
+      () => (owns(ctx.client.oin, req.bronRouteringsKenmerk, req.bronBrin) ? undefined : 'CertificaatHoortNietBijAanleverpunt'),
+      () => (req.doelRouteringsKenmerk === sessie?.doelRouteringsKenmerk ? undefined : 'OnbekendAanleverpunt'),
+      () => (req.bronBrin === sessie?.bronBrin && req.doelBrin === sessie.doelBrin ? undefined : 'SessieAfwijkend'),
+      () => (doelAp?.actief ? undefined : 'AanleverpuntNietActief'),
+    ]);
+    sessie?.notificaties.push({ bronRouteringsKenmerk: req.bronRouteringsKenmerk, op: clock.now(), resultaat: code ?? 'Ok' });
+    if (code) return { resultaat: resultaat(code) };
+    return { resultaat: resultaat('Ok'), url: doelAp!.url };
+  }
+
   async function ping(): Promise<PingResponse> {
     return { resultaat: resultaat('Ok'), tijd: clock.now().toISOString(), release: oso2021.release };
   }
@@ -148,6 +174,7 @@ export async function startTrafficCenter(options: TrafficCenterOptions): Promise
           overdrachtRequest: overdracht,
           sessiecontroleRequest: sessiecontrole,
           afmeldingRequest: afmelding,
+          meldenNotificatieRequest: meldenNotificatie,
           pingRequest: ping,
         },
       },

@@ -10,6 +10,7 @@ import {
   controlPaths,
   type DossiersAntwoord,
   type LaatsteFoutAntwoord,
+  type NotificatiesAntwoord,
   type OpvragenAntwoord,
   type ReleaseVerzoek,
 } from '../../simulator/control-api.ts';
@@ -158,6 +159,7 @@ export function httpAdapter(options: HttpAdapterOptions): SutAdapter {
     },
     opvragen: (verzoek) => call<OpvragenAntwoord>(options, controlPaths.opvragen, verzoek),
     ontvangen: async () => (await call<DossiersAntwoord>(options, controlPaths.dossiers)).ontvangen,
+    notificaties: async () => (await call<NotificatiesAntwoord>(options, controlPaths.notificaties)).notificaties,
     laatsteFout: async () => (await call<LaatsteFoutAntwoord>(options, controlPaths.laatsteFout)).melding,
     wisselRelease: async (gegevensset) => {
       await call(options, controlPaths.release, { gegevensset } satisfies ReleaseVerzoek);

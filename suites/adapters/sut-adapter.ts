@@ -6,18 +6,21 @@
 import type {
   KlaarzettenVerzoek,
   OntvangenDossier,
+  OntvangenNotificatie,
   OpvragenAntwoord,
   OpvragenVerzoek,
 } from '../../simulator/control-api.ts';
 
 export interface SutAdapter {
   readonly soort: 'http' | 'playwright' | 'manual';
-  /** The bron school in the LAS klaarzet the pupil's dossier for doelBrin. */
+  /** The bron school in the LAS klaarzet the pupil's dossier for doelBrin; with `notificeren` the user also chooses to notify. */
   klaarzetten(verzoek: KlaarzettenVerzoek): Promise<void>;
   /** The doel school in the LAS asks for the dossier; resolves when the LAS shows its user the outcome. */
   opvragen(verzoek: OpvragenVerzoek): Promise<OpvragenAntwoord>;
   /** What the LAS received as doel: stored or refused, with the reason it showed. */
   ontvangen(): Promise<OntvangenDossier[]>;
+  /** The notificaties the LAS received as doel; absent when this adapter cannot read them back. */
+  notificaties?(): Promise<OntvangenNotificatie[]>;
   /** The last error message the LAS showed its user, if any. */
   laatsteFout(): Promise<string | undefined>;
   /** Switch the LAS to the given gegevensset release (the summer release). */

@@ -12,6 +12,7 @@ import { verwachtGeweigerd } from './verwacht-geweigerd.ts';
 import { zomerrelease } from './zomerrelease.ts';
 import { verwachtAfmelding } from './verwacht-afmelding.ts';
 import { verwachtDossier } from './verwacht-dossier.ts';
+import { verwachtNotificatie } from './verwacht-notificatie.ts';
 import { verwachtOpgeslagen } from './verwacht-opgeslagen.ts';
 import { verwachtOverdracht } from './verwacht-overdracht.ts';
 import { verwachtSessiecontrole } from './verwacht-sessiecontrole.ts';
@@ -33,6 +34,7 @@ export const stepCatalogue: ReadonlyMap<string, StepDefinition<never>> = new Map
     verwachtOpgeslagen,
     verwachtGeweigerd,
     verwachtBijlagen,
+    verwachtNotificatie,
   ].map((s) => [
     s.naam,
     s as StepDefinition<never>,

@@ -17,6 +17,7 @@ import {
   type KlaarzettenAntwoord,
   type KlaarzettenVerzoek,
   type LaatsteFoutAntwoord,
+  type NotificatiesAntwoord,
   type OntvangenDossier,
   type OpvragenAntwoord,
   type OpvragenVerzoek,
@@ -55,8 +56,34 @@ const dossier: Paar<OntvangenDossier> = {
   minimaal: { bronBrin: '99AA', doelBrin: '98RB', pgn: '123456782', status: 'geweigerd', ontvangenOp: '2026-03-16T09:30:00.000Z' },
 };
 const paren: Record<string, Paar<object>> = {
-  KlaarzettenVerzoek: { volledig: { brin: '98RA', pgn: '123456782', doelBrin: '99BB' }, minimaal: { brin: '98RA', pgn: '123456782', doelBrin: '99BB' } } satisfies Paar<KlaarzettenVerzoek>,
-  KlaarzettenAntwoord: { volledig: { klaargezet: true, versie: '2019.1' }, minimaal: { klaargezet: true, versie: '2019.1' } } satisfies Paar<KlaarzettenAntwoord>,
+  KlaarzettenVerzoek: {
+    volledig: { brin: '98RA', pgn: '123456782', doelBrin: '99BB', notificeren: true },
+    minimaal: { brin: '98RA', pgn: '123456782', doelBrin: '99BB' },
+  } satisfies Paar<KlaarzettenVerzoek>,
+  KlaarzettenAntwoord: {
+    volledig: {
+      klaargezet: true,
+      versie: '2019.1',
+      notificaties: [{ doelBrin: '99BB', doelRouteringsKenmerk: testscholen.vo.routeringsKenmerk, sessieId: 's-1', resultaat: 'NotificatieOntvangen', fout: 'geen' }],
+    },
+    minimaal: { klaargezet: true, versie: '2019.1' },
+  } satisfies Paar<KlaarzettenAntwoord>,
+  NotificatiesAntwoord: {
+    volledig: {
+      notificaties: [
+        {
+          bronBrin: '99AA',
+          bronRouteringsKenmerk: testscholen.po.routeringsKenmerk,
+          doelBrin: '98RB',
+          doelRouteringsKenmerk: referentieLasScholen.vo.routeringsKenmerk,
+          koppelsleutel: 's-1',
+          pgn: '123456782',
+          ontvangenOp: '2026-03-16T09:30:00.000Z',
+        },
+      ],
+    },
+    minimaal: { notificaties: [] },
+  } satisfies Paar<NotificatiesAntwoord>,
   OpvragenVerzoek: {
     volledig: { brin: '98RB', bronBrin: '99AA', pgn: '123456782', geboortedatum: '2013-04-05' },
     minimaal: { brin: '98RB', bronBrin: '99AA', pgn: '123456782', geboortedatum: '2013-04-05' },

@@ -43,6 +43,25 @@ const examples: { [N in MessageName]: Messages[N] } = {
   sessiecontroleResponse: { resultaat, doelschoolSector: 'VO' },
   afmeldingRequest: { sessieId: 's-1', doelBrin: '99BB', doelRouteringsKenmerk: '0000000700099BB00001', bronBrin: '98RA', bronRouteringsKenmerk: '0000000700098RA00001', resultaatcode: 'DossierGeleverd' },
   afmeldingResponse: { resultaat },
+  meldenNotificatieRequest: {
+    bronBrin: '98RA',
+    bronRouteringsKenmerk: '0000000700098RA00001',
+    doelBrin: '99BB',
+    doelRouteringsKenmerk: '0000000700099BB00001',
+    sessieId: '5b0c7a52-8f0e-4a8e-9a53-0d7b1c1f2e3d',
+    aanvraagdatum: '2026-03-16',
+    doel: 'OV',
+  },
+  meldenNotificatieResponse: { resultaat, url: 'https://127.0.0.1:2/oso/ap/0000000700099BB00001?a=1&b=2' },
+  notificatieRequest: {
+    bronBrin: '98RA',
+    bronRouteringsKenmerk: '0000000700098RA00001',
+    doelBrin: '99BB',
+    doelRouteringsKenmerk: '0000000700099BB00001',
+    koppelsleutel: '5b0c7a52-8f0e-4a8e-9a53-0d7b1c1f2e3d',
+    doel: 'OV',
+  },
+  notificatieResponse: { resultaat: { code: 'NotificatieOntvangen', omschrijving: 'De notificatie is ontvangen.' } },
   pingRequest: {},
   pingResponse: { resultaat, tijd: '2026-03-16T08:00:00.000Z', release: "OSO'21" },
 };
@@ -67,6 +86,17 @@ test('decoding does not depend on prefixes: default namespace and other prefixes
   const xml = `<?xml version="1.0"?><e:Envelope xmlns:e="http://schemas.xmlsoap.org/soap/envelope/"><e:Body>
     <pingResponse xmlns="${oso2021.namespace}"><resultaat><code>Ok</code></resultaat><tijd>t</tijd><release>r</release></pingResponse></e:Body></e:Envelope>`;
   expect(expectMessage(xml, 'pingResponse')).toEqual({ resultaat: { code: 'Ok' }, tijd: 't', release: 'r' });
+});
+
+test('notificatie messages are written in profile order and refuse a missing koppelsleutel', () => {
+  for (const name of ['meldenNotificatieRequest', 'notificatieRequest'] as const) {
+    const xml = encodeMessage(name, examples[name]);
+    const order = oso2021.messages[name].fields.map((f) => xml.indexOf(`<oso:${f.name}>`));
+    expect(order.every((pos) => pos > 0), name).toBe(true);
+    expect([...order].sort((a, b) => a - b), name).toEqual(order);
+  }
+  const zonder = encodeMessage('notificatieRequest', examples.notificatieRequest).replace(/<oso:koppelsleutel>[^<]*<\/oso:koppelsleutel>/, '');
+  expect(() => expectMessage(zonder, 'notificatieRequest')).toThrow(/koppelsleutel ontbreekt/);
 });
 
 test('leading zeros and whitespace-free values survive', () => {

@@ -6,7 +6,7 @@ import { expect } from '@playwright/test';
 import { randomUUID } from 'node:crypto';
 import { referentieLasScholen, testscholen } from '../../fixtures/scholen.ts';
 import { OsoClient, type ResponseOf } from '../../simulator/las/oso-client.ts';
-import type { AfmeldingRequest, Messages, OverdrachtRequest, SessiecontroleRequest } from '../../simulator/protocol/messages.ts';
+import type { AfmeldingRequest, MeldenNotificatieRequest, Messages, OverdrachtRequest, SessiecontroleRequest } from '../../simulator/protocol/messages.ts';
 import type { TrafficCenterRequest } from '../../simulator/protocol/profile.ts';
 import { decodeEnvelope, encodeMessage } from '../../simulator/protocol/soap.ts';
 import { zoeksleutelVoor } from '../../simulator/protocol/zoeksleutel.ts';
@@ -82,6 +82,19 @@ function afmelding(sessieId: string): AfmeldingRequest {
     bronBrin: bron.brin,
     bronRouteringsKenmerk: bron.routeringsKenmerk,
     resultaatcode: 'DossierGeleverd',
+  };
+}
+
+function meldenNotificatie(sessieId: string, overrides: Partial<MeldenNotificatieRequest> = {}): MeldenNotificatieRequest {
+  return {
+    bronBrin: bron.brin,
+    bronRouteringsKenmerk: bron.routeringsKenmerk,
+    doelBrin: doel.brin,
+    doelRouteringsKenmerk: doel.routeringsKenmerk,
+    sessieId,
+    aanvraagdatum: '2026-03-16',
+    doel: 'OV',
+    ...overrides,
   };
 }
 
@@ -229,6 +242,86 @@ test.describe('afmeldingRequest', () => {
     const sessieId = await tc.openSessie();
     await tc.vraag('testschool-vo', 'afmeldingRequest', { ...afmelding(sessieId), resultaatcode: 'DossierNietKlaargezet' });
     expect(world.tc.sessions.get(sessieId)?.afmelding).toMatchObject({ resultaatcode: 'DossierNietKlaargezet', bronRouteringsKenmerk: bron.routeringsKenmerk });
+  });
+});
+
+test.describe('meldenNotificatieRequest', () => {
+  test('for the doel’s session, from the bron’s certificate: Ok with the doel AP’s current URL, recorded on the session', async ({ tc, world }) => {
+    const sessieId = await tc.openSessie();
+    const antwoord = await tc.vraag('reference-las', 'meldenNotificatieRequest', meldenNotificatie(sessieId));
+    expect(antwoord.resultaat.code).toBe('Ok');
+    expect(antwoord.url).toBe(world.register.aanleverpunt(doel.routeringsKenmerk)?.url);
+    expect(antwoord.url).toMatch(/^https:\/\/127\.0\.0\.1:\d+\/oso\/ap\/0000000700099BB00001$/);
+    expect(world.tc.sessions.get(sessieId)?.notificaties).toEqual([expect.objectContaining({ bronRouteringsKenmerk: bron.routeringsKenmerk, resultaat: 'Ok' })]);
+  });
+
+  test('days after the request and after afmelding: still Ok (a notificatie follows a later klaarzetten)', async ({ tc, world }) => {
+    const sessieId = await tc.openSessie();
+    await tc.vraag('testschool-vo', 'afmeldingRequest', { ...afmelding(sessieId), resultaatcode: 'DossierNietKlaargezet' });
+    await metKlokVooruit(world, 3 * 24 * 60 * 60_000, async () => {
+      const antwoord = await tc.vraag('reference-las', 'meldenNotificatieRequest', meldenNotificatie(sessieId));
+      expect(antwoord.resultaat.code).toBe('Ok');
+    });
+  });
+
+  const weigeringen: { titel: string; als?: Partij; verzoek: (sessieId: string) => MeldenNotificatieRequest; code: string }[] = [
+    { titel: 'an unknown sessieId', verzoek: () => meldenNotificatie(randomUUID()), code: 'SessieOnbekend' },
+    { titel: 'a doel other than OV', verzoek: (id) => meldenNotificatie(id, { doel: 'XX' }), code: 'OngeldigNotificatieDoel' },
+    { titel: 'the bron AP sent with another system’s certificate', als: 'testschool-po', verzoek: (id) => meldenNotificatie(id), code: 'CertificaatHoortNietBijAanleverpunt' },
+    {
+      titel: 'a bron AP of another school than the session’s, owned by the sender',
+      verzoek: (id) => meldenNotificatie(id, { bronBrin: referentieLasScholen.vo.brin, bronRouteringsKenmerk: referentieLasScholen.vo.routeringsKenmerk }),
+      code: 'SessieAfwijkend',
+    },
+    {
+      titel: 'another doel AP than the one that opened the session',
+      verzoek: (id) => meldenNotificatie(id, { doelBrin: testscholen.po.brin, doelRouteringsKenmerk: testscholen.po.routeringsKenmerk }),
+      code: 'OnbekendAanleverpunt',
+    },
+    { titel: 'another doelBrin than the session’s', verzoek: (id) => meldenNotificatie(id, { doelBrin: testscholen.po.brin }), code: 'SessieAfwijkend' },
+  ];
+  for (const { titel, als, verzoek, code } of weigeringen) {
+    test(`${titel}: ${code}, and no URL`, async ({ tc }) => {
+      const sessieId = await tc.openSessie();
+      const antwoord = await tc.vraag(als ?? 'reference-las', 'meldenNotificatieRequest', verzoek(sessieId));
+      expect(antwoord.resultaat.code).toBe(code);
+      expect(antwoord.url).toBeUndefined();
+    });
+  }
+
+  test('a refused melding is recorded on the session too', async ({ tc, world }) => {
+    const sessieId = await tc.openSessie();
+    await tc.vraag('testschool-po', 'meldenNotificatieRequest', meldenNotificatie(sessieId));
+    expect(world.tc.sessions.get(sessieId)?.notificaties.map((n) => n.resultaat)).toEqual(['CertificaatHoortNietBijAanleverpunt']);
+  });
+
+  /** Runs `body` with the doel AP's register entry changed, and puts it back afterwards. */
+  async function metDoelAp(world: World, wijziging: { url?: string; actief?: boolean }, body: () => Promise<void>): Promise<void> {
+    const ap = world.register.aanleverpunt(doel.routeringsKenmerk)!;
+    world.register.addAanleverpunt({ ...ap, ...wijziging });
+    try {
+      await body();
+    } finally {
+      world.register.addAanleverpunt(ap);
+    }
+  }
+
+  test('the URL is the doel AP’s current one: a URL changed in the register after the request is the one answered', async ({ tc, world }) => {
+    const sessieId = await tc.openSessie();
+    const nieuw = 'https://127.0.0.1:9/oso/ap/verhuisd';
+    await metDoelAp(world, { url: nieuw }, async () => {
+      const antwoord = await tc.vraag('reference-las', 'meldenNotificatieRequest', meldenNotificatie(sessieId));
+      expect(antwoord.url).toBe(nieuw);
+    });
+  });
+
+  test('a doel AP that is no longer active: AanleverpuntNietActief', async ({ tc, world }) => {
+    const sessieId = await tc.openSessie();
+    await metDoelAp(world, { actief: false }, async () => {
+      const antwoord = await tc.vraag('reference-las', 'meldenNotificatieRequest', meldenNotificatie(sessieId));
+      expect(antwoord.resultaat.code).toBe('AanleverpuntNietActief');
+      expect(antwoord.url).toBeUndefined();
+    });
   });
 });
 
