@@ -18,6 +18,8 @@ import {
   type KlaarzettenVerzoek,
   type LaatsteFoutAntwoord,
   type NotificatiesAntwoord,
+  type NotificatieUitkomst,
+  type OntvangenNotificatie,
   type OntvangenDossier,
   type OpvragenAntwoord,
   type OpvragenVerzoek,
@@ -55,6 +57,25 @@ const dossier: Paar<OntvangenDossier> = {
   },
   minimaal: { bronBrin: '99AA', doelBrin: '98RB', pgn: '123456782', status: 'geweigerd', ontvangenOp: '2026-03-16T09:30:00.000Z' },
 };
+const notificatie: Paar<OntvangenNotificatie> = {
+  volledig: {
+    bronBrin: '99AA',
+    bronRouteringsKenmerk: testscholen.po.routeringsKenmerk,
+    doelBrin: '98RB',
+    doelRouteringsKenmerk: referentieLasScholen.vo.routeringsKenmerk,
+    koppelsleutel: 's-1',
+    pgn: '123456782',
+    ontvangenOp: '2026-03-16T09:30:00.000Z',
+  },
+  minimaal: {
+    bronBrin: '99AA',
+    bronRouteringsKenmerk: testscholen.po.routeringsKenmerk,
+    doelBrin: '98RB',
+    doelRouteringsKenmerk: referentieLasScholen.vo.routeringsKenmerk,
+    koppelsleutel: 's-1',
+    ontvangenOp: '2026-03-16T09:30:00.000Z',
+  },
+};
 const paren: Record<string, Paar<object>> = {
   KlaarzettenVerzoek: {
     volledig: { brin: '98RA', pgn: '123456782', doelBrin: '99BB', notificeren: true },
@@ -68,22 +89,12 @@ const paren: Record<string, Paar<object>> = {
     },
     minimaal: { klaargezet: true, versie: '2019.1' },
   } satisfies Paar<KlaarzettenAntwoord>,
-  NotificatiesAntwoord: {
-    volledig: {
-      notificaties: [
-        {
-          bronBrin: '99AA',
-          bronRouteringsKenmerk: testscholen.po.routeringsKenmerk,
-          doelBrin: '98RB',
-          doelRouteringsKenmerk: referentieLasScholen.vo.routeringsKenmerk,
-          koppelsleutel: 's-1',
-          pgn: '123456782',
-          ontvangenOp: '2026-03-16T09:30:00.000Z',
-        },
-      ],
-    },
-    minimaal: { notificaties: [] },
-  } satisfies Paar<NotificatiesAntwoord>,
+  NotificatieUitkomst: {
+    volledig: { doelBrin: '99BB', doelRouteringsKenmerk: testscholen.vo.routeringsKenmerk, sessieId: 's-1', resultaat: 'NotificatieOntvangen', fout: 'geen' },
+    minimaal: { doelBrin: '99BB', doelRouteringsKenmerk: testscholen.vo.routeringsKenmerk, sessieId: 's-1', resultaat: 'NotificatieOntvangen' },
+  } satisfies Paar<NotificatieUitkomst>,
+  OntvangenNotificatie: notificatie,
+  NotificatiesAntwoord: { volledig: { notificaties: [notificatie.volledig] }, minimaal: { notificaties: [] } } satisfies Paar<NotificatiesAntwoord>,
   OpvragenVerzoek: {
     volledig: { brin: '98RB', bronBrin: '99AA', pgn: '123456782', geboortedatum: '2013-04-05' },
     minimaal: { brin: '98RB', bronBrin: '99AA', pgn: '123456782', geboortedatum: '2013-04-05' },
@@ -136,6 +147,7 @@ test.describe('the contract and the TypeScript types describe the same fields', 
       [controlPaths.dossiers, '-', 'DossiersAntwoord', 'ControlFout'],
       [controlPaths.laatsteFout, '-', 'LaatsteFoutAntwoord', 'ControlFout'],
       [controlPaths.release, 'ReleaseVerzoek', 'ReleaseAntwoord', 'ControlFout'],
+      [controlPaths.notificaties, '-', 'NotificatiesAntwoord', 'ControlFout'],
     ]);
   });
 });

@@ -196,6 +196,6 @@ test('POST /klaarzetten refuses a notificeren that is not a boolean, with a Dutc
       body: JSON.stringify({ brin: sutPo.brin, pgn: leerling.pgn.waarde, doelBrin: testscholen.vo.brin, notificeren: 'ja' }),
     });
     expect(response.status).toBe(400);
-    expect(await response.json()).toEqual({ fout: 'notificeren moet true of false zijn.' });
+    expect(((await response.json()) as { fout: string }).fout).toMatch(/veld 'notificeren' moet true of false \(boolean\) zijn, ontvangen "ja"/);
   });
 });
