@@ -4,12 +4,12 @@
  * per requirement. YAML scenarios and the fixed suites (security) both declare their runs through here.
  */
 import * as allure from 'allure-js-commons';
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { gegevensset2019 } from '../simulator/dossier/gegevensset.ts';
 import { oso2021 } from '../simulator/protocol/profile.ts';
 import type { World, WorldOptions } from '../simulator/world.ts';
-import type { SutAdapter } from './adapters/sut-adapter.ts';
+import { AdapterFout, type SutAdapter } from './adapters/sut-adapter.ts';
 import { CheckFailure } from './check-failure.ts';
 import { attachPrintableDossiers } from './dossier-afdruk.ts';
 import { ANNOTATION, qualificationRunFromEnv, runLogFileName, type RunLog } from './run-settings.ts';
@@ -82,6 +82,8 @@ function declareTest(info: QualificationRunInfo, body: (run: RunBody) => Promise
       } catch (e) {
         // A finding about the SUT is a failed test; anything else (harness, adapter, crash) is broken.
         test.info().annotations.push({ type: ANNOTATION.uitkomst, description: e instanceof CheckFailure ? 'afgekeurd' : 'gebroken' });
+        // What the vendor's own UI showed when the playwright adapter failed.
+        if (e instanceof AdapterFout && e.schermafdruk) await allure.attachment('schermafdruk.png', await readFile(e.schermafdruk), 'image/png');
         throw e;
       } finally {
         const settings = qualificationRunFromEnv();
