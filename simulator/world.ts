@@ -1,6 +1,7 @@
 /**
  * The simulated OSO world as a unit: the Traffic Center, the register, the testscholen and (as the embedded default
  * system under test) the reference LAS, all on loopback, sharing one clock and one exchange log. Start it, use it, stop it.
+ * With an external system under test (a vendor LAS) the reference LAS stays off and the world serves on fixed addresses.
  */
 import { defaultCertDir } from '../certs/location.ts';
 import type { CatalogueId } from '../certs/catalogue-entries.ts';
@@ -15,9 +16,10 @@ import type { LasSystem } from './las/las-system.ts';
 import type { OsoClientOptions } from './las/oso-client.ts';
 import type { ReferenceLasFault } from './reference-las/faults.ts';
 import { REFERENCE_LAS_NAME, startReferenceLas } from './reference-las/reference-las.ts';
-import { Register } from './register/register.ts';
+import { Register, type School } from './register/register.ts';
 import { startTestschool, testschoolName } from './testschool/testschool.ts';
 import { startTrafficCenter, TC_NAME, type TrafficCenter } from './traffic-center/traffic-center.ts';
+import { chainsTo, parseCertificates } from './transport/certificate-chain.ts';
 import { ExchangeLog } from './transport/exchange-log.ts';
 import type { TlsIdentity } from './transport/tls-identity.ts';
 
@@ -36,17 +38,49 @@ export interface WorldOptions {
    * swap in expired, untrusted, revoked … certificates and expect the SUT to refuse them.
    */
   serverCertificaten?: Partial<Record<WorldServer, CatalogueId>>;
+  /** A system under test outside the world (a vendor LAS): the embedded reference LAS is not started. */
+  externeSut?: ExterneSut;
+  /** Fixed addresses of the TC and testscholen (a vendor LAS is configured once with them); ephemeral loopback ports when absent. */
+  adressen?: WorldAdressen;
+}
+
+export interface ExterneSut {
+  naam: string;
+  /** OIN of the SUT's certificate: the register gives the SUT's aanleverpunten to this owner. */
+  oin: string;
+  scholen: SutEndpoint['scholen'];
+  /** The certificate chain the SUT presents (PEM). */
+  certificaatPem: string;
+  /** CA certificate(s) that issued the SUT's certificate (PEM): the world's parties trust them next to the test CA. */
+  vertrouwensankerPem: string;
+}
+
+export interface WorldAdressen {
+  host: string;
+  poorten: { tc: number; testschoolPo: number; testschoolVo: number };
 }
 
 export type WorldServer = 'tc' | 'testschool-po' | 'testschool-vo';
 
 
-/** The system under test as the world sees it: how to drive it and which schools it serves. */
+/** A school served by the system under test, with the aanleverpunt where its dossiers are asked for. */
+export type SutSchool = School & { routeringsKenmerk: string; apUrl: string };
+
+/** The system under test as the world sees it: which schools it serves, and (embedded only) its test-control API. */
 export interface SutEndpoint {
   naam: string;
-  controlUrl: string;
+  /** The embedded reference LAS's test-control API; an external SUT is driven through the adapter of its configuration. */
+  controlUrl?: string;
   oin: string;
-  scholen: { po: LasSchool; vo: LasSchool };
+  /** A vendor LAS may serve one sector only: the roles it is qualified in need only their own school. */
+  scholen: { po?: SutSchool; vo?: SutSchool };
+}
+
+/** The SUT's school in a sector; a run that needs one the SUT does not serve cannot start. */
+export function sutSchool(sut: SutEndpoint, sector: 'po' | 'vo'): SutSchool {
+  const school = sut.scholen[sector];
+  if (!school) throw new Error(`${sut.naam} heeft geen ${sector.toUpperCase()}-school in de configuratie (sut.scholen.${sector}); deze run heeft er een nodig.`);
+  return school;
 }
 
 export interface World {
@@ -84,12 +118,18 @@ function certificatesIn(dir: string): ReturnType<typeof ensureCertificateCatalog
 
 export async function startWorld(options: WorldOptions = {}): Promise<World> {
   const { pki, catalogue } = await certificatesIn(options.certDir ?? defaultCertDir);
+  const extern = options.externeSut;
+  const crlsCoverSut = !extern || chainsTo(parseCertificates(extern.certificaatPem), parseCertificates(pki.caCertPem));
+  const adres = (server: keyof WorldAdressen['poorten']) => (options.adressen ? { host: options.adressen.host, port: options.adressen.poorten[server] } : {});
   const identity = (partyId: string): TlsIdentity & { oin: string } => {
     const issued = pki.parties.get(partyId);
     if (!issued) throw new Error(`De test-PKI in ${pki.dir} heeft geen certificaat voor ${partyId}; draai 'oso-testbank certs'.`);
     // The chain (certificate + intermediate), as a PKIoverheid certificate is served: a LAS that trusts only the root can
     // verify it. Every world party checks revocation against the test CA's CRLs.
-    return { certPem: issued.chainPem, keyPem: issued.keyPem, caPem: pki.caCertPem, crlPems: catalogue.crl.pems, oin: issued.oin };
+    // An external SUT's anchor is trusted next to the test CA. Node wants a CRL for every CA of a chain it checks once it
+    // has any: a SUT certificate from another CA than the test CA is therefore accepted without a revocation check.
+    const caPem = pki.caCertPem + (extern?.vertrouwensankerPem ?? '');
+    return { certPem: issued.chainPem, keyPem: issued.keyPem, caPem, ...(crlsCoverSut ? { crlPems: catalogue.crl.pems } : {}), oin: issued.oin };
   };
   const clock = new SimulatedClock();
   if (options.datum) clock.set(options.datum);
@@ -108,7 +148,7 @@ export async function startWorld(options: WorldOptions = {}): Promise<World> {
     };
     const tcId = identity('tc');
     register.namePartyOf(tcId.oin, TC_NAME);
-    const tc = await startTrafficCenter({ register, clock, tls: serverIdentity('tc', tcId), log });
+    const tc = await startTrafficCenter({ register, clock, tls: serverIdentity('tc', tcId), log, ...adres('tc') });
     stops.push(() => tc.close());
 
     // World parties record calls they make only when the other side is outside the world: the system under test.
@@ -138,6 +178,7 @@ export async function startWorld(options: WorldOptions = {}): Promise<World> {
         clientLog,
         timeoutMs,
         ...(options.seed !== undefined ? { seed: options.seed } : {}),
+        ...adres(partyId === 'testschool-po' ? 'testschoolPo' : 'testschoolVo'),
       });
       stops.push(() => las.close());
       worldOrigins.push(new URL(las.apUrl(school.routeringsKenmerk)).origin);
@@ -148,23 +189,28 @@ export async function startWorld(options: WorldOptions = {}): Promise<World> {
     const po = await startSchool(testscholen.po, 'testschool-po');
     const vo = await startSchool(testscholen.vo, 'testschool-vo');
 
-    const sutId = identity('reference-las');
-    register.namePartyOf(sutId.oin, `${REFERENCE_LAS_NAME} (SUT)`);
-    const sutSchools = [referentieLasScholen.po, referentieLasScholen.vo];
-    const referenceLas = await startReferenceLas({
-      schools: sutSchools,
-      tls: sutId,
-      tcUrl: tc.url,
-      clock,
-      administratie,
-      gegevensset: gegevensset2019,
-      faults: options.faults ?? [],
-      ...(options.seed !== undefined ? { seed: options.seed } : {}),
-    });
-    stops.push(() => referenceLas.close());
-    for (const school of sutSchools) {
+    /** The embedded reference LAS as the SUT, on ephemeral ports. */
+    const startEmbeddedSut = async (): Promise<SutEndpoint> => {
+      const sutId = identity('reference-las');
+      const referenceLas = await startReferenceLas({
+        schools: [referentieLasScholen.po, referentieLasScholen.vo],
+        tls: sutId,
+        tcUrl: tc.url,
+        clock,
+        administratie,
+        gegevensset: gegevensset2019,
+        faults: options.faults ?? [],
+        ...(options.seed !== undefined ? { seed: options.seed } : {}),
+      });
+      stops.push(() => referenceLas.close());
+      const metAp = (school: LasSchool) => ({ ...school, apUrl: referenceLas.las.apUrl(school.routeringsKenmerk) });
+      return { naam: REFERENCE_LAS_NAME, controlUrl: referenceLas.controlUrl, oin: sutId.oin, scholen: { po: metAp(referentieLasScholen.po), vo: metAp(referentieLasScholen.vo) } };
+    };
+    const sut: SutEndpoint = extern ? { naam: extern.naam, oin: extern.oin, scholen: extern.scholen } : await startEmbeddedSut();
+    register.namePartyOf(sut.oin, `${sut.naam} (SUT)`);
+    for (const school of Object.values(sut.scholen)) {
       register.addSchool(school);
-      register.addAanleverpunt({ routeringsKenmerk: school.routeringsKenmerk, brin: school.brin, url: referenceLas.las.apUrl(school.routeringsKenmerk), actief: true, eigenaarOin: sutId.oin });
+      register.addAanleverpunt({ routeringsKenmerk: school.routeringsKenmerk, brin: school.brin, url: school.apUrl, actief: true, eigenaarOin: sut.oin });
     }
 
     return {
@@ -173,7 +219,7 @@ export async function startWorld(options: WorldOptions = {}): Promise<World> {
       log,
       tc,
       testscholen: { po, vo },
-      sut: { naam: REFERENCE_LAS_NAME, controlUrl: referenceLas.controlUrl, oin: sutId.oin, scholen: { po: referentieLasScholen.po, vo: referentieLasScholen.vo } },
+      sut,
       pki,
       catalogue,
       clientLog,

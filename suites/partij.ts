@@ -3,17 +3,21 @@
  * test driven through its adapter. Steps talk to parties only through this, so one scenario serves both SUT roles.
  */
 import type { Leerling } from '../simulator/dossier/leerling.ts';
-import type { LasSchool } from '../simulator/las/las-school.ts';
 import type { LasSystem } from '../simulator/las/las-system.ts';
 import type { OntvangenDossier } from '../simulator/control-api.ts';
+import type { School } from '../simulator/register/register.ts';
 import type { SutAdapter } from './adapters/sut-adapter.ts';
+
+/** What a scenario needs to know of a party's school. */
+export type PartijSchool = School & { routeringsKenmerk: string };
 
 export type OntvangenBijPartij = Pick<OntvangenDossier, 'sessieId' | 'pgn' | 'status' | 'reden' | 'bijlagen'>;
 
 export interface Partij {
   naam: string;
   isSut: boolean;
-  school: LasSchool;
+  /** The party's school as the register knows it (a SUT's school need not carry more). */
+  school: PartijSchool;
   /** OIN of the certificate the party's system uses. */
   oin: string;
   klaarzetten(leerling: Leerling, doelBrin: string): Promise<void>;
@@ -24,7 +28,7 @@ export interface Partij {
 }
 
 /** The system under test as the party of one of its schools, driven through its adapter. */
-export function sutPartij(adapter: SutAdapter, naam: string, school: LasSchool, oin: string): Partij {
+export function sutPartij(adapter: SutAdapter, naam: string, school: PartijSchool, oin: string): Partij {
   return {
     naam,
     isSut: true,
@@ -37,7 +41,7 @@ export function sutPartij(adapter: SutAdapter, naam: string, school: LasSchool, 
   };
 }
 
-export function testschoolPartij(las: LasSystem, school: LasSchool, oin: string): Partij {
+export function testschoolPartij(las: LasSystem, school: PartijSchool, oin: string): Partij {
   return {
     naam: las.name,
     isSut: false,

@@ -5,7 +5,7 @@
 import { fixtureLeerling } from '../fixtures/leerlingen.ts';
 import { testscholen } from '../fixtures/scholen.ts';
 import type { Exchange } from '../simulator/transport/exchange-log.ts';
-import type { World } from '../simulator/world.ts';
+import { sutSchool, type World } from '../simulator/world.ts';
 import { CheckFailure } from './check-failure.ts';
 import type { SutAdapter } from './adapters/sut-adapter.ts';
 import { sutPartij, testschoolPartij, type Partij } from './partij.ts';
@@ -34,7 +34,7 @@ export interface RunOptions {
 
 /** The system under test as the party of its school in the given sector. */
 export function sutAlsPartij(world: World, sut: SutAdapter, sector: 'po' | 'vo'): Partij {
-  return sutPartij(sut, `${world.sut.naam} (SUT)`, world.sut.scholen[sector], world.sut.oin);
+  return sutPartij(sut, `${world.sut.naam} (SUT)`, sutSchool(world.sut, sector), world.sut.oin);
 }
 
 /** Runs a step as a reported step, reporting inside it the messages it caused. */

@@ -12,7 +12,7 @@ import { fixtureLeerling } from '../../fixtures/leerlingen.ts';
 import { testscholen } from '../../fixtures/scholen.ts';
 import { testschoolName } from '../../simulator/testschool/testschool.ts';
 import { TC_NAME } from '../../simulator/traffic-center/traffic-center.ts';
-import type { World } from '../../simulator/world.ts';
+import { sutSchool, type World } from '../../simulator/world.ts';
 import { sutAlsPartij } from '../scenario-runner.ts';
 import { CheckFailure } from '../check-failure.ts';
 import { beschrijf } from '../scenario-context.ts';
@@ -40,7 +40,7 @@ function clientRun(entry: CatalogueEntry): BeveiligingsRun {
         eisId,
         stap: `Testschool VO vraagt het dossier op met het certificaat '${entry.id}'`,
         clientNaam: `Testschool VO (99BB) met certificaat ${entry.id}`,
-        tls: { certPem, keyPem, caPem: run.world.pki.caCertPem, ...(ciphers ? { ciphers } : {}) },
+        tls: { certPem, keyPem, caPem: run.world.identity('testschool-vo').caPem, ...(ciphers ? { ciphers } : {}) },
         verwacht: `een weigering (mislukte TLS-handshake, SOAP Fault of weigerend resultaat): ${entry.conformGedrag}`,
         nadruk: `het dossier is vrijgegeven over een verbinding met het certificaat '${entry.id}'`,
         oorzaak:
@@ -76,7 +76,7 @@ function serverRun(entry: CatalogueEntry, server: Server): BeveiligingsRun {
       const leerling = fixtureLeerling(LEERLING);
       const cert = world.catalogue.certificates[entry.id];
       await attachCertificaat(`servercertificaat van ${wie} '${entry.id}'`, cert.chainPem, { verwachteFout: entry.expectedError?.node ?? '' });
-      await world.testscholen.po.klaarzetten({ brin: testscholen.po.brin, pgn: leerling.pgn.waarde, doelBrin: world.sut.scholen.vo.brin });
+      await world.testscholen.po.klaarzetten({ brin: testscholen.po.brin, pgn: leerling.pgn.waarde, doelBrin: sutSchool(world.sut, 'vo').brin });
       const sut = sutAlsPartij(world, adapter, 'vo');
       let gemeld: { resultaat: string; fout?: string } | undefined;
       await stap(world, `De SUT vraagt het dossier op; ${wie} biedt het certificaat '${entry.id}' aan`, async () => {

@@ -32,7 +32,7 @@ async function run(rol: Rol, faults: ReferenceLasFault[] = []) {
   const { steps, reporter } = recorder();
   const eisen = new Map<string, string>();
   try {
-    await runScenario({ world, scenario, rol, requirements, reporter, sut: httpAdapter({ controlUrl: world.sut.controlUrl, timeoutMs: 10_000 }), onEis: (id, u) => eisen.set(id, u) });
+    await runScenario({ world, scenario, rol, requirements, reporter, sut: httpAdapter({ controlUrl: world.sut.controlUrl!, timeoutMs: 10_000 }), onEis: (id, u) => eisen.set(id, u) });
     return { steps, eisen, error: undefined, world };
   } catch (error) {
     return { steps, eisen, error, world };
