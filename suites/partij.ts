@@ -11,7 +11,7 @@ import type { SutAdapter } from './adapters/sut-adapter.ts';
 /** What a scenario needs to know of a party's school. */
 export type PartijSchool = School & { routeringsKenmerk: string };
 
-export type OntvangenBijPartij = Pick<OntvangenDossier, 'sessieId' | 'pgn' | 'status' | 'reden' | 'bijlagen'>;
+export type OntvangenBijPartij = Pick<OntvangenDossier, 'sessieId' | 'pgn' | 'status' | 'reden' | 'bijlagen' | 'ontvangenOp'>;
 
 export interface Partij {
   naam: string;
