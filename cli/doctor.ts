@@ -3,6 +3,7 @@
  * `FOUT … — oplossing: …`, so a vendor sees at once what is wrong and what to do about it.
  * Exit 0 = everything OK, 1 = something is wrong, 2 = usage or configuration error.
  */
+import { existsSync } from 'node:fs';
 import { createServer, connect as tcpConnect, isIP } from 'node:net';
 import { connect as tlsConnect } from 'node:tls';
 import { parseArgs } from 'node:util';
@@ -67,6 +68,7 @@ export async function runDoctor(args: string[]): Promise<number> {
   if (values.config === undefined) {
     process.stdout.write('Geen --config: de ingebouwde opstelling wordt gecontroleerd (de referentie-LAS is het systeem onder test).\n');
     const uitslagen = [...pkiChecks(pki), await embeddedWorldCheck()].map(print);
+    process.stdout.write('Voor een eigen LAS: oso-testbank doctor --config BESTAND (zie docs/vendor-guide.md).\n');
     return uitslagen.every((u) => u.ok) ? 0 : 1;
   }
 
@@ -91,6 +93,10 @@ export async function runDoctor(args: string[]): Promise<number> {
     checks.push(print(await tlsNaarAanleverpunt(config, school, sector, { certPem: testschool.chainPem, keyPem: testschool.keyPem, caPem: pki.caCertPem })));
   for (const u of await harnessKantChecks(config)) checks.push(print(u));
   if (config.adapter.soort === 'http') checks.push(print(await controlApiCheck(config, config.adapter.http.controlUrl)));
+  if (config.adapter.soort === 'playwright') {
+    const module = config.adapter.playwright.module;
+    checks.push(print(existsSync(module) ? ok(`adapter-module ${module} bestaat`) : fout(`adapter-module ${module} bestaat niet`, 'adapter.playwright.module is relatief aan de map van het configuratiebestand.')));
+  }
 
   const base = `https://${config.harness.host}`;
   process.stdout.write(
@@ -121,7 +127,7 @@ async function embeddedWorldCheck(): Promise<Uitslag> {
   try {
     const world = await startWorld();
     await world.stop();
-    return ok('de gesimuleerde wereld (TC, testscholen, referentie-LAS) start op loopback en stopt weer');
+    return ok('de gesimuleerde wereld (TC, testscholen, referentie-LAS) start op loopback, op vrije poorten, en stopt weer');
   } catch (e) {
     return fout(`de gesimuleerde wereld start niet: ${(e as Error).message}`, 'lees de melding; controleer of loopback (127.0.0.1) beschikbaar is.');
   }
@@ -240,6 +246,8 @@ function tlsNaarAanleverpunt(config: SutConfig, school: SutSchool, sector: strin
     socket.once('timeout', () => klaar(fout(`${wat}: geen antwoord binnen ${CHECK_TIMEOUT_MS} ms`, 'controleer of op dit adres een TLS-server luistert.')));
     socket.once('error', (e: NodeJS.ErrnoException) => {
       const code = e.code ?? e.message;
+      if (!handshake && /^(ECONNREFUSED|EHOSTUNREACH|ENETUNREACH|ENOTFOUND|EAI_AGAIN|ETIMEDOUT)$/.test(code))
+        return klaar(fout(`${wat}: geen verbinding (${code}); TLS niet gecontroleerd`, 'start de LAS, of corrigeer apUrl in de configuratie.'));
       if (!handshake && /CERT|SIGNATURE|ISSUER|SELF_SIGNED|ALTNAME/.test(code))
         return klaar(
           fout(

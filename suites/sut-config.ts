@@ -5,7 +5,7 @@
  */
 import Ajv, { type ErrorObject } from 'ajv';
 import { X509Certificate } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseCertificates, subjectOin } from '../simulator/transport/certificate-chain.ts';
@@ -196,9 +196,7 @@ export function loadSutConfig(file: string): SutConfig {
   let adapter: AdapterKeuze;
   if (raw.adapter.soort === 'http') adapter = { soort: 'http', http: raw.adapter.http! };
   else if (raw.adapter.soort === 'playwright') {
-    const module = resolve(map, raw.adapter.playwright!.module);
-    if (!existsSync(module)) fail('/adapter/playwright/module', `module ${module} bestaat niet`, 'het pad is relatief aan de map van dit configuratiebestand.');
-    adapter = { soort: 'playwright', playwright: { ...raw.adapter.playwright!, module } };
+    adapter = { soort: 'playwright', playwright: { ...raw.adapter.playwright!, module: resolve(map, raw.adapter.playwright!.module) } };
   } else adapter = { soort: 'manual', manual: raw.adapter.manual ?? {} };
 
   return {
