@@ -100,3 +100,29 @@ test('an invalid configuration stops qualify and doctor with exit 2, file:line:c
   expect(withFault.code).toBe(2);
   expect(withFault.stderr).toContain('cannot be combined with --config');
 });
+
+test('an adapter this version does not have is a configuration error before anything runs', async () => {
+  const dir = reportDir();
+  const { code, stderr } = await runCli(['qualify', '--config', 'docs/examples/sut-manual.yaml', '--report', dir]);
+  expect(code).toBe(2);
+  expect(stderr).toContain('adapter manual is in deze versie niet beschikbaar');
+  expect(readdirSync(dir)).toEqual([]);
+});
+
+test('qualify --shard I/N runs a part of the selection; a malformed shard is a usage error', async () => {
+  const dir = reportDir();
+  const { code, stdout } = await runCli(['qualify', '--scenario', 'regulier-povo', '--shard', '2/2', '--report', dir]);
+  expect(code, stdout).toBe(0);
+  expect(read(dir).scenarios).toHaveLength(1);
+  const bad = await runCli(['qualify', '--shard', '3/2']);
+  expect(bad.code).toBe(2);
+  expect(bad.stderr).toContain('--shard 3/2');
+});
+
+test('doctor without --config checks the embedded set-up', async () => {
+  const { code, stdout } = await runCli(['doctor'], 60_000);
+  expect(code, stdout).toBe(0);
+  expect(stdout).toContain('de ingebouwde opstelling');
+  expect(stdout).toMatch(/^OK {3}testcertificaat reference-las \(OIN 00000003999000040000\) geldig tot \d{4}-\d\d-\d\d$/m);
+  expect(stdout).toMatch(/^OK {3}de gesimuleerde wereld .* start/m);
+});
