@@ -35,12 +35,6 @@ const fail = (message: string) => {
   return 2;
 };
 
-function port(value: string | undefined, option: string): number | undefined | Error {
-  if (value === undefined) return undefined;
-  const n = Number(value);
-  return Number.isInteger(n) && n >= 0 && n <= 65535 ? n : new Error(`${option} must be a port number (0-65535), not '${value}'.`);
-}
-
 export async function runReferenceLas(args: string[]): Promise<number> {
   let values;
   try {
@@ -74,9 +68,14 @@ export async function runReferenceLas(args: string[]): Promise<number> {
   const tcUrl = values['tc-url'];
   if (!tcUrl) return fail(`--tc-url is required: the URL of the Traffic Center the LAS calls.\n\n${usage}`);
   if (!URL.canParse(tcUrl) || new URL(tcUrl).protocol !== 'https:') return fail(`--tc-url must be an https URL, not '${tcUrl}'.`);
-  const apPort = port(values['ap-port'], '--ap-port');
-  const controlPort = port(values['control-port'], '--control-port');
-  for (const p of [apPort, controlPort]) if (p instanceof Error) return fail(p.message);
+  const ports: { apPort?: number; controlPort?: number } = {};
+  for (const [option, key] of [['ap-port', 'apPort'], ['control-port', 'controlPort']] as const) {
+    const value = values[option];
+    if (value === undefined) continue;
+    const n = Number(value);
+    if (!/^\d+$/.test(value) || n > 65535) return fail(`--${option} must be a port number (0-65535), not '${value}'.`);
+    ports[key] = n;
+  }
   const faults = values.fault ?? [];
   const unknownFault = faults.find((f) => !isReferenceLasFault(f));
   if (unknownFault) return fail(`unknown fault '${unknownFault}'. Known faults: ${Object.keys(referenceLasFaults).join(', ')}.`);
@@ -99,8 +98,7 @@ export async function runReferenceLas(args: string[]): Promise<number> {
       administratie: loadFixtureLeerlingen(),
       gegevensset: gegevensset2019,
       faults: faults as ReferenceLasFault[],
-      ...(apPort !== undefined ? { apPort: apPort as number } : {}),
-      ...(controlPort !== undefined ? { controlPort: controlPort as number } : {}),
+      ...ports,
     });
   } catch (e) {
     return fail(`cannot start: ${(e as Error).message}`);

@@ -125,9 +125,9 @@ export async function startWorld(options: WorldOptions = {}): Promise<World> {
     const issued = pki.parties.get(partyId);
     if (!issued) throw new Error(`De test-PKI in ${pki.dir} heeft geen certificaat voor ${partyId}; draai 'oso-testbank certs'.`);
     // The chain (certificate + intermediate), as a PKIoverheid certificate is served: a LAS that trusts only the root can
-    // verify it. Every world party checks revocation against the test CA's CRLs.
-    // An external SUT's anchor is trusted next to the test CA. Node wants a CRL for every CA of a chain it checks once it
-    // has any: a SUT certificate from another CA than the test CA is therefore accepted without a revocation check.
+    // verify it. An external SUT's anchor is trusted next to the test CA. Every world party checks revocation against the
+    // test CA's CRLs, unless an external SUT's certificate comes from another CA: Node wants a CRL for every CA of a chain
+    // once it has any, so such a certificate is accepted without a revocation check (docs/vendor-guide.md says so).
     const caPem = pki.caCertPem + (extern?.vertrouwensankerPem ?? '');
     return { certPem: issued.chainPem, keyPem: issued.keyPem, caPem, ...(crlsCoverSut ? { crlPems: catalogue.crl.pems } : {}), oin: issued.oin };
   };
