@@ -35,6 +35,22 @@ test('qualify --config against the reference LAS running as a separate process: 
   expect(las.output()).toContain('gestopt');
 });
 
+test('the whole qualification, security runs included, passes against the standalone reference LAS, which keeps its state between runs', async () => {
+  const o = await opstelling();
+  const las = await startStandaloneLas(o);
+  try {
+    const dir = reportDir();
+    const { code, stdout } = await runCli(['qualify', '--config', o.configPath, '--report', dir]);
+    expect(code, stdout).toBe(0);
+    const k = read(dir);
+    expect(k.scenarios.filter((s) => s.status !== 'passed')).toEqual([]);
+    expect(k.scenarios.some((s) => s.id.startsWith('tls-server-'))).toBe(true);
+    expect(k.requirements.every((r) => r.status === 'passed')).toBe(true);
+  } finally {
+    await las.stop();
+  }
+});
+
 test('qualify --config: a standalone reference LAS with --fault skip-sessiecontrole fails the qualification (exit 1)', async () => {
   const o = await opstelling();
   const las = await startStandaloneLas(o, ['skip-sessiecontrole']);
