@@ -1,5 +1,6 @@
 /** The oso-testbank command line: one subcommand per job; exit codes are part of the stable surface (architecture.md). */
 import { runCerts } from './certs.ts';
+import { runDoctor } from './doctor.ts';
 import { runQualify } from './qualify.ts';
 import { runReferenceLas } from './reference-las.ts';
 import { runScenarios } from './scenarios.ts';
@@ -12,11 +13,12 @@ const commands: Record<string, { run: (args: string[]) => Promise<number>; summa
   certs: { run: runCerts, summary: 'issue (or reuse) the test PKI: CA and certificates of the TC, testscholen and reference LAS' },
   verify: { run: runVerify, summary: 'check the evidence bundle of a report folder: signature, file hashes, message-log chain' },
   validate: { run: runValidate, summary: 'validate dossier files against the gegevensset (schema, content rules, check digits, attachments)' },
-  'reference-las': { run: runReferenceLas, summary: 'list the named faults of the embedded reference LAS (--list-faults)' },
+  'reference-las': { run: runReferenceLas, summary: 'run the reference LAS standalone as a vendor LAS would run, or list its named faults (--list-faults)' },
+  doctor: { run: runDoctor, summary: 'preflight before a qualification: configuration, certificates, reachability, TLS, ports, control API' },
 };
 
 /** Commands of the design that this version does not have yet: say so plainly instead of "unknown command". */
-const notYetBuilt = ['doctor'];
+const notYetBuilt: string[] = [];
 
 const usage = () =>
   `Usage: oso-testbank <command> [options]\n\nCommands:\n${Object.entries(commands)

@@ -12,6 +12,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { JSONReport } from '@playwright/test/reporter';
+import type { Rol } from '../suites/scenario-context.ts';
 import { defaultCertDir } from '../certs/location.ts';
 import { ensureCertificateCatalogue } from '../certs/catalogue.ts';
 import { renderAllureReport } from '../reports/allure-report.ts';
@@ -28,23 +29,30 @@ import { envWithoutEnclosingRun, qualificationRunToEnv, type QualificationRun } 
 import { qualificationCatalogue } from '../suites/catalogue.ts';
 import { matchesFilter } from '../suites/scenario.ts';
 import { SourceError } from '../suites/yaml-source.ts';
+import { controleerAdapter } from '../suites/adapters/adapter-voor.ts';
+import { loadSutConfig, sutCertificaatProbleem, type SutConfig } from '../suites/sut-config.ts';
 
 const repoRoot = fileURLToPath(new URL('../', import.meta.url));
 
-const usage = `Usage: oso-testbank qualify [--scenario ID|GLOB]... [--scenario-dir DIR] [--role bron|doel] [--report DIR] [--fault NAME]... [--seed TEXT] [--history FILE]
+const usage = `Usage: oso-testbank qualify [--config FILE] [--scenario ID|GLOB]... [--scenario-dir DIR] [--role bron|doel] [--report DIR] [--fault NAME]... [--seed TEXT] [--history FILE] [--shard I/N]
 
 Runs the qualification scenarios against the LAS under test and writes DIR/kwalificatie.json and DIR/index.html.
 Without --config the embedded reference LAS is the system under test.
+
+  --config FILE       the configuration of a vendor LAS (docs/examples/sut-http.yaml, docs/vendor-guide.md): only its
+                      roles run, one test at a time (the simulated parties listen on the configured fixed ports)
 
   --scenario ID|GLOB  run only these scenarios (repeatable; * matches anything)
   --scenario-dir DIR  read the YAML scenarios from DIR instead of scenarios/ (same schema and requirement catalogue)
   --role bron|doel    run only the runs in which the LAS plays this role
   --report DIR        where the report goes (default: reports/latest)
-  --fault NAME        switch on a named misbehaviour of the reference LAS (repeatable; see reference-las --list-faults)
+  --fault NAME        switch on a named misbehaviour of the embedded reference LAS (repeatable; see reference-las
+                      --list-faults); not with --config
   --seed TEXT         seed of the synthetic test data (default 1); recorded in the report so a run can be repeated
   --history FILE      Allure history (JSONL) kept between runs for trends (default with the default report folder:
                       reports/allure-history.jsonl)
-  --config FILE       a vendor LAS configuration (not available in this version yet)
+  --shard I/N         run only part I of N of the selected tests (Playwright sharding, for several machines); the
+                      report then covers that part only (docs/vendor-guide.md: merging the parts)
 
 Exit codes: 0 GESLAAGD, 1 NIET GESLAAGD, 2 usage or configuration error.
 `;
@@ -68,6 +76,7 @@ export async function runQualify(args: string[]): Promise<number> {
         report: { type: 'string' },
         fault: { type: 'string', multiple: true },
         config: { type: 'string' },
+        shard: { type: 'string' },
         help: { type: 'boolean' },
       },
       strict: true,
@@ -80,10 +89,33 @@ export async function runQualify(args: string[]): Promise<number> {
     process.stdout.write(usage);
     return 0;
   }
-  if (values.config !== undefined) return fail('--config (a vendor LAS) is not available in this version yet; without it the embedded reference LAS is qualified.');
-  const role = values.role;
-  if (role !== undefined && role !== 'bron' && role !== 'doel') return fail(`--role must be bron or doel, not '${role}'.`);
+  if (values.role !== undefined && values.role !== 'bron' && values.role !== 'doel') return fail(`--role must be bron or doel, not '${values.role}'.`);
+  let role: Rol | undefined = values.role;
   const faults = values.fault ?? [];
+  const shard = values.shard;
+  if (shard !== undefined && !/^[1-9]\d*\/[1-9]\d*$/.test(shard)) return fail(`--shard must be I/N (for example 1/3), not '${shard}'.`);
+  if (shard !== undefined && Number(shard.split('/')[0]) > Number(shard.split('/')[1])) return fail(`--shard ${shard}: part I cannot be larger than N.`);
+
+  let config: SutConfig | undefined;
+  if (values.config !== undefined) {
+    if (faults.length) return fail('--fault switches on a misbehaviour of the embedded reference LAS; it cannot be combined with --config (a vendor LAS).');
+    try {
+      config = loadSutConfig(values.config);
+    } catch (e) {
+      if (e instanceof SourceError) return fail(e.message);
+      throw e;
+    }
+    const probleem = sutCertificaatProbleem(config);
+    if (probleem) return fail(`${config.bestand}: sut.certificaat: ${probleem}.\n  Oplossing: vernieuw het certificaat (voor het testcertificaat: oso-testbank certs) en controleer met oso-testbank doctor --config.`);
+    try {
+      await controleerAdapter(config.adapter);
+    } catch (e) {
+      return fail(`${config.bestand}: adapter.${config.adapter.soort}: ${(e as Error).message}`);
+    }
+    if (role && !config.rollen.includes(role)) return fail(`--role ${role}: ${config.bestand} qualifies only the role(s) ${config.rollen.join(', ')} (rollen).`);
+    // Only the configured roles run: with one role, that is the selection; with both, --role may narrow it.
+    if (!role && config.rollen.length === 1) role = config.rollen[0];
+  }
   const unknownFault = faults.find((f) => !isReferenceLasFault(f));
   if (unknownFault) return fail(`unknown fault '${unknownFault}'. Known faults: ${Object.keys(referenceLasFaults).join(', ')}.`);
   const filters = values.scenario ?? [];
@@ -116,6 +148,7 @@ export async function runQualify(args: string[]): Promise<number> {
     ...(role ? { role } : {}),
     seed: values.seed ?? '1',
     ...(scenarioDir ? { scenariosDir: scenarioDir } : {}),
+    ...(config ? { configPath: config.bestand } : {}),
   };
   const started = Date.now();
   let signer;
@@ -131,16 +164,20 @@ export async function runQualify(args: string[]): Promise<number> {
     return fail(`cannot prepare ${reportDir} or the test PKI: ${(e as Error).message}`);
   }
 
+  const sut: Kwalificatie['sut'] = config
+    ? { naam: config.sut.naam, versie: config.sut.versie, soort: 'extern', faults: [], leverancier: config.sut.leverancier, config: config.bestand }
+    : { naam: REFERENCE_LAS_NAME, versie: REFERENCE_LAS_VERSION, soort: 'ingebouwd', faults };
   process.stdout.write(
-    `Kwalificatie van ${REFERENCE_LAS_NAME}${faults.length ? ` met fouten ${faults.join(', ')}` : ''}: ${selected.length} scenario('s)\n`,
+    `Kwalificatie van ${sut.naam} ${sut.versie}${sut.leverancier ? ` (${sut.leverancier})` : ''}${faults.length ? ` met fouten ${faults.join(', ')}` : ''}: ${selected.length} scenario('s)${role ? `, rol ${role}` : ''}${shard ? `, deel ${shard}` : ''}\n`,
   );
-  const exit = await runPlaywright(run);
+  // Fixed ports: two worlds at once would both claim them.
+  const exit = await runPlaywright(run, [...(config ? ['--workers', '1'] : []), ...(shard ? ['--shard', shard] : [])]);
   if (!existsSync(run.playwrightJsonPath)) return fail(`the test run ended (exit ${exit}) without results; see the output above.`);
 
   const report = JSON.parse(await readFile(run.playwrightJsonPath, 'utf8')) as JSONReport;
   if (report.errors.length) process.stderr.write(`${report.errors.map((e) => e.message).join('\n')}\n`);
   const kwalificatie = buildKwalificatie(report, requirements, {
-    sut: { naam: REFERENCE_LAS_NAME, versie: REFERENCE_LAS_VERSION, soort: 'ingebouwd', faults },
+    sut,
     harness: { naam: 'oso-testbank', versie: await harnessVersion() },
     protocol: { release: oso2021.release, namespace: oso2021.namespace },
     gegevensset: { versie: gegevensset2019.versie, namespace: gegevensset2019.namespace },
@@ -161,7 +198,7 @@ export async function runQualify(args: string[]): Promise<number> {
     await renderAllureReport({
       resultsDir: run.allureResultsDir,
       outputDir: reportDir,
-      reportName: `OSO Testbank kwalificatie — ${REFERENCE_LAS_NAME}`,
+      reportName: `OSO Testbank kwalificatie — ${sut.naam}`,
       ...(historyPath ? { historyPath } : {}),
     });
   } catch (e) {
@@ -183,11 +220,11 @@ export async function runQualify(args: string[]): Promise<number> {
 }
 
 /** Playwright runs in its own process; variables of an enclosing Playwright run (the harness's own tests) must not leak in. */
-function runPlaywright(run: QualificationRun): Promise<number> {
+function runPlaywright(run: QualificationRun, extraArgs: string[]): Promise<number> {
   const cli = createRequire(import.meta.url).resolve('@playwright/test/cli');
   const env = envWithoutEnclosingRun();
   return new Promise((done) => {
-    const child = spawn(process.execPath, [cli, 'test', '--config', join(repoRoot, 'playwright.config.ts'), '--project', 'kwalificatie'], {
+    const child = spawn(process.execPath, [cli, 'test', '--config', join(repoRoot, 'playwright.config.ts'), '--project', 'kwalificatie', ...extraArgs], {
       cwd: repoRoot,
       env: { ...env, ...qualificationRunToEnv(run) },
       stdio: ['ignore', 'inherit', 'inherit'],
@@ -200,7 +237,7 @@ function runPlaywright(run: QualificationRun): Promise<number> {
 /** What the run was, for the Environment panel of the Allure report. */
 function environmentProperties(k: Kwalificatie): string {
   const props: Record<string, string> = {
-    SUT: `${k.sut.naam} ${k.sut.versie}`,
+    SUT: `${k.sut.naam} ${k.sut.versie}${k.sut.leverancier ? ` (${k.sut.leverancier})` : ''}`,
     'SUT.fouten': k.sut.faults.join(', ') || 'geen',
     Testbank: `${k.harness.naam} ${k.harness.versie}`,
     Protocol: `${k.protocol.release} ${k.protocol.namespace}`,

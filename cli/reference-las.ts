@@ -1,19 +1,57 @@
+/**
+ * `oso-testbank reference-las`: the named faults of the embedded reference LAS (--list-faults), or the reference LAS
+ * running standalone as if it were a vendor's LAS: its own aanleverpunten and test-control API on fixed ports, calling
+ * the TC at the URL it is given, until it is stopped. With a SUT configuration, `qualify --config` qualifies it like any
+ * vendor LAS (docs/examples/sut-http.yaml describes such a setup).
+ */
 import { parseArgs } from 'node:util';
-import { referenceLasFaults } from '../simulator/reference-las/faults.ts';
+import { defaultCertDir } from '../certs/location.ts';
+import { ensureCertificateCatalogue } from '../certs/catalogue.ts';
+import { loadFixtureLeerlingen } from '../fixtures/leerlingen.ts';
+import { referentieLasScholen } from '../fixtures/scholen.ts';
+import { SimulatedClock } from '../simulator/clock.ts';
+import { gegevensset2019 } from '../simulator/dossier/gegevensset.ts';
+import { isReferenceLasFault, referenceLasFaults, type ReferenceLasFault } from '../simulator/reference-las/faults.ts';
+import { REFERENCE_LAS_NAME, REFERENCE_LAS_VERSION, startReferenceLas } from '../simulator/reference-las/reference-las.ts';
 
-const usage = `Usage: oso-testbank reference-las --list-faults
+const usage = `Usage: oso-testbank reference-las --tc-url URL [--ap-port N] [--control-port N] [--fault NAME]... [--datum YYYY-MM-DD]
+       oso-testbank reference-las --list-faults [--verbose]
 
-  --list-faults   print the named faults of the embedded reference LAS, one name a line (use them with qualify --fault)
-  --verbose       with --list-faults: add what each fault does
+Runs the reference LAS standalone, as a vendor LAS would run: its aanleverpunten (PO ${referentieLasScholen.po.brin}, VO ${referentieLasScholen.vo.brin})
+over HTTPS with the test PKI's reference-las certificate, and its test-control API over HTTP, both on 127.0.0.1.
+It prints its URLs and runs until it receives SIGINT (Ctrl+C) or SIGTERM.
 
-The reference LAS runs embedded in 'oso-testbank qualify'; running it standalone for a school's own exchange is not
-available in this version yet.
+  --tc-url URL        the Traffic Center it calls (the harness's TC, e.g. https://127.0.0.1:7443/oso/tc)
+  --ap-port N         port of its aanleverpunten (default: a free port)
+  --control-port N    port of its test-control API (default: a free port)
+  --fault NAME        switch on a named misbehaviour (repeatable; see --list-faults)
+  --datum YYYY-MM-DD  the date its clock starts at (default: today)
+  --list-faults       print the named faults, one name a line (use them with qualify --fault or here)
+  --verbose           with --list-faults: add what each fault does
 `;
+
+const fail = (message: string) => {
+  process.stderr.write(`oso-testbank reference-las: ${message}\n`);
+  return 2;
+};
 
 export async function runReferenceLas(args: string[]): Promise<number> {
   let values;
   try {
-    ({ values } = parseArgs({ args, options: { 'list-faults': { type: 'boolean' }, verbose: { type: 'boolean' }, help: { type: 'boolean' } }, strict: true }));
+    ({ values } = parseArgs({
+      args,
+      options: {
+        'list-faults': { type: 'boolean' },
+        verbose: { type: 'boolean' },
+        'tc-url': { type: 'string' },
+        'ap-port': { type: 'string' },
+        'control-port': { type: 'string' },
+        fault: { type: 'string', multiple: true },
+        datum: { type: 'string' },
+        help: { type: 'boolean' },
+      },
+      strict: true,
+    }));
   } catch (e) {
     process.stderr.write(`oso-testbank reference-las: ${(e as Error).message}\n\n${usage}`);
     return 2;
@@ -26,6 +64,62 @@ export async function runReferenceLas(args: string[]): Promise<number> {
     for (const [name, fault] of Object.entries(referenceLasFaults)) process.stdout.write(values.verbose ? `${name}\t${fault.omschrijving}\n` : `${name}\n`);
     return 0;
   }
-  process.stderr.write(`oso-testbank reference-las: standalone mode is not available in this version yet.\n\n${usage}`);
-  return 2;
+
+  const tcUrl = values['tc-url'];
+  if (!tcUrl) return fail(`--tc-url is required: the URL of the Traffic Center the LAS calls.\n\n${usage}`);
+  if (!URL.canParse(tcUrl) || new URL(tcUrl).protocol !== 'https:') return fail(`--tc-url must be an https URL, not '${tcUrl}'.`);
+  const ports: { apPort?: number; controlPort?: number } = {};
+  for (const [option, key] of [['ap-port', 'apPort'], ['control-port', 'controlPort']] as const) {
+    const value = values[option];
+    if (value === undefined) continue;
+    const n = Number(value);
+    if (!/^\d+$/.test(value) || n > 65535) return fail(`--${option} must be a port number (0-65535), not '${value}'.`);
+    ports[key] = n;
+  }
+  const faults = values.fault ?? [];
+  const unknownFault = faults.find((f) => !isReferenceLasFault(f));
+  if (unknownFault) return fail(`unknown fault '${unknownFault}'. Known faults: ${Object.keys(referenceLasFaults).join(', ')}.`);
+  const clock = new SimulatedClock();
+  try {
+    if (values.datum !== undefined) clock.set(values.datum);
+  } catch (e) {
+    return fail((e as Error).message);
+  }
+
+  let referenceLas;
+  try {
+    const { pki, catalogue } = await ensureCertificateCatalogue({ dir: defaultCertDir });
+    const own = pki.parties.get('reference-las')!;
+    referenceLas = await startReferenceLas({
+      schools: [referentieLasScholen.po, referentieLasScholen.vo],
+      tls: { certPem: own.chainPem, keyPem: own.keyPem, caPem: pki.caCertPem, crlPems: catalogue.crl.pems },
+      tcUrl,
+      clock,
+      administratie: loadFixtureLeerlingen(),
+      gegevensset: gegevensset2019,
+      faults: faults as ReferenceLasFault[],
+      ...ports,
+    });
+  } catch (e) {
+    return fail(`cannot start: ${(e as Error).message}`);
+  }
+
+  const { las, controlUrl } = referenceLas;
+  process.stdout.write(
+    [
+      `${REFERENCE_LAS_NAME} ${REFERENCE_LAS_VERSION} draait${faults.length ? ` met fouten ${faults.join(', ')}` : ''} (stoppen: Ctrl+C)`,
+      ...las.schools.map((s) => `  aanleverpunt ${s.sector} ${s.brin} (${s.naam}): ${las.apUrl(s.routeringsKenmerk)}`),
+      `  test-control-API: ${controlUrl}`,
+      `  Traffic Center: ${tcUrl}`,
+      '',
+    ].join('\n'),
+  );
+  await new Promise<void>((stopped) => {
+    const stop = () => stopped();
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+  await referenceLas.close();
+  process.stdout.write(`${REFERENCE_LAS_NAME} gestopt.\n`);
+  return 0;
 }

@@ -11,7 +11,8 @@ export type RequirementStatus = 'passed' | 'failed' | 'untested';
 
 export interface Kwalificatie {
   verdict: 'GESLAAGD' | 'NIET_GESLAAGD';
-  sut: { naam: string; versie: string; soort: 'ingebouwd' | 'extern'; faults: string[] };
+  /** An external SUT also names its vendor and the configuration file it was qualified with. */
+  sut: { naam: string; versie: string; soort: 'ingebouwd' | 'extern'; faults: string[]; leverancier?: string; config?: string };
   harness: { naam: string; versie: string };
   protocol: { release: string; namespace: string };
   gegevensset: { versie: string; namespace: string };

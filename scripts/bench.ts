@@ -17,7 +17,7 @@ import { ensureCertificateCatalogue } from '../certs/catalogue.ts';
 import { catalogueEntries } from '../certs/catalogue-entries.ts';
 import { ensureTestPki } from '../certs/pki.ts';
 import { loadFixtureLeerlingen } from '../fixtures/leerlingen.ts';
-import { startWorld } from '../simulator/world.ts';
+import { startWorld, sutSchool } from '../simulator/world.ts';
 import { envWithoutEnclosingRun } from '../suites/run-settings.ts';
 import { loadScenarios } from '../suites/scenario.ts';
 
@@ -59,7 +59,7 @@ async function benchCertificates() {
 async function benchExchanges() {
   const world = await startWorld();
   const leerling = loadFixtureLeerlingen()[0]!;
-  const sut = world.sut.scholen.po.brin;
+  const sut = sutSchool(world.sut, 'po').brin;
   const doel = world.testscholen.vo;
   const perOpvragen: number[] = [];
   const n = 100;

@@ -1,6 +1,7 @@
 /**
  * The simulated OSO world as a unit: the Traffic Center, the register, the testscholen and (as the embedded default
  * system under test) the reference LAS, all on loopback, sharing one clock and one exchange log. Start it, use it, stop it.
+ * With an external system under test (a vendor LAS) the reference LAS stays off and the world serves on fixed addresses.
  */
 import { defaultCertDir } from '../certs/location.ts';
 import type { CatalogueId } from '../certs/catalogue-entries.ts';
@@ -16,9 +17,10 @@ import type { LasSystem } from './las/las-system.ts';
 import type { OsoClientOptions } from './las/oso-client.ts';
 import type { ReferenceLasFault } from './reference-las/faults.ts';
 import { REFERENCE_LAS_NAME, startReferenceLas } from './reference-las/reference-las.ts';
-import { Register } from './register/register.ts';
+import { Register, type School } from './register/register.ts';
 import { startTestschool, testschoolName } from './testschool/testschool.ts';
 import { startTrafficCenter, TC_NAME, type TrafficCenter } from './traffic-center/traffic-center.ts';
+import { chainsTo, parseCertificates } from './transport/certificate-chain.ts';
 import { ExchangeLog } from './transport/exchange-log.ts';
 import type { TlsIdentity } from './transport/tls-identity.ts';
 
@@ -41,6 +43,26 @@ export interface WorldOptions {
   gegevensset?: string;
   /** Parties beyond the PO and VO testschool that a scenario needs. */
   uitbreidingen?: readonly Uitbreiding[];
+  /** A system under test outside the world (a vendor LAS): the embedded reference LAS is not started. */
+  externeSut?: ExterneSut;
+  /** Fixed addresses of the TC and testscholen (a vendor LAS is configured once with them); ephemeral loopback ports when absent. */
+  adressen?: WorldAdressen;
+}
+
+export interface ExterneSut {
+  naam: string;
+  /** OIN of the SUT's certificate: the register gives the SUT's aanleverpunten to this owner. */
+  oin: string;
+  scholen: SutEndpoint['scholen'];
+  /** The certificate chain the SUT presents (PEM). */
+  certificaatPem: string;
+  /** CA certificate(s) that issued the SUT's certificate (PEM): the world's parties trust them next to the test CA. */
+  vertrouwensankerPem: string;
+}
+
+export interface WorldAdressen {
+  host: string;
+  poorten: { tc: number; testschoolPo: number; testschoolVo: number };
 }
 
 /**
@@ -53,12 +75,24 @@ export type Uitbreiding = 'swv' | 'tweede-aanleverpunt' | 'binnen-brin';
 export type WorldServer = 'tc' | 'testschool-po' | 'testschool-vo';
 
 
-/** The system under test as the world sees it: how to drive it and which schools it serves. */
+/** A school served by the system under test, with the aanleverpunt where its dossiers are asked for. */
+export type SutSchool = School & { routeringsKenmerk: string; apUrl: string };
+
+/** The system under test as the world sees it: which schools it serves, and (embedded only) its test-control API. */
 export interface SutEndpoint {
   naam: string;
-  controlUrl: string;
+  /** The embedded reference LAS's test-control API; an external SUT is driven through the adapter of its configuration. */
+  controlUrl?: string;
   oin: string;
-  scholen: { po: LasSchool; vo: LasSchool };
+  /** A vendor LAS may serve one sector only: the roles it is qualified in need only their own school. */
+  scholen: { po?: SutSchool; vo?: SutSchool };
+}
+
+/** The SUT's school in a sector; a run that needs one the SUT does not serve cannot start. */
+export function sutSchool(sut: SutEndpoint, sector: 'po' | 'vo'): SutSchool {
+  const school = sut.scholen[sector];
+  if (!school) throw new Error(`${sut.naam} heeft geen ${sector.toUpperCase()}-school in de configuratie (sut.scholen.${sector}); deze run heeft er een nodig.`);
+  return school;
 }
 
 export interface World {
@@ -98,12 +132,18 @@ function certificatesIn(dir: string): ReturnType<typeof ensureCertificateCatalog
 
 export async function startWorld(options: WorldOptions = {}): Promise<World> {
   const { pki, catalogue } = await certificatesIn(options.certDir ?? defaultCertDir);
+  const extern = options.externeSut;
+  const crlsCoverSut = !extern || chainsTo(parseCertificates(extern.certificaatPem), parseCertificates(pki.caCertPem));
+  const adres = (server: keyof WorldAdressen['poorten']) => (options.adressen ? { host: options.adressen.host, port: options.adressen.poorten[server] } : {});
   const identity = (partyId: string): TlsIdentity & { oin: string } => {
     const issued = pki.parties.get(partyId);
     if (!issued) throw new Error(`De test-PKI in ${pki.dir} heeft geen certificaat voor ${partyId}; draai 'oso-testbank certs'.`);
     // The chain (certificate + intermediate), as a PKIoverheid certificate is served: a LAS that trusts only the root can
-    // verify it. Every world party checks revocation against the test CA's CRLs.
-    return { certPem: issued.chainPem, keyPem: issued.keyPem, caPem: pki.caCertPem, crlPems: catalogue.crl.pems, oin: issued.oin };
+    // verify it. An external SUT's anchor is trusted next to the test CA. Every world party checks revocation against the
+    // test CA's CRLs, unless an external SUT's certificate comes from another CA: Node wants a CRL for every CA of a chain
+    // once it has any, so such a certificate is accepted without a revocation check (docs/vendor-guide.md says so).
+    const caPem = pki.caCertPem + (extern?.vertrouwensankerPem ?? '');
+    return { certPem: issued.chainPem, keyPem: issued.keyPem, caPem, ...(crlsCoverSut ? { crlPems: catalogue.crl.pems } : {}), oin: issued.oin };
   };
   const clock = new SimulatedClock();
   if (options.datum) clock.set(options.datum);
@@ -122,7 +162,7 @@ export async function startWorld(options: WorldOptions = {}): Promise<World> {
     };
     const tcId = identity('tc');
     register.namePartyOf(tcId.oin, TC_NAME);
-    const tc = await startTrafficCenter({ register, clock, tls: serverIdentity('tc', tcId), log });
+    const tc = await startTrafficCenter({ register, clock, tls: serverIdentity('tc', tcId), log, ...adres('tc') });
     stops.push(() => tc.close());
 
     // World parties record calls they make only when the other side is outside the world: the system under test.
@@ -139,12 +179,36 @@ export async function startWorld(options: WorldOptions = {}): Promise<World> {
     const uitbreidingen = new Set(options.uitbreidingen ?? []);
     const gegevensset = options.gegevensset === undefined ? gegevensset2019 : versieOpNaam(options.gegevensset);
     if (!gegevensset) throw new Error(`Onbekende gegevensset ${options.gegevensset}; bekend: ${bekendeVersies.map((v) => v.versie).join(', ')}.`);
-    const sutSchools = [referentieLasScholen.po, referentieLasScholen.vo];
-    const extra = {
+    /** The embedded reference LAS as the SUT, on ephemeral ports. */
+    const startEmbeddedSut = async (): Promise<SutEndpoint> => {
+      const sutId = identity('reference-las');
+      const referenceLas = await startReferenceLas({
+        schools: [referentieLasScholen.po, referentieLasScholen.vo],
+        tls: sutId,
+        tcUrl: tc.url,
+        clock,
+        administratie,
+        gegevensset,
+        faults: options.faults ?? [],
+        ...(options.seed !== undefined ? { seed: options.seed } : {}),
+      });
+      stops.push(() => referenceLas.close());
+      const metAp = (school: LasSchool) => ({ ...school, apUrl: referenceLas.las.apUrl(school.routeringsKenmerk) });
+      return { naam: REFERENCE_LAS_NAME, controlUrl: referenceLas.controlUrl, oin: sutId.oin, scholen: { po: metAp(referentieLasScholen.po), vo: metAp(referentieLasScholen.vo) } };
+    };
+    // The SUT first: a testschool may serve another vestiging of one of its schools.
+    const sut: SutEndpoint = extern ? { naam: extern.naam, oin: extern.oin, scholen: extern.scholen } : await startEmbeddedSut();
+    register.namePartyOf(sut.oin, `${sut.naam} (SUT)`);
+    for (const school of Object.values(sut.scholen)) {
+      register.addSchool(school);
+      register.addAanleverpunt({ routeringsKenmerk: school.routeringsKenmerk, brin: school.brin, url: school.apUrl, actief: true, eigenaarOin: sut.oin });
+    }
+
+    const extra: Partial<Record<Uitbreiding, LasSchool>> = {
       swv: swvSchool,
       'tweede-aanleverpunt': tweedeAanleverpuntPo,
-      'binnen-brin': andereVestiging(referentieLasScholen.po),
-    } satisfies Record<Uitbreiding, LasSchool>;
+      ...(sut.scholen.po ? { 'binnen-brin': andereVestiging(sut.scholen.po) } : {}),
+    };
     // Which testschool LAS serves each extra school: another vestiging of a PO school goes with the PO testschool; the SWV and
     // the second AP of the PO testschool (a system other than the PO testschool's own) with the VO testschool.
     const extraVoor = (partyId: 'testschool-po' | 'testschool-vo'): Uitbreiding[] =>
@@ -156,7 +220,7 @@ export async function startWorld(options: WorldOptions = {}): Promise<World> {
       register.namePartyOf(id.oin, name);
       const extras = extraVoor(partyId);
       const las = await startTestschool({
-        schools: [school, ...extras.map((u) => extra[u])],
+        schools: [school, ...extras.map((u) => extra[u] ?? geenExtra(u))],
         gegevensset,
         tls: id,
         serverTls: serverIdentity(partyId, id),
@@ -168,6 +232,7 @@ export async function startWorld(options: WorldOptions = {}): Promise<World> {
         clientLog,
         timeoutMs,
         ...(options.seed !== undefined ? { seed: options.seed } : {}),
+        ...adres(partyId === 'testschool-po' ? 'testschoolPo' : 'testschoolVo'),
       });
       stops.push(() => las.close());
       worldOrigins.push(new URL(las.apUrl(school.routeringsKenmerk)).origin);
@@ -176,31 +241,12 @@ export async function startWorld(options: WorldOptions = {}): Promise<World> {
         if (!register.school(s.brin)) register.addSchool(s);
         register.addAanleverpunt({ routeringsKenmerk: s.routeringsKenmerk, brin: s.brin, url: las.apUrl(s.routeringsKenmerk), actief: true, eigenaarOin: id.oin });
       }
-      for (const u of extras) extraScholen[u] = { las, school: extra[u], oin: id.oin };
+      for (const u of extras) extraScholen[u] = { las, school: extra[u] ?? geenExtra(u), oin: id.oin };
       return las;
     };
     const extraScholen: World['extraScholen'] = {};
-    const sutId = identity('reference-las');
-    register.namePartyOf(sutId.oin, `${REFERENCE_LAS_NAME} (SUT)`);
-    // The SUT's schools are known before the testscholen start: one of them may serve another vestiging of them.
-    for (const school of sutSchools) register.addSchool(school);
     const po = await startSchool(testscholen.po, 'testschool-po');
     const vo = await startSchool(testscholen.vo, 'testschool-vo');
-
-    const referenceLas = await startReferenceLas({
-      schools: sutSchools,
-      tls: sutId,
-      tcUrl: tc.url,
-      clock,
-      administratie,
-      gegevensset,
-      faults: options.faults ?? [],
-      ...(options.seed !== undefined ? { seed: options.seed } : {}),
-    });
-    stops.push(() => referenceLas.close());
-    for (const school of sutSchools) {
-      register.addAanleverpunt({ routeringsKenmerk: school.routeringsKenmerk, brin: school.brin, url: referenceLas.las.apUrl(school.routeringsKenmerk), actief: true, eigenaarOin: sutId.oin });
-    }
 
     return {
       clock,
@@ -209,7 +255,7 @@ export async function startWorld(options: WorldOptions = {}): Promise<World> {
       tc,
       testscholen: { po, vo },
       extraScholen,
-      sut: { naam: REFERENCE_LAS_NAME, controlUrl: referenceLas.controlUrl, oin: sutId.oin, scholen: { po: referentieLasScholen.po, vo: referentieLasScholen.vo } },
+      sut,
       pki,
       catalogue,
       clientLog,
@@ -220,6 +266,10 @@ export async function startWorld(options: WorldOptions = {}): Promise<World> {
     await stopAll(stops);
     throw e;
   }
+}
+
+function geenExtra(u: Uitbreiding): never {
+  throw new Error(`De uitbreiding '${u}' heeft een PO-school van de SUT nodig; de SUT heeft er geen.`);
 }
 
 async function stopAll(stops: (() => Promise<void>)[]): Promise<void> {

@@ -3,17 +3,21 @@
  * test driven through its adapter. Steps talk to parties only through this, so one scenario serves both SUT roles.
  */
 import type { Leerling } from '../simulator/dossier/leerling.ts';
-import type { LasSchool } from '../simulator/las/las-school.ts';
 import type { KlaarzetOpties, LasSystem } from '../simulator/las/las-system.ts';
 import type { OntvangenDossier, OntvangenNotificatie } from '../simulator/control-api.ts';
+import type { School } from '../simulator/register/register.ts';
 import { AdapterFout, type SutAdapter } from './adapters/sut-adapter.ts';
 
-export type OntvangenBijPartij = Pick<OntvangenDossier, 'sessieId' | 'pgn' | 'status' | 'reden' | 'bijlagen'>;
+/** What a scenario needs to know of a party's school. */
+export type PartijSchool = School & { routeringsKenmerk: string };
+
+export type OntvangenBijPartij = Pick<OntvangenDossier, 'sessieId' | 'pgn' | 'status' | 'reden' | 'bijlagen' | 'ontvangenOp'>;
 
 export interface Partij {
   naam: string;
   isSut: boolean;
-  school: LasSchool;
+  /** The party's school as the register knows it (a SUT's school need not carry more). */
+  school: PartijSchool;
   /** OIN of the certificate the party's system uses. */
   oin: string;
   /** With `notificeren` the user also chooses to notify who asked before; resolves when those notificaties are done. */
@@ -27,7 +31,7 @@ export interface Partij {
 }
 
 /** The system under test as the party of one of its schools, driven through its adapter. */
-export function sutPartij(adapter: SutAdapter, naam: string, school: LasSchool, oin: string): Partij {
+export function sutPartij(adapter: SutAdapter, naam: string, school: PartijSchool, oin: string): Partij {
   return {
     naam,
     isSut: true,
@@ -47,7 +51,7 @@ export function sutPartij(adapter: SutAdapter, naam: string, school: LasSchool, 
   };
 }
 
-export function testschoolPartij(las: LasSystem, school: LasSchool, oin: string): Partij {
+export function testschoolPartij(las: LasSystem, school: PartijSchool, oin: string): Partij {
   return {
     naam: las.name,
     isSut: false,

@@ -22,6 +22,8 @@ export interface QualificationRun {
   seed?: string;
   /** Another folder of scenario files than scenarios/ (benchmarks use it to run a large generated set). */
   scenariosDir?: string;
+  /** The SUT configuration of a vendor LAS (suites/sut-config.ts); absent: the embedded reference LAS is the SUT. */
+  configPath?: string;
 }
 
 const ENV = 'OSO_TESTBANK_RUN';

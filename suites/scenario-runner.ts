@@ -5,7 +5,7 @@
 import { fixtureLeerling } from '../fixtures/leerlingen.ts';
 import { testscholen } from '../fixtures/scholen.ts';
 import type { Exchange } from '../simulator/transport/exchange-log.ts';
-import type { Uitbreiding, World } from '../simulator/world.ts';
+import { sutSchool, type Uitbreiding, type World } from '../simulator/world.ts';
 import { gegevensset2019 } from '../simulator/dossier/gegevensset.ts';
 import { CheckFailure } from './check-failure.ts';
 import type { SutAdapter } from './adapters/sut-adapter.ts';
@@ -35,7 +35,7 @@ export interface RunOptions {
 
 /** The system under test as the party of its school in the given sector. */
 export function sutAlsPartij(world: World, sut: SutAdapter, sector: 'po' | 'vo'): Partij {
-  return sutPartij(sut, `${world.sut.naam} (SUT)`, world.sut.scholen[sector], world.sut.oin);
+  return sutPartij(sut, `${world.sut.naam} (SUT)`, sutSchool(world.sut, sector), world.sut.oin);
 }
 
 /** Runs a step as a reported step, reporting inside it the messages it caused. */

@@ -54,6 +54,7 @@ export interface LasSystemOptions {
   /** Seed of the synthetic dossiers this LAS writes: the same seed gives the same dossiers. */
   seed?: string;
   gedrag?: LasGedrag;
+  host?: string;
   port?: number;
 }
 
@@ -213,6 +214,7 @@ export async function startLasSystem(options: LasSystemOptions): Promise<LasSyst
         },
       },
     ],
+    ...(options.host !== undefined ? { host: options.host } : {}),
     ...(options.port !== undefined ? { port: options.port } : {}),
   });
 

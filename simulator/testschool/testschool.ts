@@ -25,6 +25,9 @@ export interface TestschoolOptions {
   clientLog: NonNullable<LasSystemOptions['clientLog']>;
   timeoutMs: number;
   seed?: string;
+  /** A fixed address (a vendor LAS is configured with it); ephemeral on loopback when absent. */
+  host?: string;
+  port?: number;
 }
 
 export function testschoolName(school: LasSchool): string {
@@ -47,5 +50,7 @@ export function startTestschool(options: TestschoolOptions): Promise<LasSystem> 
     clientLog: options.clientLog,
     timeoutMs: options.timeoutMs,
     ...(options.seed !== undefined ? { seed: options.seed } : {}),
+    ...(options.host !== undefined ? { host: options.host } : {}),
+    ...(options.port !== undefined ? { port: options.port } : {}),
   });
 }

@@ -27,6 +27,7 @@ export interface TrafficCenterOptions {
   clock: SimulatedClock;
   tls: TlsIdentity;
   log: ExchangeLog;
+  host?: string;
   port?: number;
 }
 
@@ -179,6 +180,7 @@ export async function startTrafficCenter(options: TrafficCenterOptions): Promise
         },
       },
     ],
+    ...(options.host !== undefined ? { host: options.host } : {}),
     ...(options.port !== undefined ? { port: options.port } : {}),
   });
 

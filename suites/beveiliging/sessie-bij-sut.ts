@@ -9,7 +9,7 @@ import { gegevensset2019 } from '../../simulator/dossier/gegevensset.ts';
 import { OsoClient, type OsoClientOptions } from '../../simulator/las/oso-client.ts';
 import type { DocumentRequest } from '../../simulator/protocol/messages.ts';
 import { zoeksleutelVoor } from '../../simulator/protocol/zoeksleutel.ts';
-import type { World } from '../../simulator/world.ts';
+import { sutSchool, type World } from '../../simulator/world.ts';
 import type { TlsIdentity } from '../../simulator/transport/tls-identity.ts';
 import type { SutAdapter } from '../adapters/sut-adapter.ts';
 import { sutAlsPartij } from '../scenario-runner.ts';
@@ -26,7 +26,7 @@ export function harnessClient(world: World, name: string, tls: TlsIdentity, extr
 
 export async function sessieBijSut(world: World, sut: SutAdapter, leerlingId = 'povo-regulier'): Promise<SessieBijSut> {
   const leerling = fixtureLeerling(leerlingId);
-  const bron = world.sut.scholen.po;
+  const bron = sutSchool(world.sut, 'po');
   await sutAlsPartij(world, sut, 'po').klaarzetten(leerling, testscholen.vo.brin);
 
   const testschool = harnessClient(world, 'Testschool VO (99BB)', world.identity('testschool-vo'));

@@ -136,7 +136,7 @@ async function handmatigeKwalificatie(rol: Rol, gedrag: Operatorgedrag = {}) {
   let klaar = false;
   try {
     await page.goto(adapter.consoleUrl);
-    const operator = speelOperator(page, world.sut.controlUrl, gedrag).catch((e: unknown) => {
+    const operator = speelOperator(page, world.sut.controlUrl!, gedrag).catch((e: unknown) => {
       if (!klaar) throw e;
     });
     const kwalificatie = runScenario({ world, scenario, rol, requirements, reporter, sut: adapter, onEis: (id, u) => eisen.set(id, u) });

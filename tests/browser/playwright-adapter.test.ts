@@ -65,15 +65,15 @@ test('what the UI reads back equals what the control API reports, and a refusal 
     // A zorgdossier, so the read-back includes attachments with their hashes.
     const zorg = fixtureLeerling('povo-zorg');
     const leerling = { pgn: zorg.pgn.waarde, geboortedatum: zorg.geboortedatum };
-    world.testscholen.po.klaarzetten({ brin: '99AA', pgn: leerling.pgn, doelBrin: world.sut.scholen.vo.brin });
-    const antwoord = await sut.opvragen({ brin: world.sut.scholen.vo.brin, bronBrin: '99AA', ...leerling });
+    world.testscholen.po.klaarzetten({ brin: '99AA', pgn: leerling.pgn, doelBrin: world.sut.scholen.vo!.brin });
+    const antwoord = await sut.opvragen({ brin: world.sut.scholen.vo!.brin, bronBrin: '99AA', ...leerling });
     expect(antwoord).toMatchObject({ resultaat: 'DossierGeleverd', afgemeld: true });
     expect(await sut.laatsteFout()).toBeUndefined();
     const viaApi = (await (await fetch(`${world.sut.controlUrl}${controlPaths.dossiers}`)).json()) as DossiersAntwoord;
     expect(viaApi.ontvangen[0]?.bijlagen?.length).toBeGreaterThan(0);
     expect(await sut.ontvangen()).toEqual(viaApi.ontvangen);
 
-    const weigering = await sut.klaarzetten({ brin: world.sut.scholen.po.brin, pgn: '000000000', doelBrin: '99BB' }).catch((e: unknown) => e);
+    const weigering = await sut.klaarzetten({ brin: world.sut.scholen.po!.brin, pgn: '000000000', doelBrin: '99BB' }).catch((e: unknown) => e);
     expect(weigering).toBeInstanceOf(AdapterFout);
     expect((weigering as AdapterFout).message).toContain('klaarzetten faalde bij klaarzetten van het dossier van PGN 000000000');
     expect((weigering as AdapterFout).message).toContain('Referentie-LAS kent geen leerling met PGN 000000000');
@@ -83,7 +83,7 @@ test('what the UI reads back equals what the control API reports, and a refusal 
     const release = await sut.wisselRelease('1999.9').catch((e: unknown) => e);
     expect((release as AdapterFout).message).toContain('kent gegevensset 1999.9 niet');
 
-    const mislukt = await sut.opvragen({ brin: world.sut.scholen.vo.brin, bronBrin: '99AA', pgn: '999999999', geboortedatum: '2008-01-01' });
+    const mislukt = await sut.opvragen({ brin: world.sut.scholen.vo!.brin, bronBrin: '99AA', pgn: '999999999', geboortedatum: '2008-01-01' });
     expect(mislukt.resultaat).not.toBe('DossierGeleverd');
     expect(await sut.laatsteFout()).toContain(`Opvragen mislukt: ${mislukt.resultaat}`);
   } finally {

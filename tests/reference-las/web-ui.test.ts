@@ -55,17 +55,17 @@ test('the forms have a labelled field for every value of the control API request
 
 test('a hostile value typed into a form comes back escaped, in the message and in the field', async () => {
   const hostile = `"><script>alert('x')</script>&`;
-  const response = await post('/klaarzetten', { brin: world.sut.scholen.po.brin, pgn: hostile, doelBrin: '99BB' });
+  const response = await post('/klaarzetten', { brin: world.sut.scholen.po!.brin, pgn: hostile, doelBrin: '99BB' });
   expect(response.status).toBe(422);
   const html = await response.text();
   expect(html).not.toContain('<script>');
   const escaped = '&#34;&#62;&#60;script&#62;alert(&#39;x&#39;)&#60;/script&#62;&#38;';
-  expect(html).toContain(`data-testid="foutmelding">Referentie-LAS kent geen leerling met PGN ${escaped} op ${world.sut.scholen.po.brin}.</p>`);
+  expect(html).toContain(`data-testid="foutmelding">Referentie-LAS kent geen leerling met PGN ${escaped} op ${world.sut.scholen.po!.brin}.</p>`);
   expect(html).toContain(`value="${escaped}"`);
 });
 
 test('an empty field is named, and the JSON control API still refuses form posts', async () => {
-  const response = await post('/opvragen', { brin: world.sut.scholen.vo.brin, bronBrin: '', pgn: '1', geboortedatum: '' });
+  const response = await post('/opvragen', { brin: world.sut.scholen.vo!.brin, bronBrin: '', pgn: '1', geboortedatum: '' });
   expect(response.status).toBe(400);
   expect(await response.text()).toContain('Vul in: BRIN van de huidige school, geboortedatum.');
   const control = await fetch(`${world.sut.controlUrl}${controlPaths.klaarzetten}`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'brin=98RA' });
@@ -75,8 +75,8 @@ test('an empty field is named, and the JSON control API still refuses form posts
 test('opvragen through the pages does the exchange of the control API: the outcome, the received dossier and its attachment hashes', async () => {
   // A zorgdossier, so there are attachments to list.
   const leerling = fixtureLeerling('povo-zorg');
-  world.testscholen.po.klaarzetten({ brin: '99AA', pgn: leerling.pgn.waarde, doelBrin: world.sut.scholen.vo.brin });
-  const html = await (await post('/opvragen', { brin: world.sut.scholen.vo.brin, bronBrin: '99AA', pgn: leerling.pgn.waarde, geboortedatum: leerling.geboortedatum })).text();
+  world.testscholen.po.klaarzetten({ brin: '99AA', pgn: leerling.pgn.waarde, doelBrin: world.sut.scholen.vo!.brin });
+  const html = await (await post('/opvragen', { brin: world.sut.scholen.vo!.brin, bronBrin: '99AA', pgn: leerling.pgn.waarde, geboortedatum: leerling.geboortedatum })).text();
   expect(html).toContain('<dd data-testid="resultaat">DossierGeleverd</dd>');
   expect(html).toContain('<dd data-testid="afgemeld">ja</dd>');
   const sessie = /<dd data-testid="sessie">([^<]+)<\/dd>/.exec(html)?.[1];

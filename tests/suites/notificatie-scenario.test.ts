@@ -20,7 +20,7 @@ const reporter: StepReporter = { step: (_titel, body) => body(), exchanges: asyn
 async function run(rol: Rol, options: { faults?: ReferenceLasFault[]; sut?: (adapter: SutAdapter) => SutAdapter } = {}) {
   const world = await startWorld({ faults: options.faults ?? [] });
   const eisen = new Map<string, string>();
-  const adapter = httpAdapter({ controlUrl: world.sut.controlUrl, timeoutMs: 10_000 });
+  const adapter = httpAdapter({ controlUrl: world.sut.controlUrl!, timeoutMs: 10_000 });
   try {
     await runScenario({ world, scenario, rol, requirements, reporter, sut: options.sut ? options.sut(adapter) : adapter, onEis: (id, u) => eisen.set(id, u) });
     return { eisen, error: undefined };

@@ -32,7 +32,7 @@ async function run(rol: Rol, faults: ReferenceLasFault[] = []) {
   const { steps, reporter } = recorder();
   const eisen = new Map<string, string>();
   try {
-    await runScenario({ world, scenario, rol, requirements, reporter, sut: httpAdapter({ controlUrl: world.sut.controlUrl, timeoutMs: 10_000 }), onEis: (id, u) => eisen.set(id, u) });
+    await runScenario({ world, scenario, rol, requirements, reporter, sut: httpAdapter({ controlUrl: world.sut.controlUrl!, timeoutMs: 10_000 }), onEis: (id, u) => eisen.set(id, u) });
     return { steps, eisen, error: undefined, world };
   } catch (error) {
     return { steps, eisen, error, world };
@@ -75,7 +75,7 @@ test('a profile whose party the world lacks names the extension to add, before a
   const world = await startWorld();
   try {
     const { reporter } = recorder();
-    const error = await runScenario({ world, scenario: binnenBrin, rol: 'bron', requirements, reporter, sut: httpAdapter({ controlUrl: world.sut.controlUrl, timeoutMs: 10_000 }) }).catch((e: unknown) => e);
+    const error = await runScenario({ world, scenario: binnenBrin, rol: 'bron', requirements, reporter, sut: httpAdapter({ controlUrl: world.sut.controlUrl!, timeoutMs: 10_000 }) }).catch((e: unknown) => e);
     expect((error as Error).message).toContain("uitbreidingen: [binnen-brin]");
     expect(world.log.all()).toEqual([]);
   } finally {
@@ -88,7 +88,7 @@ test('with the extension, the other vestiging of the SUT school gets a binnen-BR
   const world = await startWorld({ uitbreidingen: ['binnen-brin'] });
   try {
     const { reporter } = recorder();
-    await runScenario({ world, scenario: binnenBrin, rol: 'bron', requirements, reporter, sut: httpAdapter({ controlUrl: world.sut.controlUrl, timeoutMs: 10_000 }) });
+    await runScenario({ world, scenario: binnenBrin, rol: 'bron', requirements, reporter, sut: httpAdapter({ controlUrl: world.sut.controlUrl!, timeoutMs: 10_000 }) });
     // The doel asked the SUT's AP for a transfer within the BRIN.
     const documentRequest = world.log.all().find((e) => e.operation === 'documentRequest' && e.uitkomst === 'DossierGeleverd')!;
     expect(documentRequest.request).toContain('overdrachtbinnenbrin');

@@ -48,7 +48,7 @@ async function run(options: { worldOptions?: WorldOptions; sut?: (world: World) 
   const started = Date.now();
   try {
     options.prepare?.(world);
-    const sut = options.sut?.(world) ?? httpAdapter({ controlUrl: world.sut.controlUrl, timeoutMs: 10_000 });
+    const sut = options.sut?.(world) ?? httpAdapter({ controlUrl: world.sut.controlUrl!, timeoutMs: 10_000 });
     await runScenario({ world, scenario, rol: 'bron', requirements, reporter, sut });
     return { uitkomst: 'passed', error: undefined, steps, log: world.log.all(), ms: Date.now() - started };
   } catch (error) {

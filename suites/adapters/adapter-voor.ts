@@ -1,0 +1,54 @@
+/**
+ * The adapter a run drives its SUT with, as the SUT configuration chooses it (adapter.soort). One switch, so a new
+ * adapter is wired in at exactly one place.
+ */
+import { join } from 'node:path';
+import type { AdapterKeuze, Tijdslimieten } from '../sut-config.ts';
+import { httpAdapter } from './http-adapter.ts';
+import { manualAdapter } from './manual-adapter.ts';
+import { loadPlaywrightLasModule, playwrightAdapter } from './playwright-adapter.ts';
+import type { SutAdapter } from './sut-adapter.ts';
+
+export interface AdapterOmgeving {
+  /** Where a run keeps what its adapter gathers as evidence (the operator's answers, screenshots). */
+  bewijsMap: string;
+  /** Named in the operator console. */
+  naam?: string;
+}
+
+export async function sutAdapterVoor(keuze: AdapterKeuze, tijdslimieten: Tijdslimieten, omgeving: AdapterOmgeving): Promise<SutAdapter> {
+  switch (keuze.soort) {
+    case 'http':
+      return httpAdapter({ controlUrl: keuze.http.controlUrl, timeoutMs: tijdslimieten.adapterMs });
+    case 'playwright':
+      return playwrightAdapter({
+        module: keuze.playwright.module,
+        baseUrl: keuze.playwright.baseUrl ?? '',
+        ...(keuze.playwright.headless !== undefined ? { headless: keuze.playwright.headless } : {}),
+        timeoutMs: tijdslimieten.adapterMs,
+        screenshotDir: join(omgeving.bewijsMap, 'schermafdrukken'),
+      });
+    case 'manual':
+      return manualAdapter({
+        ...(keuze.manual.poort !== undefined ? { poort: keuze.manual.poort } : {}),
+        ...(keuze.manual.operator ? { operator: keuze.manual.operator } : {}),
+        timeoutMs: tijdslimieten.handmatigMs,
+        bewijsMap: join(omgeving.bewijsMap, 'operator'),
+        ...(omgeving.naam ? { naam: omgeving.naam } : {}),
+      });
+  }
+}
+
+/**
+ * What can be checked of the adapter before a run starts, without starting it: a playwright module must load and export
+ * every function of the contract. Throws a Dutch message that names the problem.
+ */
+export async function controleerAdapter(keuze: AdapterKeuze): Promise<void> {
+  if (keuze.soort === 'playwright') await loadPlaywrightLasModule(keuze.playwright.module);
+}
+
+/** How long one qualification run may take when every step may wait for its adapter. */
+export function testTijdslimiet(keuze: AdapterKeuze | undefined, tijdslimieten: Tijdslimieten): number {
+  // A run has some ten adapter calls; a person needs the prompt limit for each.
+  return (keuze?.soort === 'manual' ? tijdslimieten.handmatigMs : tijdslimieten.adapterMs) * 12;
+}

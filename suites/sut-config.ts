@@ -1,0 +1,236 @@
+/**
+ * The configuration of a vendor LAS under test (YAML, checked against suites/sut-config.schema.json): which LAS, its
+ * certificate and schools, the roles to qualify, how to drive it, the deadlines, and the fixed addresses of the simulated
+ * parties. Every problem is reported with file, line and column and a hint how to fix it, before anything runs.
+ */
+import Ajv, { type ErrorObject } from 'ajv';
+import { X509Certificate } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseCertificates, subjectOin } from '../simulator/transport/certificate-chain.ts';
+import type { ExterneSut, SutSchool, WorldAdressen, WorldOptions } from '../simulator/world.ts';
+import type { Rol } from './scenario-context.ts';
+import { readYamlSource, SourceError } from './yaml-source.ts';
+
+/** How the harness drives the SUT; module paths are resolved against the configuration's folder. */
+export type AdapterKeuze =
+  | { soort: 'http'; http: { controlUrl: string } }
+  | { soort: 'playwright'; playwright: { module: string; baseUrl?: string; headless?: boolean } }
+  | { soort: 'manual'; manual: { poort?: number; operator?: string } };
+
+export interface Tijdslimieten {
+  /** One call to the adapter (klaarzetten, opvragen …). */
+  adapterMs: number;
+  /** One OSO message a simulated party sends to the SUT. */
+  berichtMs: number;
+  /** One prompt to a human operator (manual adapter). */
+  handmatigMs: number;
+}
+
+export const standaardTijdslimieten: Tijdslimieten = { adapterMs: 30_000, berichtMs: 10_000, handmatigMs: 900_000 };
+
+export interface PemBestand {
+  pad: string;
+  pem: string;
+  certificaten: X509Certificate[];
+}
+
+export interface SutConfig {
+  /** Absolute path of the configuration file. */
+  bestand: string;
+  sut: {
+    naam: string;
+    versie: string;
+    leverancier: string;
+    /** The chain the SUT presents, its own certificate first. */
+    certificaat: PemBestand & { oin: string };
+    vertrouwensanker: PemBestand;
+    scholen: { po?: SutSchool; vo?: SutSchool };
+  };
+  rollen: Rol[];
+  adapter: AdapterKeuze;
+  tijdslimieten: Tijdslimieten;
+  harness: WorldAdressen;
+}
+
+interface RawSchool {
+  brin: string;
+  vestigingscode: string;
+  naam: string;
+  sector?: 'PO' | 'VO';
+  routeringsKenmerk: string;
+  apUrl: string;
+}
+
+interface RawConfig {
+  sut: { naam: string; versie: string; leverancier: string; certificaat: string; vertrouwensanker: string; scholen: { po?: RawSchool; vo?: RawSchool } };
+  rollen: Rol[];
+  adapter: { soort: AdapterKeuze['soort']; http?: { controlUrl: string }; playwright?: { module: string; baseUrl?: string; headless?: boolean }; manual?: { poort?: number; operator?: string } };
+  tijdslimieten?: Partial<Tijdslimieten>;
+  harness: { host?: string; poorten: WorldAdressen['poorten'] };
+}
+
+const schemaPath = fileURLToPath(new URL('./sut-config.schema.json', import.meta.url));
+const validate = new Ajv.default({ allErrors: false }).compile<RawConfig>(JSON.parse(readFileSync(schemaPath, 'utf8')) as object);
+
+/** Which school of the SUT a role needs: the POVO scenarios let a PO school hand its dossier to a VO school. */
+const schoolVoorRol = { bron: 'po', doel: 'vo' } as const;
+
+/** What to write instead, per field, when its value has the wrong form. */
+const vormHints: Record<string, string> = {
+  brin: 'een BRIN is twee cijfers en twee hoofdletters, bijvoorbeeld "12AB".',
+  vestigingscode: 'een vestigingscode is twee cijfers tussen aanhalingstekens, bijvoorbeeld "00".',
+  routeringsKenmerk: 'het routeringsKenmerk van het aanleverpunt is 20 tekens (cijfers en hoofdletters), bijvoorbeeld "0000000700012AB00001".',
+  apUrl: 'geef de volledige URL van het aanleverpunt, bijvoorbeeld "https://las.example:8443/oso/ap/0000000700012AB00001".',
+  controlUrl: 'geef de basis-URL van de test-control-API, bijvoorbeeld "http://las.example:8080/oso-test".',
+  baseUrl: 'geef de URL van de webinterface, bijvoorbeeld "https://las.example".',
+  versie: 'zet de versie tussen aanhalingstekens, bijvoorbeeld versie: "5.2.0".',
+};
+
+function hintVoor(err: ErrorObject): string {
+  const veld = err.instancePath.split('/').pop() ?? '';
+  const p = err.params as Record<string, unknown>;
+  switch (err.keyword) {
+    case 'additionalProperty':
+    case 'additionalProperties':
+      return `verwijder '${String(p['additionalProperty'])}' of corrigeer de spelling; zie suites/sut-config.schema.json of docs/examples/sut-http.yaml.`;
+    case 'required':
+      return `voeg '${String(p['missingProperty'])}' toe; zie docs/examples/sut-http.yaml voor een volledig voorbeeld.`;
+    case 'enum':
+      return `kies een van: ${(p['allowedValues'] as unknown[]).join(', ')}.`;
+    case 'minProperties':
+      return 'geef ten minste één school: po, vo of allebei.';
+    case 'uniqueItems':
+      return 'noem elke rol één keer.';
+    case 'minItems':
+      return 'noem ten minste één rol: [bron], [doel] of [bron, doel].';
+    case 'minimum':
+    case 'maximum':
+      return veld.endsWith('Ms') ? 'geef de tijd in milliseconden, bijvoorbeeld 30000.' : 'een poort is een getal van 1 tot en met 65535.';
+    default:
+      return vormHints[veld] ?? 'vergelijk met docs/examples/sut-http.yaml.';
+  }
+}
+
+/**
+ * Loads and checks a SUT configuration. Throws SourceError (file:line:col: message, then a hint) for anything wrong:
+ * schema, unreadable or unusable certificate files, a school in the wrong sector, a role without the school it needs.
+ * Whether the certificate is valid today is not judged here (see sutCertificaatProbleem): the preflight reports it apart.
+ */
+export function loadSutConfig(file: string): SutConfig {
+  const bestand = resolve(file);
+  let text: string;
+  try {
+    text = readFileSync(bestand, 'utf8');
+  } catch (e) {
+    throw new SourceError(bestand, 1, 1, `kan het configuratiebestand niet lezen (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}).\n  Oplossing: controleer het pad achter --config.`);
+  }
+  const source = readYamlSource(bestand, text);
+  const fail = (path: string, detail: string, hint: string, key?: string): never => {
+    const at = source.position(path, key);
+    throw new SourceError(bestand, at.line, at.column, `${detail}\n  Oplossing: ${hint}`);
+  };
+  if (!validate(source.data)) {
+    const err = validate.errors![0]!;
+    const extra = (err.params as { additionalProperty?: string }).additionalProperty;
+    fail(err.instancePath, `${err.instancePath || '/'}: ${extra ? `onbekend veld '${extra}'` : err.message}`, hintVoor(err), extra);
+  }
+  const raw = source.data as RawConfig;
+  const map = dirname(bestand);
+
+  const pemBestand = (veld: 'certificaat' | 'vertrouwensanker'): PemBestand => {
+    const pad = resolve(map, raw.sut[veld]);
+    const waar = `/sut/${veld}`;
+    let pem = '';
+    try {
+      pem = readFileSync(pad, 'utf8');
+    } catch (e) {
+      fail(waar, `${veld}: kan ${pad} niet lezen (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`, 'paden zijn relatief aan de map van dit configuratiebestand; controleer de naam en de leesrechten.');
+    }
+    let certificaten: X509Certificate[] = [];
+    try {
+      certificaten = parseCertificates(pem);
+    } catch (e) {
+      fail(waar, `${veld}: ${pad} bevat een onleesbaar certificaat (${(e as Error).message})`, 'exporteer het certificaat opnieuw als PEM (-----BEGIN CERTIFICATE-----).');
+    }
+    if (certificaten.length === 0)
+      fail(waar, `${veld}: ${pad} bevat geen PEM-certificaat`, 'geef een PEM-bestand met -----BEGIN CERTIFICATE-----; een DER-bestand zet u om met: openssl x509 -inform der -in bestand.cer -out bestand.pem');
+    return { pad, pem, certificaten };
+  };
+  const certificaat = pemBestand('certificaat');
+  const oin = subjectOin(certificaat.certificaten[0]!);
+  if (!oin)
+    fail(
+      '/sut/certificaat',
+      `certificaat: het eerste certificaat in ${certificaat.pad} (${certificaat.certificaten[0]!.subject.replace(/\n/g, ', ')}) heeft geen OIN: 20 cijfers in het serialNumber van het subject`,
+      'zet het eigen certificaat van de LAS vooraan in het bestand (daarna de tussenliggende CA), en gebruik een certificaat met OIN, zoals reference-las.chain.crt uit oso-testbank certs.',
+    );
+  const vertrouwensanker = pemBestand('vertrouwensanker');
+
+  const scholen: SutConfig['sut']['scholen'] = {};
+  for (const sector of ['po', 'vo'] as const) {
+    const s = raw.sut.scholen[sector];
+    if (!s) continue;
+    const waar = `/sut/scholen/${sector}`;
+    if (s.sector && s.sector !== sector.toUpperCase())
+      fail(`${waar}/sector`, `de school onder '${sector}' heeft sector ${s.sector}`, `zet een ${s.sector}-school onder '${s.sector.toLowerCase()}', of corrigeer de sector.`);
+    if (!s.apUrl.startsWith('https://'))
+      fail(`${waar}/apUrl`, `apUrl ${s.apUrl} is geen https-adres`, 'een aanleverpunt spreekt OSO alleen over TLS met clientcertificaten: gebruik https://.');
+    scholen[sector] = { brin: s.brin, vestigingscode: s.vestigingscode, naam: s.naam, sector: sector === 'po' ? 'PO' : 'VO', routeringsKenmerk: s.routeringsKenmerk, apUrl: s.apUrl };
+  }
+  raw.rollen.forEach((rol, i) => {
+    const sector = schoolVoorRol[rol];
+    if (!scholen[sector])
+      fail(
+        `/rollen/${i}`,
+        `rol ${rol} heeft een ${sector.toUpperCase()}-school nodig (sut.scholen.${sector})`,
+        `de scenario's laten een PO-school een dossier overdragen aan een VO-school; als ${rol} speelt de LAS de ${sector.toUpperCase()}-school. Voeg sut.scholen.${sector} toe of laat de rol weg.`,
+      );
+  });
+
+  const poorten = raw.harness.poorten;
+  const dubbel = Object.entries(poorten).find(([naam, poort]) => Object.entries(poorten).some(([ander, p]) => ander !== naam && p === poort));
+  if (dubbel) fail('/harness/poorten', `poort ${dubbel[1]} staat er meer dan één keer in`, 'het TC en de twee testscholen hebben elk een eigen poort nodig.');
+
+  let adapter: AdapterKeuze;
+  if (raw.adapter.soort === 'http') adapter = { soort: 'http', http: raw.adapter.http! };
+  else if (raw.adapter.soort === 'playwright') {
+    adapter = { soort: 'playwright', playwright: { ...raw.adapter.playwright!, module: resolve(map, raw.adapter.playwright!.module) } };
+  } else adapter = { soort: 'manual', manual: raw.adapter.manual ?? {} };
+
+  return {
+    bestand,
+    sut: { naam: raw.sut.naam, versie: raw.sut.versie, leverancier: raw.sut.leverancier, certificaat: { ...certificaat, oin: oin! }, vertrouwensanker, scholen },
+    rollen: raw.rollen,
+    adapter,
+    tijdslimieten: { ...standaardTijdslimieten, ...raw.tijdslimieten },
+    harness: { host: raw.harness.host ?? '127.0.0.1', poorten },
+  };
+}
+
+/** Why the SUT's own certificate cannot be used at the given moment (expired, not yet valid), if so. */
+export function sutCertificaatProbleem(config: SutConfig, nu = new Date()): string | undefined {
+  const cert = config.sut.certificaat.certificaten[0]!;
+  if (nu < new Date(cert.validFrom)) return `het certificaat van ${config.sut.naam} is pas geldig vanaf ${cert.validFrom}`;
+  if (nu > new Date(cert.validTo)) return `het certificaat van ${config.sut.naam} is verlopen op ${cert.validTo}`;
+  return undefined;
+}
+
+/** The world of a run against this SUT: the vendor's schools and certificate, the fixed addresses and the message deadline. */
+export function worldOptionsVoor(config: SutConfig): Pick<WorldOptions, 'externeSut' | 'adressen' | 'timeoutMs'> {
+  const externeSut: ExterneSut = {
+    naam: config.sut.naam,
+    oin: config.sut.certificaat.oin,
+    scholen: config.sut.scholen,
+    certificaatPem: config.sut.certificaat.pem,
+    vertrouwensankerPem: config.sut.vertrouwensanker.pem,
+  };
+  return { externeSut, adressen: config.harness, timeoutMs: config.tijdslimieten.berichtMs };
+}
+
+/** The URLs the vendor configures its LAS with: where the simulated TC and testscholen are reached. */
+export function harnessUrls(config: SutConfig): { tc: string; testschoolPo: string; testschoolVo: string } {
+  const url = (port: number) => `https://${config.harness.host}:${port}`;
+  return { tc: url(config.harness.poorten.tc), testschoolPo: url(config.harness.poorten.testschoolPo), testschoolVo: url(config.harness.poorten.testschoolVo) };
+}

@@ -1,0 +1,106 @@
+/**
+ * The reference LAS started standalone as a real child process (`oso-testbank reference-las --tc-url …`), as a vendor
+ * LAS would run next to the harness, with a SUT configuration that points the harness at it.
+ */
+import { spawn } from 'node:child_process';
+import { copyFileSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { defaultCertDir } from '../../certs/location.ts';
+import { referentieLasScholen } from '../../fixtures/scholen.ts';
+import { envWithoutEnclosingRun } from '../../suites/run-settings.ts';
+
+const bin = fileURLToPath(new URL('../../bin/oso-testbank.mjs', import.meta.url));
+
+/**
+ * Ports free on loopback now, chosen below Linux's ephemeral range (32768 and up) so that no port the OS hands out to
+ * another listener or connection meanwhile can take them before the LAS and the harness bind them.
+ */
+export async function freePorts(n: number): Promise<number[]> {
+  const ports: number[] = [];
+  while (ports.length < n) {
+    const candidate = 20_000 + Math.floor(Math.random() * 12_000);
+    if (!ports.includes(candidate) && (await isFree(candidate))) ports.push(candidate);
+  }
+  return ports;
+}
+
+function isFree(port: number): Promise<boolean> {
+  return new Promise((done) => {
+    const server = createServer();
+    server.once('error', () => done(false));
+    server.listen({ host: '127.0.0.1', port, exclusive: true }, () => server.close(() => done(true)));
+  });
+}
+
+export interface Opstelling {
+  ports: { ap: number; control: number; tc: number; testschoolPo: number; testschoolVo: number };
+  configPath: string;
+  dir: string;
+}
+
+/**
+ * A folder with a SUT configuration for the standalone reference LAS on fresh ports (certificates copied in as ./sut/…).
+ * The adapter is its test-control API unless `adapter` gives the YAML of another (the control port is passed in).
+ */
+export async function opstelling(adapter?: (controlPort: number) => string): Promise<Opstelling> {
+  const [ap, control, tc, testschoolPo, testschoolVo] = (await freePorts(5)) as [number, number, number, number, number];
+  const dir = mkdtempSync(join(tmpdir(), 'vendor-'));
+  mkdirSync(join(dir, 'sut'));
+  copyFileSync(join(defaultCertDir, 'reference-las.chain.crt'), join(dir, 'sut/las-chain.pem'));
+  copyFileSync(join(defaultCertDir, 'ca-bundle.crt'), join(dir, 'sut/ca.pem'));
+  const school = (s: (typeof referentieLasScholen)['po' | 'vo']) =>
+    `{ brin: "${s.brin}", vestigingscode: "${s.vestigingscode}", naam: "${s.naam}", routeringsKenmerk: "${s.routeringsKenmerk}", apUrl: "https://127.0.0.1:${ap}/oso/ap/${s.routeringsKenmerk}" }`;
+  const configPath = join(dir, 'sut.yaml');
+  writeFileSync(
+    configPath,
+    `sut:
+  naam: Los-LAS
+  versie: "9.9.1"
+  leverancier: Proef BV
+  certificaat: ./sut/las-chain.pem
+  vertrouwensanker: ./sut/ca.pem
+  scholen:
+    po: ${school(referentieLasScholen.po)}
+    vo: ${school(referentieLasScholen.vo)}
+rollen: [bron, doel]
+${adapter ? adapter(control) : `adapter:\n  soort: http\n  http: { controlUrl: "http://127.0.0.1:${control}" }`}
+harness:
+  host: 127.0.0.1
+  poorten: { tc: ${tc}, testschoolPo: ${testschoolPo}, testschoolVo: ${testschoolVo} }
+`,
+  );
+  return { ports: { ap, control, tc, testschoolPo, testschoolVo }, configPath, dir };
+}
+
+/** Starts `oso-testbank reference-las` for the set-up; resolves once it says it runs. */
+export async function startStandaloneLas(o: Opstelling, faults: string[] = []): Promise<{ stop(): Promise<number | null>; output(): string }> {
+  const args = ['reference-las', '--tc-url', `https://127.0.0.1:${o.ports.tc}/oso/tc`, '--ap-port', String(o.ports.ap), '--control-port', String(o.ports.control), ...faults.flatMap((f) => ['--fault', f])];
+  const child = spawn(process.execPath, [bin, ...args], { env: envWithoutEnclosingRun(), stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  child.stdout.on('data', (d) => (output += d));
+  child.stderr.on('data', (d) => (output += d));
+  const exited = new Promise<number | null>((done) => child.on('exit', (code) => done(code)));
+  await new Promise<void>((ready, failed) => {
+    const timer = setTimeout(() => failed(new Error(`the standalone reference LAS did not start within 30 s:\n${output}`)), 30_000);
+    child.stdout.on('data', () => {
+      if (output.includes('test-control-API:')) {
+        clearTimeout(timer);
+        ready();
+      }
+    });
+    void exited.then((code) => {
+      clearTimeout(timer);
+      failed(new Error(`the standalone reference LAS stopped (exit ${code}):\n${output}`));
+    });
+  });
+  return {
+    output: () => output,
+    stop: () => {
+      child.kill('SIGTERM');
+      return exited;
+    },
+  };
+}
