@@ -28,14 +28,18 @@ export async function sutAdapterVoor(keuze: AdapterKeuze, tijdslimieten: Tijdsli
         timeoutMs: tijdslimieten.adapterMs,
         screenshotDir: join(omgeving.bewijsMap, 'schermafdrukken'),
       });
-    case 'manual':
-      return manualAdapter({
+    case 'manual': {
+      const adapter = await manualAdapter({
         ...(keuze.manual.poort !== undefined ? { poort: keuze.manual.poort } : {}),
         ...(keuze.manual.operator ? { operator: keuze.manual.operator } : {}),
         timeoutMs: tijdslimieten.handmatigMs,
         bewijsMap: join(omgeving.bewijsMap, 'operator'),
         ...(omgeving.naam ? { naam: omgeving.naam } : {}),
       });
+      // The operator must know where to look; the run waits for them there.
+      process.stdout.write(`Operatorconsole: ${adapter.consoleUrl}\n`);
+      return adapter;
+    }
   }
 }
 
