@@ -120,7 +120,7 @@ export const referenceLasFaults = {
   'release-unprepared': {
     omschrijving: 'Geeft het dossier van elke bekende leerling vrij, ook als het niet is klaargezet.',
     gedrag: { zonderKlaarzetten: true },
-    vangtIn: ['niet-klaargezet/bron'],
+    vangtIn: ['niet-klaargezet/bron', 'notificatie/bron'],
   },
   'wrong-pgn-check': {
     omschrijving: 'Kent leerlingen alleen aan hun BSN: een leerling met een onderwijsnummer wordt niet gevonden, een dossier zonder BSN geweigerd.',
