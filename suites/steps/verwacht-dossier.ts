@@ -3,7 +3,7 @@ import { herkenProfiel, profielKenmerken } from '../../simulator/dossier/profile
 import { versieOpNaam } from '../../simulator/dossier/versies/index.ts';
 import { CheckFailure } from '../check-failure.ts';
 import { beschrijf, vereisSessie, type ScenarioProfiel, type StepDefinition } from '../scenario-context.ts';
-import { geleverdDossier } from './geleverd-dossier.ts';
+import { vereisGeleverdDossier } from './geleverd-dossier.ts';
 
 /**
  * The dossier the bron delivered in documentResponse is the requested pupil's, of the expected transfer profile (the
@@ -22,15 +22,7 @@ export const verwachtDossier: StepDefinition<{ leerling: string; overstap?: stri
     const l = ctx.leerling(leerling);
     const release = versieOpNaam(ctx.release);
     if (!release) throw new Error(`Onbekende gegevensset ${ctx.release} in het scenario.`);
-    const { exchange, xml } = geleverdDossier(ctx, sessieId);
-    if (!exchange || xml === undefined)
-      throw new CheckFailure({
-        eis,
-        verwacht: 'een documentResponse met het dossier (base64) in het element dossier',
-        ontvangen: exchange ? `documentResponse zonder dossier (${exchange.uitkomst})` : 'geen documentRequest in deze sessie',
-        ...(exchange ? { bericht: beschrijf(exchange) } : {}),
-        oorzaak: 'de bron levert geen dossier mee in het antwoord.',
-      });
+    const { exchange, xml } = vereisGeleverdDossier(ctx, sessieId, eis);
     let kern;
     try {
       kern = readDossier(xml);

@@ -2,7 +2,7 @@ import { validateDossier } from '../../simulator/dossier/validator.ts';
 import { volledigeVersie } from '../../simulator/dossier/versies/index.ts';
 import { CheckFailure } from '../check-failure.ts';
 import { beschrijf, vereisSessie, type StepDefinition } from '../scenario-context.ts';
-import { geleverdDossier } from './geleverd-dossier.ts';
+import { vereisGeleverdDossier } from './geleverd-dossier.ts';
 
 /**
  * The delivered dossier keeps every content rule of the gegevensset — among them: categories the parents opted out of
@@ -19,15 +19,7 @@ export const verwachtGeldigDossier: StepDefinition<Record<string, never>> = {
     const eis = ctx.eis('BRON-04');
     const versie = volledigeVersie(ctx.release);
     if (!versie) throw new Error(`Gegevensset ${ctx.release} is alleen bij naam bekend; verwacht-geldig-dossier kan er niet op valideren.`);
-    const { exchange, xml } = geleverdDossier(ctx, sessieId);
-    if (!exchange || xml === undefined)
-      throw new CheckFailure({
-        eis,
-        verwacht: 'een geleverd dossier om te valideren',
-        ontvangen: exchange ? `documentResponse zonder dossier (${exchange.uitkomst})` : 'geen documentRequest in deze sessie',
-        ...(exchange ? { bericht: beschrijf(exchange) } : {}),
-        oorzaak: 'de bron levert geen dossier mee in het antwoord.',
-      });
+    const { exchange, xml } = vereisGeleverdDossier(ctx, sessieId, eis);
     const uitslag = validateDossier(xml, { gegevensset: versie, bijlagen: 'inhoud' });
     // Attachment findings are warnings in the validator (the standard does not check them); a delivered attachment that does not open is a finding here.
     const bevindingen = uitslag.findings.filter((f) => f.severity === 'error' || f.rule.startsWith('BIJLAGE.'));
