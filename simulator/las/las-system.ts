@@ -210,7 +210,7 @@ export async function startLasSystem(options: LasSystemOptions): Promise<LasSyst
               if (u.pgn !== undefined) aanvragen.onthoud(u.verzoek, u.pgn, u.resultaat);
             },
           }),
-          notificatieRequest: inbox.handler({ schools: options.schools, clock: options.clock }),
+          notificatieRequest: inbox.handler({ schools: options.schools, clock: options.clock, ...(gedrag.notificatieVergeten ? { vergeten: true } : {}) }),
         },
       },
     ],

@@ -26,7 +26,8 @@ export class NotificatieInbox {
     return this.#ontvangen;
   }
 
-  handler(options: { schools: readonly LasSchool[]; clock: SimulatedClock }) {
+  /** `vergeten`: answer NotificatieOntvangen but keep nothing (the fault of a doel that loses notificaties). */
+  handler(options: { schools: readonly LasSchool[]; clock: SimulatedClock; vergeten?: boolean }) {
     return async (req: NotificatieRequest, ctx: RequestContext): Promise<NotificatieResponse> => {
       const school = options.schools.find((s) => s.routeringsKenmerk === ctx.params['routeringsKenmerk']);
       if (!school) throw new ProtocolError('OnbekendAdres', `Geen aanleverpunt ${ctx.params['routeringsKenmerk']} bij dit systeem.`);
@@ -34,6 +35,8 @@ export class NotificatieInbox {
         throw new ProtocolError('BerichtOngeldig', `doelBrin ${req.doelBrin} / doelRouteringsKenmerk ${req.doelRouteringsKenmerk} horen niet bij dit aanleverpunt.`);
       const doelen: readonly string[] = oso2021.notificatieDoelen;
       if (!doelen.includes(req.doel)) throw new ProtocolError('BerichtOngeldig', `doel ${req.doel} is geen geldig notificatiedoel; verwacht: ${doelen.join(', ')}.`);
+      const ontvangen = { resultaat: { code: 'NotificatieOntvangen', omschrijving: resultCodes.NotificatieOntvangen.omschrijving } } as const;
+      if (options.vergeten) return ontvangen;
       const eigen = this.#aanvragen.get(req.koppelsleutel);
       const pgn = eigen && eigen.doelBrin === req.doelBrin && eigen.bronBrin === req.bronBrin ? eigen.pgn : undefined;
       this.#ontvangen.push({
@@ -45,7 +48,7 @@ export class NotificatieInbox {
         ...(pgn ? { pgn } : {}),
         ontvangenOp: options.clock.now().toISOString(),
       });
-      return { resultaat: { code: 'NotificatieOntvangen', omschrijving: resultCodes.NotificatieOntvangen.omschrijving } };
+      return ontvangen;
     };
   }
 }

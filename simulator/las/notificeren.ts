@@ -17,6 +17,8 @@ export interface NotificatieGedrag {
   notificeerIedereen?: boolean;
   /** Send nothing, even when the user chose to notify. */
   notificatieOverslaan?: boolean;
+  /** As doel: acknowledge a notificatie but keep no record of it, so the user never learns the dossier is ready. */
+  notificatieVergeten?: boolean;
 }
 
 /** A request the bron answered, as it remembers it. */

@@ -47,6 +47,11 @@ export const referenceLasFaults = {
     gedrag: { notificatieOverslaan: true },
     vangtIn: ['notificatie/bron'],
   },
+  'lose-notificatie': {
+    omschrijving: 'Bevestigt een ontvangen notificatie (NotificatieOntvangen) maar legt haar niet vast: de gebruiker hoort nooit dat het dossier klaarstaat.',
+    gedrag: { notificatieVergeten: true },
+    vangtIn: ['notificatie/doel'],
+  },
   'accept-tls10': {
     omschrijving: 'Het aanleverpunt accepteert nog TLS 1.0 en 1.1.',
     gedrag: { minTlsVersie: 'TLSv1' },

@@ -2,6 +2,7 @@ import { expect, test } from '@playwright/test';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { referenceLasFaults } from '../../simulator/reference-las/faults.ts';
 import { allEisen, qualificationCatalogue } from '../../suites/catalogue.ts';
 import { loadRequirements } from '../../suites/requirements.ts';
 import { eisenVoor, loadScenario, loadScenarios, matchesFilter, scenariosDir } from '../../suites/scenario.ts';
@@ -28,6 +29,12 @@ test('the shipped scenarios load, and the regular dossier runs in both roles', (
   expect(s?.rollen).toEqual(['bron', 'doel']);
   expect(eisenVoor(s!, 'bron').sort()).toEqual(['BRON-01', 'BRON-02', 'BRON-03', 'BRON-04']);
   expect(eisenVoor(s!, 'doel').sort()).toEqual(['DOEL-01', 'DOEL-02', 'DOEL-03', 'DOEL-04']);
+});
+
+test('every scenario run is the target of at least one named fault of the reference LAS, so each check is proven to catch', () => {
+  const runs = qualificationCatalogue(requirements).flatMap((e) => e.rollen.map((rol) => `${e.id}/${rol}`));
+  const targets = Object.values(referenceLasFaults).flatMap((f) => f.vangtIn);
+  expect(runs.filter((run) => !matchesFilter(run, targets))).toEqual([]);
 });
 
 test('every requirement in the catalogue is verified by at least one scenario or fixed run', () => {
