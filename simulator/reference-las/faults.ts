@@ -170,7 +170,7 @@ export const referenceLasFaults = {
   'wrong-best-result': {
     omschrijving: 'Meldt bij de afmelding het resultaat van het laatst gevraagde aanleverpunt in plaats van het beste.',
     gedrag: { laatsteApResultaat: true },
-    vangtIn: ['binnen-brin/doel', 'meerdere-aanleverpunten/doel'],
+    vangtIn: ['meerdere-aanleverpunten/doel'],
   },
   'hide-tc-refusal': {
     omschrijving: 'Toont de gebruiker een algemene foutmelding in plaats van de resultaatcode waarmee het Traffic Center weigerde.',
