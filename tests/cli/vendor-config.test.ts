@@ -48,7 +48,10 @@ test('the security runs and the regular transfers pass against the standalone re
     const k = read(dir);
     expect(k.scenarios.filter((s) => s.status !== 'passed')).toEqual([]);
     expect(k.scenarios.some((s) => s.id.startsWith('tls-server-'))).toBe(true);
-    expect(k.requirements.every((r) => r.status === 'passed')).toBe(true);
+    // What the selection verifies passed; the rest is untested, never failed.
+    expect(k.requirements.filter((r) => r.status === 'failed')).toEqual([]);
+    const status = new Map(k.requirements.map((r) => [r.id, r.status]));
+    for (const id of ['BEV-01', 'BEV-02', 'BEV-03', 'BEV-04', 'BRON-01', 'BRON-02', 'BRON-04', 'DOEL-01', 'DOEL-04']) expect(status.get(id), id).toBe('passed');
   } finally {
     await las.stop();
   }
