@@ -10,7 +10,8 @@ import { launchChromium } from '../../suites/chromium.ts';
 import { ANTWOORDEN_BESTAND } from '../../suites/operator-console/bewijs.ts';
 import { loadRequirements } from '../../suites/requirements.ts';
 import type { Rol } from '../../suites/scenario-context.ts';
-import { runScenario, type StepReporter } from '../../suites/scenario-runner.ts';
+import { runScenario } from '../../suites/scenario-runner.ts';
+import { stepRecorder } from '../support/step-recorder.ts';
 import { loadScenarios } from '../../suites/scenario.ts';
 
 // A qualification driven by hand: the manual adapter asks its questions on the operator console, and this test plays the
@@ -110,28 +111,13 @@ async function speelOperator(page: Page, controlUrl: string, gedrag: Operatorged
   }
 }
 
-/** Records what the runner reports, in place of Allure. */
-function recorder(): { reporter: StepReporter; titels: string[] } {
-  const titels: string[] = [];
-  return {
-    titels,
-    reporter: {
-      step: async (titel, body) => {
-        titels.push(titel);
-        await body();
-      },
-      exchanges: async () => {},
-    },
-  };
-}
-
 /** Runs the regular scenario against the reference LAS through the manual adapter, with the test as operator. */
 async function handmatigeKwalificatie(rol: Rol, gedrag: Operatorgedrag = {}) {
   const world = await startWorld();
   const bewijsMap = mkdtempSync(join(tmpdir(), 'handmatig-bewijs-'));
   const adapter = await manualAdapter({ timeoutMs: 20_000, bewijsMap, operator: 'Operator Smit', naam: world.sut.naam });
   const page = await browser.newPage();
-  const { reporter } = recorder();
+  const { reporter } = stepRecorder();
   const eisen = new Map<string, string>();
   let klaar = false;
   try {

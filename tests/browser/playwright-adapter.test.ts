@@ -13,7 +13,8 @@ import { AdapterFout } from '../../suites/adapters/sut-adapter.ts';
 import { CheckFailure } from '../../suites/check-failure.ts';
 import { loadRequirements } from '../../suites/requirements.ts';
 import type { Rol } from '../../suites/scenario-context.ts';
-import { runScenario, type StepReporter } from '../../suites/scenario-runner.ts';
+import { runScenario } from '../../suites/scenario-runner.ts';
+import { stepRecorder } from '../support/step-recorder.ts';
 import { loadScenarios } from '../../suites/scenario.ts';
 
 // The reference LAS driven through its web UI by the module shipped for vendors, in a real Chromium, through the same
@@ -22,17 +23,12 @@ const MODULE = fileURLToPath(new URL('../../docs/examples/playwright/referentie-
 const requirements = loadRequirements();
 const scenario = loadScenarios().find((s) => s.id === 'regulier-povo')!;
 
-const stil: StepReporter = {
-  step: async (_titel, body) => body(),
-  exchanges: async () => {},
-};
-
 async function run(rol: Rol, faults: ReferenceLasFault[] = []) {
   const world = await startWorld({ faults });
   const eisen = new Map<string, string>();
   const sut = await playwrightAdapter({ module: MODULE, baseUrl: `${world.sut.controlUrl}${REFERENCE_LAS_UI_PATH}`, timeoutMs: 30_000 });
   try {
-    await runScenario({ world, scenario, rol, requirements, reporter: stil, sut, onEis: (id, u) => eisen.set(id, u) });
+    await runScenario({ world, scenario, rol, requirements, reporter: stepRecorder().reporter, sut, onEis: (id, u) => eisen.set(id, u) });
     return { eisen, error: undefined as unknown, world };
   } catch (error) {
     return { eisen, error, world };

@@ -14,7 +14,7 @@ import { zoeksleutelVoor } from '../../simulator/protocol/zoeksleutel.ts';
 import { TransportError, type TransportFailure } from '../../simulator/transport/soap-client.ts';
 import { httpAdapter } from '../../suites/adapters/http-adapter.ts';
 import { AdapterFout } from '../../suites/adapters/sut-adapter.ts';
-import { ENORM_BYTES, startVijandigeServer, type VijandigGedrag, type VijandigeServer } from '../support/vijandige-server.ts';
+import { ENORM_BYTES, metVijandigeServer, startVijandigeServer, type VijandigGedrag } from '../support/vijandige-server.ts';
 
 const TIMEOUT_MS = 2_000;
 /** Generous: the bound is there to catch a hang, not to time the harness. */
@@ -90,19 +90,10 @@ function binnenDeadline(ms: number, verwachting: Verwachting, timeoutMs = TIMEOU
   if (verwachting.wachtOpDeadline) expect(ms).toBeGreaterThanOrEqual(TIMEOUT_MS - 50);
 }
 
-async function met(server: Promise<VijandigeServer>, body: (server: VijandigeServer) => Promise<void>): Promise<void> {
-  const s = await server;
-  try {
-    await body(s);
-  } finally {
-    await s.close();
-  }
-}
-
 test.describe('the http adapter against a hostile test-control API', () => {
   for (const [gedrag, verwachting] of Object.entries(verwachtingen) as [VijandigGedrag, Verwachting][]) {
     test(`${gedrag}: fails within the deadline, saying why`, async () => {
-      await met(startVijandigeServer({ gedrag }), async (server) => {
+      await metVijandigeServer(startVijandigeServer({ gedrag }), async (server) => {
         const sut = httpAdapter({ controlUrl: server.url, timeoutMs: TIMEOUT_MS });
 
         const { error, ms, rssGroei } = await gemeten(() =>
@@ -137,7 +128,7 @@ test.describe('a testschool calling a hostile aanleverpunt', () => {
   for (const [gedrag, verwachting] of Object.entries(verwachtingen) as [VijandigGedrag, Verwachting][]) {
     test(`${gedrag}: documentRequest fails within the deadline, saying why`, async () => {
       // The AP presents the SUT's own certificate of the test PKI: the TLS handshake succeeds, only the answer is hostile.
-      await met(startVijandigeServer({ gedrag, tls: await party('reference-las') }), async (server) => {
+      await metVijandigeServer(startVijandigeServer({ gedrag, tls: await party('reference-las') }), async (server) => {
         const client = new OsoClient({ name: 'Testschool VO', tls: await party('testschool-vo'), timeoutMs: verwachting.apTimeoutMs ?? TIMEOUT_MS });
 
         const { error, ms, rssGroei } = await gemeten(() =>

@@ -10,19 +10,19 @@ import type { SutAdapter } from '../../suites/adapters/sut-adapter.ts';
 import { CheckFailure } from '../../suites/check-failure.ts';
 import { loadRequirements } from '../../suites/requirements.ts';
 import type { Rol } from '../../suites/scenario-context.ts';
-import { runScenario, type StepReporter } from '../../suites/scenario-runner.ts';
+import { runScenario } from '../../suites/scenario-runner.ts';
+import { stepRecorder } from '../support/step-recorder.ts';
 import { loadScenarios } from '../../suites/scenario.ts';
 
 const requirements = loadRequirements();
 const scenario = loadScenarios().find((s) => s.id === 'notificatie')!;
-const reporter: StepReporter = { step: (_titel, body) => body(), exchanges: async () => {} };
 
 async function run(rol: Rol, options: { faults?: ReferenceLasFault[]; sut?: (adapter: SutAdapter) => SutAdapter } = {}) {
   const world = await startWorld({ faults: options.faults ?? [] });
   const eisen = new Map<string, string>();
   const adapter = httpAdapter({ controlUrl: world.sut.controlUrl!, timeoutMs: 10_000 });
   try {
-    await runScenario({ world, scenario, rol, requirements, reporter, sut: options.sut ? options.sut(adapter) : adapter, onEis: (id, u) => eisen.set(id, u) });
+    await runScenario({ world, scenario, rol, requirements, reporter: stepRecorder().reporter, sut: options.sut ? options.sut(adapter) : adapter, onEis: (id, u) => eisen.set(id, u) });
     return { eisen, error: undefined };
   } catch (error) {
     return { eisen, error };

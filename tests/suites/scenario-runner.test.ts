@@ -1,35 +1,21 @@
 import { expect, test } from '@playwright/test';
 import { startWorld, type World } from '../../simulator/world.ts';
 import { httpAdapter } from '../../suites/adapters/http-adapter.ts';
+import { stepRecorder } from '../support/step-recorder.ts';
 import { CheckFailure } from '../../suites/check-failure.ts';
 import { loadRequirements } from '../../suites/requirements.ts';
 import type { Rol } from '../../suites/scenario-context.ts';
-import { runScenario, type StepReporter } from '../../suites/scenario-runner.ts';
+import { runScenario } from '../../suites/scenario-runner.ts';
 import { loadScenarios } from '../../suites/scenario.ts';
-import type { Exchange } from '../../simulator/transport/exchange-log.ts';
 import type { ReferenceLasFault } from '../../simulator/reference-las/faults.ts';
 
 const requirements = loadRequirements();
 const scenario = loadScenarios().find((s) => s.id === 'regulier-povo')!;
 
-/** Records what the runner reports, in place of Allure. */
-function recorder() {
-  const steps: { titel: string; exchanges: Exchange[] }[] = [];
-  const reporter: StepReporter = {
-    async step(titel, body) {
-      steps.push({ titel, exchanges: [] });
-      await body();
-    },
-    async exchanges(list) {
-      steps.at(-1)!.exchanges.push(...list);
-    },
-  };
-  return { steps, reporter };
-}
 
 async function run(rol: Rol, faults: ReferenceLasFault[] = []) {
   const world: World = await startWorld({ faults });
-  const { steps, reporter } = recorder();
+  const { steps, reporter } = stepRecorder();
   const eisen = new Map<string, string>();
   try {
     await runScenario({ world, scenario, rol, requirements, reporter, sut: httpAdapter({ controlUrl: world.sut.controlUrl!, timeoutMs: 10_000 }), onEis: (id, u) => eisen.set(id, u) });
@@ -74,7 +60,7 @@ test('a profile whose party the world lacks names the extension to add, before a
   const binnenBrin = loadScenarios().find((s) => s.id === 'binnen-brin')!;
   const world = await startWorld();
   try {
-    const { reporter } = recorder();
+    const { reporter } = stepRecorder();
     const error = await runScenario({ world, scenario: binnenBrin, rol: 'bron', requirements, reporter, sut: httpAdapter({ controlUrl: world.sut.controlUrl!, timeoutMs: 10_000 }) }).catch((e: unknown) => e);
     expect((error as Error).message).toContain("uitbreidingen: [binnen-brin]");
     expect(world.log.all()).toEqual([]);
@@ -87,7 +73,7 @@ test('with the extension, the other vestiging of the SUT school gets a binnen-BR
   const binnenBrin = loadScenarios().find((s) => s.id === 'binnen-brin')!;
   const world = await startWorld({ uitbreidingen: ['binnen-brin'] });
   try {
-    const { reporter } = recorder();
+    const { reporter } = stepRecorder();
     await runScenario({ world, scenario: binnenBrin, rol: 'bron', requirements, reporter, sut: httpAdapter({ controlUrl: world.sut.controlUrl!, timeoutMs: 10_000 }) });
     // The doel asked the SUT's AP for a transfer within the BRIN.
     const documentRequest = world.log.all().find((e) => e.operation === 'documentRequest' && e.uitkomst === 'DossierGeleverd')!;

@@ -13,9 +13,10 @@ import { httpAdapter } from '../../suites/adapters/http-adapter.ts';
 import { AdapterFout, type SutAdapter } from '../../suites/adapters/sut-adapter.ts';
 import { CheckFailure } from '../../suites/check-failure.ts';
 import { loadRequirements } from '../../suites/requirements.ts';
-import { runScenario, type StepReporter } from '../../suites/scenario-runner.ts';
+import { runScenario } from '../../suites/scenario-runner.ts';
+import { stepRecorder } from '../support/step-recorder.ts';
 import { loadScenarios } from '../../suites/scenario.ts';
-import { startVijandigeServer, vijandigeGedragingen, type VijandigeServer } from '../support/vijandige-server.ts';
+import { metVijandigeServer, startVijandigeServer, vijandigeGedragingen } from '../support/vijandige-server.ts';
 
 const requirements = loadRequirements();
 const scenario = loadScenarios().find((s) => s.id === 'regulier-povo')!;
@@ -35,16 +36,7 @@ interface Run {
 /** Runs the regular dossier with the SUT as bron in a world of its own, as every qualification test does. */
 async function run(options: { worldOptions?: WorldOptions; sut?: (world: World) => SutAdapter; prepare?: (world: World) => void }): Promise<Run> {
   const world = await startWorld(options.worldOptions);
-  const steps: Run['steps'] = [];
-  const reporter: StepReporter = {
-    async step(titel, body) {
-      steps.push({ titel, exchanges: [] });
-      await body();
-    },
-    async exchanges(list) {
-      steps.at(-1)!.exchanges.push(...list);
-    },
-  };
+  const { steps, reporter } = stepRecorder();
   const started = Date.now();
   try {
     options.prepare?.(world);
@@ -64,19 +56,10 @@ async function expectSaneRunPasses(): Promise<void> {
   expect(sane.uitkomst).toBe('passed');
 }
 
-async function met(server: Promise<VijandigeServer>, body: (server: VijandigeServer) => Promise<void>): Promise<void> {
-  const s = await server;
-  try {
-    await body(s);
-  } finally {
-    await s.close();
-  }
-}
-
 test.describe('a hostile test-control API: the run is broken with the reason, the next run passes', () => {
   for (const gedrag of vijandigeGedragingen) {
     test(gedrag, async () => {
-      await met(startVijandigeServer({ gedrag }), async (server) => {
+      await metVijandigeServer(startVijandigeServer({ gedrag }), async (server) => {
         const hostile = await run({ sut: () => httpAdapter({ controlUrl: server.url, timeoutMs: TIMEOUT_MS }) });
 
         expect(hostile.uitkomst).toBe('broken');
@@ -94,7 +77,7 @@ test.describe('a hostile test-control API: the run is broken with the reason, th
 test.describe('a hostile aanleverpunt: the run fails on BRON-02 with the reason, the next run passes', () => {
   for (const gedrag of vijandigeGedragingen) {
     test(gedrag, async () => {
-      await met(startVijandigeServer({ gedrag, tls: await sutTls() }), async (server) => {
+      await metVijandigeServer(startVijandigeServer({ gedrag, tls: await sutTls() }), async (server) => {
         const rk = referentieLasScholen.po.routeringsKenmerk;
         const hostile = await run({
           worldOptions: { timeoutMs: TIMEOUT_MS },

@@ -141,3 +141,13 @@ function enorm(res: ServerResponse, xml: boolean, contentType: string, sent: (n:
   write(begin);
   pump();
 }
+
+/** Runs body against a started hostile server and closes it whatever happens. */
+export async function metVijandigeServer(server: Promise<VijandigeServer>, body: (server: VijandigeServer) => Promise<void>): Promise<void> {
+  const s = await server;
+  try {
+    await body(s);
+  } finally {
+    await s.close();
+  }
+}
