@@ -4,6 +4,7 @@
  * good connection, may get it.
  */
 import { fixtureLeerling } from '../../fixtures/leerlingen.ts';
+import type { Leerling } from '../../simulator/dossier/leerling.ts';
 import { testscholen } from '../../fixtures/scholen.ts';
 import { gegevensset2019 } from '../../simulator/dossier/gegevensset.ts';
 import { OsoClient, type OsoClientOptions } from '../../simulator/las/oso-client.ts';
@@ -28,31 +29,43 @@ export async function sessieBijSut(world: World, sut: SutAdapter, leerlingId = '
   const leerling = fixtureLeerling(leerlingId);
   const bron = sutSchool(world.sut, 'po');
   await sutAlsPartij(world, sut, 'po').klaarzetten(leerling, testscholen.vo.brin);
-
   const testschool = harnessClient(world, 'Testschool VO (99BB)', world.identity('testschool-vo'));
+  return openSessieBijSut(world, testschool, { bron, doel: testscholen.vo, leerling, dossierVersie: gegevensset2019.versie });
+}
+
+/**
+ * A real TC session that the client (a testschool as doel) opens for the pupil at the SUT's bron school, and the
+ * documentRequest that belongs to it, ready to send to the SUT's AP.
+ */
+export async function openSessieBijSut(
+  world: World,
+  client: OsoClient,
+  sessie: { bron: { brin: string; routeringsKenmerk: string }; doel: { brin: string; routeringsKenmerk: string }; leerling: Leerling; dossierVersie: string },
+): Promise<SessieBijSut> {
+  const { bron, doel, leerling } = sessie;
   const sleutel = zoeksleutelVoor(leerling.pgn.waarde, leerling.geboortedatum);
-  const overdracht = await testschool.call(world.tc.url, 'overdrachtRequest', {
-    doelBrin: testscholen.vo.brin,
-    doelRouteringsKenmerk: testscholen.vo.routeringsKenmerk,
+  const overdracht = await client.call(world.tc.url, 'overdrachtRequest', {
+    doelBrin: doel.brin,
+    doelRouteringsKenmerk: doel.routeringsKenmerk,
     bronBrin: bron.brin,
     overdrachtsoort: 'overstapdossier',
     zoeksleutel: sleutel.zoeksleutel,
   });
   const ap = overdracht.aanleverpunten?.find((a) => a.routeringsKenmerk === bron.routeringsKenmerk);
   if (overdracht.resultaat.code !== 'Ok' || !overdracht.sessieId || !ap)
-    throw new Error(`De TC opende geen sessie voor ${bron.brin} (${overdracht.resultaat.code}); de beveiligingstest kan niet beginnen.`);
+    throw new Error(`De TC opende geen sessie voor ${bron.brin} (${overdracht.resultaat.code}); de test kan niet beginnen.`);
   return {
     apUrl: ap.url,
     documentRequest: {
       sessieId: overdracht.sessieId,
       bronBrin: bron.brin,
       bronRouteringsKenmerk: ap.routeringsKenmerk,
-      doelBrin: testscholen.vo.brin,
-      doelRouteringsKenmerk: testscholen.vo.routeringsKenmerk,
+      doelBrin: doel.brin,
+      doelRouteringsKenmerk: doel.routeringsKenmerk,
       zoeksleutelPgnfrag: sleutel,
       overdrachtsoort: 'overstapdossier',
       aanvraagdatum: world.clock.today(),
-      dossierVersie: gegevensset2019.versie,
+      dossierVersie: sessie.dossierVersie,
     },
   };
 }

@@ -1,6 +1,6 @@
 import { testscholen } from '../../fixtures/scholen.ts';
 import { zoeksleutelVoor } from '../../simulator/protocol/zoeksleutel.ts';
-import { harnessClient } from '../beveiliging/sessie-bij-sut.ts';
+import { harnessClient, openSessieBijSut } from '../beveiliging/sessie-bij-sut.ts';
 import { CheckFailure } from '../check-failure.ts';
 import { beschrijf, tcBericht, type StepDefinition } from '../scenario-context.ts';
 import { dossierUitAntwoord } from './geleverd-dossier.ts';
@@ -32,45 +32,22 @@ export const documentrequestBijSut: StepDefinition<Args> = {
     const doel = ctx.doel.school;
     const client = harnessClient(ctx.world, ctx.doel.naam, ctx.world.identity(doel.brin === testscholen.po.brin ? 'testschool-po' : 'testschool-vo'));
     const gevraagd = ctx.leerling(leerling);
-    const sessieLeerling = ctx.leerling(sessieVoor ?? leerling);
-    const sessieSleutel = zoeksleutelVoor(sessieLeerling.pgn.waarde, sessieLeerling.geboortedatum);
-    const overdracht = await client.call(ctx.world.tc.url, 'overdrachtRequest', {
-      doelBrin: doel.brin,
-      doelRouteringsKenmerk: doel.routeringsKenmerk,
-      bronBrin: bron.brin,
-      overdrachtsoort: 'overstapdossier',
-      zoeksleutel: sessieSleutel.zoeksleutel,
-    });
-    const ap = overdracht.aanleverpunten?.find((a) => a.routeringsKenmerk === bron.routeringsKenmerk);
-    if (overdracht.resultaat.code !== 'Ok' || !overdracht.sessieId || !ap) throw new Error(`Het TC opende geen sessie voor ${bron.brin} (${overdracht.resultaat.code}).`);
-    const sessieId = overdracht.sessieId;
+    const { apUrl, documentRequest: geopend } = await openSessieBijSut(ctx.world, client, { bron, doel, leerling: ctx.leerling(sessieVoor ?? leerling), dossierVersie: ctx.release });
+    const sessieId = geopend.sessieId;
     if (afgemeld)
       await client.call(ctx.world.tc.url, 'afmeldingRequest', {
         sessieId,
         doelBrin: doel.brin,
         doelRouteringsKenmerk: doel.routeringsKenmerk,
         bronBrin: bron.brin,
-        bronRouteringsKenmerk: ap.routeringsKenmerk,
+        bronRouteringsKenmerk: geopend.bronRouteringsKenmerk,
         resultaatcode: 'DossierGeleverd',
       });
     const since = ctx.world.log.lastSeq;
-    let antwoord: string | undefined;
-    try {
-      await client.call(ap.url, 'documentRequest', {
-        sessieId,
-        bronBrin: bron.brin,
-        bronRouteringsKenmerk: ap.routeringsKenmerk,
-        doelBrin: doel.brin,
-        doelRouteringsKenmerk: doel.routeringsKenmerk,
-        zoeksleutelPgnfrag: zoeksleutelVoor(gevraagd.pgn.waarde, gevraagd.geboortedatum),
-        overdrachtsoort: 'overstapdossier',
-        aanvraagdatum: ctx.world.clock.today(),
-        dossierVersie: ctx.release,
-      });
-    } finally {
-      antwoord = ctx.world.log.since(since).find((e) => e.operation === 'documentRequest')?.response;
-    }
+    // The session's own request, but for the asked pupil (another one for SessieAfwijkend).
+    await client.call(apUrl, 'documentRequest', { ...geopend, zoeksleutelPgnfrag: zoeksleutelVoor(gevraagd.pgn.waarde, gevraagd.geboortedatum) });
     const documentRequest = ctx.world.log.since(since).find((e) => e.operation === 'documentRequest');
+    const antwoord = documentRequest?.response;
     const controles = tcBericht(ctx, 'sessiecontroleRequest', sessieId, ctx.bron);
     if (antwoord && dossierUitAntwoord(antwoord) !== undefined)
       throw new CheckFailure({
