@@ -96,13 +96,14 @@ export async function runScenario(options: RunOptions): Promise<void> {
   const findings: CheckFailure[] = [];
   for (const [i, stap] of scenario.stappen.entries()) {
     // A controle that verifies nothing of the SUT in this role would judge a testschool: not part of this run.
-    if (stap.definitie.soort === 'controle' && stapEisen(stap.definitie, stap.args as never, rol).length === 0) continue;
+    const eisen = stapEisen(stap.definitie, stap.args as never, rol);
+    if (stap.definitie.soort === 'controle' && eisen.length === 0) continue;
     const titel = `${i + 1}. ${stap.definitie.titel(stap.args as never)}`;
     try {
       await reportedStep(reporter, world, titel, async () => {
         try {
           await stap.definitie.run(ctx, stap.args as never);
-          for (const id of stapEisen(stap.definitie, stap.args as never, rol)) options.onEis?.(id, 'passed');
+          for (const id of eisen) options.onEis?.(id, 'passed');
         } catch (e) {
           if (e instanceof CheckFailure) options.onEis?.(e.details.eis.id, 'failed');
           throw e;

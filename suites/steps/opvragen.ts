@@ -20,6 +20,15 @@ const doorTc = (code: string) => isResultCode(code) && resultCodes[code].door ==
 /** The doel's own verdict that a server gave no usable answer — e.g. it refused the server's certificate. */
 const onbereikbaar = (code: string) => isResultCode(code) && resultCodes[code].door === 'doel';
 
+/** What an opvragen verifies depends on what it expects: a delivery, the release check, or a refusal and by whom. */
+function eisenVoor(verwacht: string): Partial<Record<'bron' | 'doel', readonly string[]>> {
+  if (verwacht === 'DossierGeleverd') return { bron: ['BRON-02'], doel: ['DOEL-02'] };
+  if (verwacht === 'DossierVersieOnjuist') return { bron: ['REL-01'], doel: ['REL-02'] };
+  if (doorTc(verwacht)) return { doel: ['DOEL-05'] };
+  if (onbereikbaar(verwacht)) return { doel: ['BEV-02'] };
+  return { bron: ['BRON-05'], doel: ['DOEL-05'] };
+}
+
 /**
  * The doel asks for the pupil's dossier through the TC; the result must be the expected one. With the SUT as bron this
  * is the SUT's answer to documentRequest; with the SUT as doel it is what the SUT reports to its user, and a
@@ -29,23 +38,14 @@ const onbereikbaar = (code: string) => isResultCode(code) && resultCodes[code].d
 export const opvragen: StepDefinition<Args> = {
   naam: 'opvragen',
   soort: 'actie',
-  eisen: ({ verwacht }) =>
-    verwacht === 'DossierGeleverd'
-      ? { bron: ['BRON-02'], doel: ['DOEL-02'] }
-      : verwacht === 'DossierVersieOnjuist'
-        ? { bron: ['REL-01'], doel: ['REL-02'] }
-        : doorTc(verwacht)
-          ? { doel: ['DOEL-05'] }
-          : onbereikbaar(verwacht)
-            ? { doel: ['BEV-02'] }
-            : { bron: ['BRON-05'], doel: ['DOEL-05'] },
+  eisen: ({ verwacht }) => eisenVoor(verwacht),
   titel: ({ leerling, verwacht, pgn, geboortedatum, bron }) =>
     `Doel vraagt het dossier van ${leerling} op${pgn ? ` met PGN ${pgn}` : ''}${geboortedatum ? ` met geboortedatum ${geboortedatum}` : ''}${bron ? ` bij een onbekende bronschool (${onbekendeBrin})` : ''} (verwacht: ${verwacht})`,
   async run(ctx, args) {
     const { verwacht } = args;
     const fixture = ctx.leerling(args.leerling);
     const l = { ...fixture, ...(args.pgn ? { pgn: { ...fixture.pgn, waarde: args.pgn } } : {}), ...(args.geboortedatum ? { geboortedatum: args.geboortedatum } : {}) };
-    const eis = ctx.eis(opvragenEis(ctx.rol, verwacht));
+    const eis = ctx.eis(eisenVoor(verwacht)[ctx.rol]?.[0] ?? (ctx.rol === 'bron' ? 'BRON-05' : 'DOEL-05'));
     const since = ctx.world.log.lastSeq;
     const uitkomst = await ctx.doel.opvragen(l, args.bron ? onbekendeBrin : ctx.bron.school.brin);
     const nieuw = ctx.world.log.since(since);
@@ -87,8 +87,3 @@ export const opvragen: StepDefinition<Args> = {
       });
   },
 };
-
-function opvragenEis(rol: 'bron' | 'doel', verwacht: string): string {
-  const eisen = opvragen.eisen as (args: Args) => Partial<Record<'bron' | 'doel', readonly string[]>>;
-  return eisen({ leerling: '', verwacht })[rol]?.[0] ?? (rol === 'bron' ? 'BRON-05' : 'DOEL-05');
-}
