@@ -4,7 +4,7 @@ import { decodeEnvelope } from '../simulator/protocol/soap.ts';
 import type { Exchange } from '../simulator/transport/exchange-log.ts';
 import type { World } from '../simulator/world.ts';
 import type { SutAdapter } from './adapters/sut-adapter.ts';
-import type { Partij } from './partij.ts';
+import type { OntvangenBijPartij, Partij } from './partij.ts';
 import type { Requirement } from './requirements.ts';
 
 export type Rol = 'bron' | 'doel';
@@ -85,6 +85,12 @@ export function documentRequestVan(ctx: ScenarioContext, sessieId: string): Exch
     }
   });
   return aanBron ?? inSessie[0];
+}
+
+/** What the doel did with the pupil's dossiers: in the current session, or all of them when no session is known or reported. */
+export async function ontvangenVan(ctx: ScenarioContext, leerling: Leerling): Promise<OntvangenBijPartij[]> {
+  const sessieId = ctx.sessie?.sessieId;
+  return (await ctx.doel.ontvangen()).filter((o) => o.pgn === leerling.pgn.waarde && (!sessieId || !o.sessieId || o.sessieId === sessieId));
 }
 
 export function vereisSessie(ctx: ScenarioContext, stap: string): Sessie {

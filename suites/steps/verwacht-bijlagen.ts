@@ -1,7 +1,7 @@
 import { bijlagenVan } from '../../simulator/dossier/bijlagen.ts';
 import { parseXml } from '../../simulator/dossier/xml-reader.ts';
 import { CheckFailure } from '../check-failure.ts';
-import { vereisSessie, type StepDefinition } from '../scenario-context.ts';
+import { ontvangenVan, vereisSessie, type StepDefinition } from '../scenario-context.ts';
 import { geleverdDossier } from './geleverd-dossier.ts';
 
 /** The doel stored every attachment of the delivered dossier byte for byte: same file names, same SHA-256. */
@@ -17,7 +17,7 @@ export const verwachtBijlagen: StepDefinition<{ leerling: string }> = {
     if (xml === undefined) throw new Error('verwacht-bijlagen: de testschool leverde in deze sessie geen dossier; zet er een geslaagd opvragen vóór.');
     const geleverd = bijlagenVan(parseXml(xml));
     if (geleverd.length === 0) throw new Error('verwacht-bijlagen: het geleverde dossier heeft geen bijlagen; kies een leerling met bijlagen.');
-    const opgeslagen = (await ctx.doel.ontvangen()).find((o) => o.pgn === l.pgn.waarde && o.status === 'opgeslagen' && (!o.sessieId || o.sessieId === sessieId));
+    const opgeslagen = (await ontvangenVan(ctx, l)).find((o) => o.status === 'opgeslagen');
     const bewaard = opgeslagen?.bijlagen ?? [];
     const sleutel = (b: { bestandsnaam: string; sha256: string }) => `${b.bestandsnaam} ${b.sha256.toLowerCase()}`;
     const ontbrekend = geleverd.filter((b) => !bewaard.some((o) => sleutel(o) === sleutel(b)));

@@ -1,5 +1,5 @@
 import { CheckFailure } from '../check-failure.ts';
-import type { StepDefinition } from '../scenario-context.ts';
+import { ontvangenVan, type StepDefinition } from '../scenario-context.ts';
 
 /** The doel refused to import the dossier it received (it breaks the gegevensset) and told its user why. */
 export const verwachtGeweigerd: StepDefinition<{ leerling: string }> = {
@@ -10,7 +10,7 @@ export const verwachtGeweigerd: StepDefinition<{ leerling: string }> = {
   async run(ctx, { leerling }) {
     const l = ctx.leerling(leerling);
     const eis = ctx.eis('DOEL-06');
-    const ontvangen = (await ctx.doel.ontvangen()).filter((o) => o.pgn === l.pgn.waarde && (!ctx.sessie || !o.sessieId || o.sessieId === ctx.sessie.sessieId));
+    const ontvangen = await ontvangenVan(ctx, l);
     const geweigerd = ontvangen.find((o) => o.status === 'geweigerd' && o.reden);
     if (!geweigerd || ontvangen.some((o) => o.status === 'opgeslagen'))
       throw new CheckFailure({

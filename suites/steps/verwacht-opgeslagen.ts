@@ -1,5 +1,5 @@
 import { CheckFailure } from '../check-failure.ts';
-import type { StepDefinition } from '../scenario-context.ts';
+import { ontvangenVan, type StepDefinition } from '../scenario-context.ts';
 
 /** The doel stored the received dossier with the pupil (asked of the doel itself: its adapter or its own record). */
 export const verwachtOpgeslagen: StepDefinition<{ leerling: string }> = {
@@ -9,7 +9,7 @@ export const verwachtOpgeslagen: StepDefinition<{ leerling: string }> = {
   titel: ({ leerling }) => `De doel heeft het dossier van ${leerling} opgeslagen`,
   async run(ctx, { leerling }) {
     const l = ctx.leerling(leerling);
-    const ontvangen = (await ctx.doel.ontvangen()).filter((o) => o.pgn === l.pgn.waarde && (!ctx.sessie || !o.sessieId || o.sessieId === ctx.sessie.sessieId));
+    const ontvangen = await ontvangenVan(ctx, l);
     if (!ontvangen.some((o) => o.status === 'opgeslagen'))
       throw new CheckFailure({
         eis: ctx.eis('DOEL-04'),
