@@ -204,23 +204,19 @@ export async function startWorld(options: WorldOptions = {}): Promise<World> {
       register.addAanleverpunt({ routeringsKenmerk: school.routeringsKenmerk, brin: school.brin, url: school.apUrl, actief: true, eigenaarOin: sut.oin });
     }
 
-    const extra: Partial<Record<Uitbreiding, LasSchool>> = {
-      swv: swvSchool,
-      'tweede-aanleverpunt': tweedeAanleverpuntPo,
-      ...(sut.scholen.po ? { 'binnen-brin': andereVestiging(sut.scholen.po) } : {}),
-    };
     // Which testschool LAS serves each extra school: another vestiging of a PO school goes with the PO testschool; the SWV and
     // the second AP of the PO testschool (a system other than the PO testschool's own) with the VO testschool.
-    const extraVoor = (partyId: 'testschool-po' | 'testschool-vo'): Uitbreiding[] =>
-      (partyId === 'testschool-po' ? (['binnen-brin'] as const) : (['swv', 'tweede-aanleverpunt'] as const)).filter((u) => uitbreidingen.has(u));
+    const extraSchool = (u: Uitbreiding): LasSchool =>
+      u === 'swv' ? swvSchool : u === 'tweede-aanleverpunt' ? tweedeAanleverpuntPo : andereVestiging(sutSchool(sut, 'po'));
+    const bedientExtra: Record<Uitbreiding, 'testschool-po' | 'testschool-vo'> = { 'binnen-brin': 'testschool-po', swv: 'testschool-vo', 'tweede-aanleverpunt': 'testschool-vo' };
 
     const startSchool = async (school: LasSchool, partyId: 'testschool-po' | 'testschool-vo') => {
       const id = identity(partyId);
       const name = testschoolName(school);
       register.namePartyOf(id.oin, name);
-      const extras = extraVoor(partyId);
+      const extras = [...uitbreidingen].filter((u) => bedientExtra[u] === partyId).map((u) => ({ u, school: extraSchool(u) }));
       const las = await startTestschool({
-        schools: [school, ...extras.map((u) => extra[u] ?? geenExtra(u))],
+        schools: [school, ...extras.map((e) => e.school)],
         gegevensset,
         tls: id,
         serverTls: serverIdentity(partyId, id),
@@ -241,7 +237,7 @@ export async function startWorld(options: WorldOptions = {}): Promise<World> {
         if (!register.school(s.brin)) register.addSchool(s);
         register.addAanleverpunt({ routeringsKenmerk: s.routeringsKenmerk, brin: s.brin, url: las.apUrl(s.routeringsKenmerk), actief: true, eigenaarOin: id.oin });
       }
-      for (const u of extras) extraScholen[u] = { las, school: extra[u] ?? geenExtra(u), oin: id.oin };
+      for (const e of extras) extraScholen[e.u] = { las, school: e.school, oin: id.oin };
       return las;
     };
     const extraScholen: World['extraScholen'] = {};
@@ -266,10 +262,6 @@ export async function startWorld(options: WorldOptions = {}): Promise<World> {
     await stopAll(stops);
     throw e;
   }
-}
-
-function geenExtra(u: Uitbreiding): never {
-  throw new Error(`De uitbreiding '${u}' heeft een PO-school van de SUT nodig; de SUT heeft er geen.`);
 }
 
 async function stopAll(stops: (() => Promise<void>)[]): Promise<void> {
