@@ -159,7 +159,7 @@ export async function startLasSystem(options: LasSystemOptions): Promise<LasSyst
       versie: versie.versie,
       klaargezetOp: options.clock.now(),
       xmlVoor(doelSector) {
-        const profiel = profielVoor(bron, gedrag.binnenBrinNegeren ? '' : doelBrin, doelSector);
+        const profiel = profielVoor(bron, bron.brin === doelBrin && !gedrag.binnenBrinNegeren, doelSector);
         let xml = perProfiel.get(profiel);
         if (xml === undefined) {
           xml = generateDossierXml({
@@ -289,8 +289,8 @@ function zonderCrl({ crlPems: _crl, ...rest }: TlsIdentity): TlsIdentity {
  * both schools decide. The doel's sector comes from the TC at sessiecontrole [pub]; without it a PO school sends POVO
  * and a VO school VOVO, the common transfers.
  */
-function profielVoor(bron: LasSchool, doelBrin: string, doelSector: string | undefined): Profiel {
-  if (bron.brin === doelBrin) return 'binnen-BRIN';
+function profielVoor(bron: LasSchool, binnenBrin: boolean, doelSector: string | undefined): Profiel {
+  if (binnenBrin) return 'binnen-BRIN';
   const po = bron.sector !== 'VO';
   if (doelSector === 'SWV') return po ? 'POSWV' : 'VOSWV';
   if (doelSector === 'PO' && po) return 'POPO';
