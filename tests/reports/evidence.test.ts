@@ -40,7 +40,8 @@ test.describe('the hash-chained message log', () => {
 });
 
 test.describe('the evidence bundle of a real qualification', () => {
-  test.describe.configure({ mode: 'serial' });
+  // The whole qualification (63 runs, every certificate attachment) runs in the hook: more than a minute on a busy machine.
+  test.describe.configure({ mode: 'serial', timeout: 180_000 });
   let original = '';
 
   test.beforeAll(async () => {
