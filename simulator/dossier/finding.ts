@@ -26,6 +26,7 @@ export const harnasRegels = {
   'XSD.verplicht': 'Een verplicht element ontbreekt.',
   'XSD.onbekend': 'Een element dat het schema op die plek niet kent.',
   'XSD.te-vaak': 'Een element komt vaker voor dan het schema toestaat.',
+  'XSD.volgorde': 'Een element staat niet in de volgorde die het schema (xs:sequence) voorschrijft.',
   'XSD.keuze': 'Een keuze uit het schema is niet gerespecteerd (bijvoorbeeld bsn én onderwijsnummer).',
   'XSD.datatype': 'Een waarde past niet bij het datatype (datum, boolean, getal) of een element bevat elementen waar tekst hoort.',
   'XSD.patroon': 'Een waarde past niet bij het voorgeschreven patroon (BRIN, vestigingscode, schooljaar, …).',

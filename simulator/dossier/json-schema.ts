@@ -2,7 +2,9 @@
  * From a release's structure (schema-model.ts) to the JSON Schema of its typed object. Presence is checked without
  * regard to order; datatypes, ranges and XSD choices use three small keywords registered with ajv (structure.ts):
  * `xsdWaarde` (xs:date, xs:boolean, xs:integer, xs:int, xs:decimal, ranges), `xsdKeuze` (xs:choice) and the
- * `xsdLengte` (lengths in characters) and the annotations `codelijst` / `patroonUitleg`, which the findings use to say which code list or format was meant.
+ * `xsdLengte` (lengths in characters) and the annotation `patroonUitleg`, which the findings use to say which format was
+ * meant. Code lists and element order are not in it: the official toolchain judges them on the element tree (text nodes,
+ * sequence), and so does boomcontrole.ts.
  */
 import {
   isHerhaalbaar,
@@ -48,10 +50,6 @@ function eenvoudigSchema(t: EenvoudigType): JsonSchema {
     if (t.patroonUitleg !== undefined) w.patroonUitleg = t.patroonUitleg;
     if (t.bereik !== undefined) w.bereik = t.bereik;
     s.xsdWaarde = w;
-  }
-  if (t.codelijst) {
-    s.enum = [...t.codelijst.waarden];
-    s.codelijst = t.codelijst.nummer;
   }
   if (!t.attributen) return s;
   const properties: Record<string, JsonSchema> = { '#text': s };

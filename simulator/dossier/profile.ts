@@ -1,7 +1,6 @@
 /*
- * The transfer profiles of the OSO gegevensset and how a dossier shows which one it is: `overdrachtsoort` (list 29)
- * picks the family and the official validator (overstapdossier and overdrachtbinnenbrin: the OV validator; swv-dossier:
- * the PaO validator), `metadata/overstap` (list 16) the profile within it.
+ * The transfer profiles of the OSO gegevensset and how a dossier shows which one it is: `metadata/overstap` (list 16)
+ * and `overdrachtsoort` (list 29); `herkenProfiel` says which of the two picks the official validator.
  */
 
 export const profielen = ['POPO', 'POVO', 'VOVO', 'binnen-BRIN', 'POSWV', 'VOSWV'] as const;
@@ -32,21 +31,36 @@ export interface HerkendProfiel {
   familie: Familie;
   /** Undefined when the dossier does not say clearly enough (e.g. an overstapdossier without overstap). */
   profiel: Profiel | undefined;
+  /** Which element chose the validator: `overstap` when it names a profile, else `overdrachtsoort`. */
+  gekozenDoor: 'overstap' | 'overdrachtsoort';
 }
 
-/** The profile a dossier declares, from the exact texts of `overdrachtsoort` and `metadata/overstap`. */
-export function herkenProfiel(overdrachtsoort: string | undefined, overstap: string | undefined): HerkendProfiel {
-  const ovOverstap = overstap === 'POPO' || overstap === 'POVO' || overstap === 'VOVO' ? overstap : undefined;
-  const swvOverstap = overstap === 'POSWV' || overstap === 'VOSWV' ? overstap : undefined;
-  switch (overdrachtsoort) {
-    case 'swv-dossier':
-      return { familie: 'PaO', profiel: swvOverstap };
-    case 'overdrachtbinnenbrin':
-      return { familie: 'OV', profiel: 'binnen-BRIN' };
-    case 'overstapdossier':
-      return { familie: 'OV', profiel: ovOverstap };
-    default:
-      // An unknown overdrachtsoort: the overstap still tells which validator the sender meant.
-      return swvOverstap ? { familie: 'PaO', profiel: swvOverstap } : { familie: 'OV', profiel: ovOverstap };
-  }
+type Waarde = string | readonly string[] | undefined;
+
+const alsKnopen = (w: Waarde): readonly string[] => (w === undefined ? [] : typeof w === 'string' ? [w] : w);
+
+/**
+ * Which official validator judges a dossier, and the profile it declares — from the text nodes of `metadata/overstap`
+ * and `overdrachtsoort` (or their exact texts), as the official 2019.1 validators compare them.
+ *
+ * The two official stylesheets are separate: the SWV (PaO) one checks `overdrachtsoort` = swv-dossier as PaO.SO03,
+ * the OV one checks `overdrachtsoort` ∈ {overstapdossier, overdrachtbinnenbrin} as OVa.OS03/OVb.OS01. Those checks
+ * can only fire when the stylesheet is chosen by the other field, `overstap`: an overstap POSWV/VOSWV goes to the PaO
+ * validator, POPO/POVO/VOVO to the OV validator, whatever `overdrachtsoort` says — so a disagreement between the two
+ * is that validator's SO03/OS03 finding, not another profile's errors. Where `overstap` names no profile (absent, as
+ * binnen-BRIN allows, or another value) `overdrachtsoort` decides: swv-dossier → PaO (which then reports SO01/SO02),
+ * anything else → OV. Within the OV validator `overdrachtsoort` picks the OVa or the OVb rules. [ours] The public
+ * record does not describe the caller that picks the stylesheet; this rule is the one under which every official
+ * check of both stylesheets can fire (docs/gegevensset.md, "Profiles and dispatch").
+ */
+export function herkenProfiel(overdrachtsoort: Waarde, overstap: Waarde): HerkendProfiel {
+  const soort = alsKnopen(overdrachtsoort);
+  const o = alsKnopen(overstap);
+  const swvOverstap = o.find((w): w is 'POSWV' | 'VOSWV' => w === 'POSWV' || w === 'VOSWV');
+  const ovOverstap = o.find((w): w is 'POPO' | 'POVO' | 'VOVO' => w === 'POPO' || w === 'POVO' || w === 'VOVO');
+  const binnenBrin = soort.includes('overdrachtbinnenbrin');
+  if (swvOverstap) return { familie: 'PaO', profiel: swvOverstap, gekozenDoor: 'overstap' };
+  if (ovOverstap) return { familie: 'OV', profiel: binnenBrin ? 'binnen-BRIN' : ovOverstap, gekozenDoor: 'overstap' };
+  if (soort.includes('swv-dossier')) return { familie: 'PaO', profiel: undefined, gekozenDoor: 'overdrachtsoort' };
+  return { familie: 'OV', profiel: binnenBrin ? 'binnen-BRIN' : undefined, gekozenDoor: 'overdrachtsoort' };
 }

@@ -4,7 +4,7 @@
  * element the official validator reports at. The rules of a release live in its version folder.
  */
 import type { Finding, Severity } from './finding.ts';
-import { kinderenVan, kindVan, padVan, type XmlDocument, type XmlElement } from './xml-reader.ts';
+import { kinderenVan, kindVan, padVan, tekstknopen, type XmlDocument, type XmlElement } from './xml-reader.ts';
 import { leesXsdBoolean } from './xsd-waarden.ts';
 
 /**
@@ -25,6 +25,16 @@ export interface Regel {
   controleer(ctx: RegelContext): void;
 }
 
+/** XPath's general comparison `$knopen = (waarden)`: true when any text node equals any of the values. */
+export function is(knopen: readonly string[], ...waarden: string[]): boolean {
+  return knopen.some((k) => waarden.includes(k));
+}
+
+/** A value as a message shows it: the text nodes as read, or 'afwezig'. */
+export function toon(knopen: readonly string[]): string {
+  return knopen.length === 0 ? 'afwezig' : knopen.map((k) => `'${k}'`).join(' + ');
+}
+
 export function regel(id: string | readonly [string, ...string[]], validator: Validator, titel: string, controleer: (ctx: RegelContext) => void): Regel {
   const ids = typeof id === 'string' ? [id] : id;
   return { id: ids[0], ids, validator, titel, controleer };
@@ -38,12 +48,16 @@ export class RegelContext {
   readonly school: XmlElement | undefined;
   readonly leerling: XmlElement | undefined;
   readonly inzage: XmlElement | undefined;
-  /** `//overdrachtsoort/text()` as the official validators read it (exact text). */
-  readonly typeDocument: string | undefined;
-  /** `//metadata/overstap/text()` (exact text). */
-  readonly typeOverstap: string | undefined;
-  /** `//huidigeschool/soort/text()` (exact text). */
-  readonly soortSchool: string | undefined;
+  /**
+   * `//overdrachtsoort/text()` as the official validators read it: every text node of every overdrachtsoort, exact
+   * text. Their comparisons (`$typeDocument='swv-dossier'`) hold when any node equals the value, so a comment inside
+   * the value splits it into nodes that match nothing. Compare with `is`.
+   */
+  readonly typeDocument: readonly string[];
+  /** `//metadata/overstap/text()` (text nodes, exact text). */
+  readonly typeOverstap: readonly string[];
+  /** `//huidigeschool/soort/text()` (text nodes, exact text). */
+  readonly soortSchool: readonly string[];
 
   constructor(
     readonly doc: XmlDocument,
@@ -54,9 +68,9 @@ export class RegelContext {
     this.school = this.kind(this.dossier, 'huidigeschool');
     this.leerling = this.kind(this.school, 'leerling');
     this.inzage = this.kind(this.dossier, 'inzage');
-    this.typeDocument = this.alle('overdrachtsoort')[0]?.tekst;
-    this.typeOverstap = this.kind(this.metadata, 'overstap')?.tekst;
-    this.soortSchool = this.kind(this.school, 'soort')?.tekst;
+    this.typeDocument = this.alle('overdrachtsoort').flatMap(tekstknopen);
+    this.typeOverstap = this.alle('overstap').filter((e) => e.ouder?.naam === 'metadata').flatMap(tekstknopen);
+    this.soortSchool = this.alle('soort').filter((e) => e.ouder?.naam === 'huidigeschool').flatMap(tekstknopen);
   }
 
   #alle = new Map<string, readonly XmlElement[]>();

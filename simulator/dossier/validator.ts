@@ -1,11 +1,13 @@
 /*
  * Validating a dossier, the way the official toolchain does and a little more: read the XML (refusing DTD tricks), check
  * it is a dossier of the expected release (a dossier of an earlier release is refused: it must be klaargezet again),
- * check its structure against the release's JSON Schema, then run the release's content rules — the generic ones for
+ * check its structure against the release's JSON Schema and, on the element tree, its element order and code lists
+ * (as the XSD and the XSLT read them), then run the release's content rules — the generic ones for
  * every dossier, the OV or PaO ones for its profile family — and the harness's own checks (check digits, attachments).
  * One pass over the text, one conversion to the typed object, one walk per rule over an index: no re-parsing.
  */
 import { bijlageRegel, type BijlageControle } from './bijlagen.ts';
+import { controleerBoom } from './boomcontrole.ts';
 import { elementNaarObject } from './codec.ts';
 import { isGeldig, type Finding } from './finding.ts';
 import { DossierLeesfout } from './leesfout.ts';
@@ -115,6 +117,7 @@ export function validateDossier(invoer: string | Uint8Array | XmlDocument, optie
 
   const dossier = elementNaarObject(wortel, versie.dossierType, versie.namespace);
   const findings = controleerStructuur(dossier, 'dossier', versie.dossierType, `oso-gegevensset-${versie.versie}`);
+  findings.push(...controleerBoom(wortel, versie.dossierType, versie.namespace));
   const ctx = new RegelContext(doc, versie.namespace);
   const herkend = herkenProfiel(ctx.typeDocument, ctx.typeOverstap);
   for (const r of versie.regels) {

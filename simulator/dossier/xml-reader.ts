@@ -32,6 +32,12 @@ export interface XmlElement {
   readonly kinderen: XmlElement[];
   /** The element's own character data (text and CDATA children, concatenated, references decoded). */
   tekst: string;
+  /**
+   * Set only when a comment or processing instruction splits the character data into more than one text node (XPath
+   * data model: CDATA and references join their neighbours, a comment does not): the text nodes in order. The
+   * official validators read some values as `text()` — each node on its own — and `tekstknopen()` gives exactly that.
+   */
+  gesplitst?: string[];
   readonly ouder: XmlElement | undefined;
   /** Offset of the start tag in the source, for line/column in messages. */
   readonly offset: number;
@@ -131,6 +137,25 @@ export function alleenWit(tekst: string, van = 0, tot = tekst.length): boolean {
 interface Open {
   element: XmlElement;
   bereik: Bereik;
+  /** A comment or processing instruction came after the last text: the next text starts a new text node. */
+  onderbroken?: boolean;
+}
+
+/** Appends character data to the element's current text node, or starts a new one after a comment or PI. */
+function voegTekstToe(open: Open, stuk: string): void {
+  const e = open.element;
+  if (open.onderbroken && e.tekst !== '' && stuk !== '') {
+    (e.gesplitst ??= [e.tekst]).push(stuk);
+  } else if (e.gesplitst !== undefined) {
+    e.gesplitst[e.gesplitst.length - 1] += stuk;
+  }
+  if (stuk !== '') open.onderbroken = false;
+  e.tekst += stuk;
+}
+
+/** The element's text nodes as XPath's `text()` sees them: none for an empty element, several when a comment splits it. */
+export function tekstknopen(e: XmlElement): readonly string[] {
+  return e.gesplitst ?? (e.tekst === '' ? [] : [e.tekst]);
 }
 
 /**
@@ -179,7 +204,7 @@ export function parseXml(invoer: string): XmlDocument {
     let stuk = s.slice(van, tot);
     if (stuk.indexOf(']]>') >= 0) throw fout2("']]>' mag niet in tekst voorkomen", van + stuk.indexOf(']]>'));
     if (stuk.indexOf('\r') >= 0) stuk = stuk.replace(/\r\n?/g, '\n');
-    open.element.tekst += decodeerReferenties(stuk);
+    voegTekstToe(open, decodeerReferenties(stuk));
   };
 
   const leesNaam = (op: number, wat: string): string => {
@@ -319,6 +344,8 @@ export function parseXml(invoer: string): XmlDocument {
         if (eind < 0) throw fout2('commentaar niet afgesloten', lt);
         const dubbel = s.indexOf('--', lt + 4);
         if (dubbel < eind) throw fout2("'--' mag niet in commentaar voorkomen", dubbel);
+        const open = stapel[stapel.length - 1];
+        if (open !== undefined) open.onderbroken = true;
         pos = eind + 3;
       } else if (s.startsWith('<![CDATA[', lt)) {
         const open = stapel[stapel.length - 1];
@@ -326,7 +353,7 @@ export function parseXml(invoer: string): XmlDocument {
         const eind = s.indexOf(']]>', lt + 9);
         if (eind < 0) throw fout2('CDATA-sectie niet afgesloten', lt);
         const inhoud = s.slice(lt + 9, eind);
-        open.element.tekst += inhoud.indexOf('\r') >= 0 ? inhoud.replace(/\r\n?/g, '\n') : inhoud;
+        voegTekstToe(open, inhoud.indexOf('\r') >= 0 ? inhoud.replace(/\r\n?/g, '\n') : inhoud);
         pos = eind + 3;
       } else {
         throw fout2(`onverwachte markup '${s.slice(lt, lt + 10)}'`, lt);
@@ -336,6 +363,8 @@ export function parseXml(invoer: string): XmlDocument {
       if (doel.toLowerCase() === 'xml') throw fout2('XML-declaratie mag alleen helemaal aan het begin staan', lt);
       const eind = s.indexOf('?>', lt + 2);
       if (eind < 0) throw fout2('verwerkingsinstructie niet afgesloten', lt);
+      const open = stapel[stapel.length - 1];
+      if (open !== undefined) open.onderbroken = true;
       pos = eind + 2;
     } else {
       pos = startTag(lt);

@@ -19,6 +19,8 @@ export interface XsdDatum {
   jaar: number;
   maand: number;
   dag: number;
+  /** The time zone in minutes east of UTC (`Z` is 0), when the date carries one. */
+  tijdzone?: number;
 }
 
 function isSchrikkeljaar(jaar: number): boolean {
@@ -29,7 +31,7 @@ export function dagenInMaand(jaar: number, maand: number): number {
   return [31, isSchrikkeljaar(jaar) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][maand - 1] ?? 0;
 }
 
-/** An xs:date's year, month and day (time zone ignored), or undefined when the text is not an xs:date. */
+/** An xs:date's year, month, day and time zone, or undefined when the text is not an xs:date. */
 export function leesXsdDatum(tekst: string): XsdDatum | undefined {
   const m = datumPatroon.exec(xsdTrim(tekst));
   if (!m) return undefined;
@@ -44,12 +46,38 @@ export function leesXsdDatum(tekst: string): XsdDatum | undefined {
     const uur = Number(m[6]);
     const minuut = Number(m[7]);
     if (minuut > 59 || uur > 14 || (uur === 14 && minuut !== 0)) return undefined;
+    return { jaar, maand, dag, tijdzone: (m[5].startsWith('-') ? -1 : 1) * (uur * 60 + minuut) };
   }
-  return { jaar, maand, dag };
+  return m[5] === 'Z' ? { jaar, maand, dag, tijdzone: 0 } : { jaar, maand, dag };
 }
 
-export function vergelijkDatum(a: XsdDatum, b: XsdDatum): number {
-  return a.jaar - b.jaar || a.maand - b.maand || a.dag - b.dag;
+/**
+ * The implicit time zone of a date comparison, for a date without one. XPath leaves it to the processor (the official
+ * XSLT runs with the time zone of its machine); [ours] the harness fixes it at UTC, so a verdict does not depend on
+ * where or in which season it is given.
+ */
+export const impliciteTijdzone = 0;
+
+/** Days since 1970-01-01 of a proleptic Gregorian date (days-from-civil; exact for any year, no Date object). */
+function dagnummer(jaar: number, maand: number, dag: number): number {
+  const j = maand <= 2 ? jaar - 1 : jaar;
+  const tijdperk = Math.floor(j / 400);
+  const jaarInTijdperk = j - tijdperk * 400;
+  const dagInJaar = Math.floor((153 * (maand + (maand > 2 ? -3 : 9)) + 2) / 5) + dag - 1;
+  return tijdperk * 146097 + jaarInTijdperk * 365 + Math.floor(jaarInTijdperk / 4) - Math.floor(jaarInTijdperk / 100) + dagInJaar - 719468;
+}
+
+/** Minutes since 1970-01-01T00:00Z of the date's first instant, in its own time zone or the implicit one. */
+function begin(d: XsdDatum): number {
+  return dagnummer(d.jaar, d.maand, d.dag) * 1440 - (d.tijdzone ?? impliciteTijdzone);
+}
+
+/**
+ * XPath 2.0's date comparison (`op:date-less-than`): the first instants of the two days, each in its own time zone
+ * or the implicit one — so 2016-08-01+02:00 begins before 2016-08-01 (UTC). Negative, zero or positive.
+ */
+export function vergelijkDatumMoment(a: XsdDatum, b: XsdDatum): number {
+  return begin(a) - begin(b);
 }
 
 /** xs:boolean: `true`, `false`, `1` or `0`. Undefined when it is none of them. */

@@ -11,16 +11,21 @@
  * (OVa.LL08 = OVa.OV04, OVb.LL04 = OVb.OV02) is split by owner: a verzorger's numbers under OV04/OV02, all others
  * under LL08/LL04.
  */
-import { regel, type Regel, type RegelContext } from '../../regel.ts';
-import type { XmlElement } from '../../xml-reader.ts';
-import { leesXsdDatum, vergelijkDatum, type XsdDatum } from '../../xsd-waarden.ts';
+import { is, regel, toon, type Regel, type RegelContext } from '../../regel.ts';
+import { tekstknopen, type XmlElement } from '../../xml-reader.ts';
+import { leesXsdDatum, vergelijkDatumMoment, type XsdDatum } from '../../xsd-waarden.ts';
 import { identiteit2019 } from './identiteit.ts';
 
 const OVERSTAP = 'overstapdossier';
 const BINNEN_BRIN = 'overdrachtbinnenbrin';
 
-const isOv = (ctx: RegelContext) => ctx.typeDocument === OVERSTAP;
-const isBb = (ctx: RegelContext) => ctx.typeDocument === BINNEN_BRIN;
+const isOv = (ctx: RegelContext) => is(ctx.typeDocument, OVERSTAP);
+const isBb = (ctx: RegelContext) => is(ctx.typeDocument, BINNEN_BRIN);
+
+/** `//metadata/deeldossier/text()`: the official MD01 compares text nodes. */
+export function deeldossiers(ctx: RegelContext): readonly string[] {
+  return ctx.alle('deeldossier').filter((d) => d.ouder?.naam === 'metadata').flatMap(tekstknopen);
+}
 
 /** Runs `check` for the dossier's metadata element (the template `//od:dossier/od:metadata`). */
 export function opMetadata(ctx: RegelContext, check: (metadata: XmlElement) => void): void {
@@ -56,8 +61,8 @@ export function controleerGeheimeCommunicatie(ctx: RegelContext, vanVerzorger: b
 
 const md01 = regel(['OVa.MD01', 'OVb.MD01'], 'OV', 'Het dossier heeft een LAS-deel (deeldossier LAS of LASLVS). OVb.MD01 voor binnen-BRIN.', (ctx) =>
   opMetadata(ctx, (m) => {
-    const delen = ctx.alle('deeldossier').filter((d) => d.ouder?.naam === 'metadata').map((d) => d.tekst);
-    if (!delen.some((d) => d === 'LAS' || d === 'LASLVS')) {
+    const delen = deeldossiers(ctx);
+    if (!is(delen, 'LAS', 'LASLVS')) {
       ctx.fout(isBb(ctx) ? 'OVb.MD01' : 'OVa.MD01', m, `Het dossier moet een LAS-deel bevatten (deeldossier LAS of LASLVS); gevonden: ${delen.map((d) => `'${d}'`).join(', ') || 'geen deeldossier'}.`);
     }
   }),
@@ -76,7 +81,7 @@ const os03 = regel(['OVa.OS03', 'OVb.OS01'], 'OV', "overdrachtsoort is 'overstap
   opMetadata(ctx, (m) => {
     if (!isOv(ctx) && !isBb(ctx)) {
       const id = ctx.heeft(m, 'overstap') ? 'OVa.OS03' : 'OVb.OS01';
-      ctx.fout(id, m, `overdrachtsoort is ${ctx.typeDocument === undefined ? 'afwezig' : `'${ctx.typeDocument}'`}; een overstapprofiel vraagt 'overstapdossier' of 'overdrachtbinnenbrin'.`);
+      ctx.fout(id, m, `overdrachtsoort is ${toon(ctx.typeDocument)}; een overstapprofiel vraagt 'overstapdossier' of 'overdrachtbinnenbrin'.`);
     }
   }),
 );
@@ -97,9 +102,8 @@ const os01 = regel('OVa.OS01', 'OV', 'Een overstapdossier heeft metadata/oversta
 
 const os02 = regel('OVa.OS02', 'OV', 'In een overstapdossier is overstap POPO, POVO of VOVO.', (ctx) =>
   opMetadata(ctx, (m) => {
-    const o = ctx.typeOverstap;
-    if (isOv(ctx) && o !== 'POPO' && o !== 'POVO' && o !== 'VOVO') {
-      ctx.fout('OVa.OS02', m, `overstap is ${o === undefined ? 'afwezig' : `'${o}'`}; een overstapdossier vraagt POPO, POVO of VOVO.`);
+    if (isOv(ctx) && !is(ctx.typeOverstap, 'POPO', 'POVO', 'VOVO')) {
+      ctx.fout('OVa.OS02', m, `overstap is ${toon(ctx.typeOverstap)}; een overstapdossier vraagt POPO, POVO of VOVO.`);
     }
   }),
 );
@@ -134,7 +138,7 @@ const iz04 = regel('OVa.IZ04', 'OV', 'Na inzage is akkoord verplicht.', (ctx) =>
 
 const iz05 = regel('OVa.IZ05', 'OV', 'Bij een VOVO-overstap is toestemming verplicht.', (ctx) =>
   opInzage(ctx, (i) => {
-    if (isOv(ctx) && ctx.typeOverstap === 'VOVO' && !ctx.heeft(i, 'toestemming')) ctx.fout('OVa.IZ05', i, 'Bij een VOVO-overstap is inzage/toestemming verplicht.');
+    if (isOv(ctx) && is(ctx.typeOverstap, 'VOVO') && !ctx.heeft(i, 'toestemming')) ctx.fout('OVa.IZ05', i, 'Bij een VOVO-overstap is inzage/toestemming verplicht.');
   }),
 );
 
@@ -213,7 +217,7 @@ const ll12 = regel('OVa.LL12', 'OV', 'In een overstapdossier heeft de leerling e
 
 const ll13 = regel('OVa.LL13', 'OV', 'In een POVO-overstapdossier heeft de leerling een leerlingid.', (ctx) =>
   opLeerling(ctx, (l) => {
-    if (isOv(ctx) && ctx.typeOverstap === 'POVO' && !ctx.heeft(l, 'leerlingid')) {
+    if (isOv(ctx) && is(ctx.typeOverstap, 'POVO') && !ctx.heeft(l, 'leerlingid')) {
       ctx.fout('OVa.LL13', l, 'In een POVO-overstapdossier is de code van de leerling in de schooladministratie (leerlingid) verplicht.');
     }
   }),
@@ -221,8 +225,8 @@ const ll13 = regel('OVa.LL13', 'OV', 'In een POVO-overstapdossier heeft de leerl
 
 const ai01 = regel('OVa.AI01', 'OV', 'Bij POPO en POVO is een aansprakelijke instelling verplicht als de verzorgers niet aansprakelijk zijn.', (ctx) =>
   opLeerling(ctx, (l) => {
-    const o = ctx.typeOverstap;
-    if (isOv(ctx) && (o === 'POPO' || o === 'POVO') && !ctx.waar(l, 'verzorgersaansprakelijk') && !ctx.heeft(l, 'aansprakelijkeinstelling')) {
+    const o = is(ctx.typeOverstap, 'POPO') ? 'POPO' : 'POVO';
+    if (isOv(ctx) && is(ctx.typeOverstap, 'POPO', 'POVO') && !ctx.waar(l, 'verzorgersaansprakelijk') && !ctx.heeft(l, 'aansprakelijkeinstelling')) {
       ctx.fout('OVa.AI01', l, `De verzorgers zijn niet aansprakelijk; in een ${o}-overstapdossier is dan een aansprakelijke instelling (aansprakelijkeinstelling) verplicht.`);
     }
   }),
@@ -231,7 +235,7 @@ const ai01 = regel('OVa.AI01', 'OV', 'Bij POPO en POVO is een aansprakelijke ins
 const vvAlleenPopo = (id: string, naam: string): Regel =>
   regel(id, 'OV', `${naam} is alleen toegestaan bij een POPO-overstap.`, (ctx) =>
     opLeerling(ctx, (l) => {
-      if (isOv(ctx) && ctx.typeOverstap !== 'POPO' && ctx.heeft(l, naam)) ctx.fout(id, l, `<${naam}> is alleen toegestaan bij een POPO-overstap, niet bij ${ctx.typeOverstap ?? 'een overstap zonder soort'}.`);
+      if (isOv(ctx) && !is(ctx.typeOverstap, 'POPO') && ctx.heeft(l, naam)) ctx.fout(id, l, `<${naam}> is alleen toegestaan bij een POPO-overstap, niet bij overstap ${toon(ctx.typeOverstap)}.`);
     }),
   );
 
@@ -274,7 +278,7 @@ function opOverstapadvies(ctx: RegelContext, check: (oa: XmlElement) => void): v
 
 const oa02 = regel('OVa.OA02', 'OV', 'Bij een POVO-overstap is het VO-advies verplicht, behalve voor een SO-school.', (ctx) =>
   opOverstapadvies(ctx, (oa) => {
-    if (ctx.typeOverstap === 'POVO' && ctx.soortSchool !== 'SO' && !ctx.heeft(oa, 'advies')) ctx.fout('OVa.OA02', oa, 'Bij een POVO-overstap is het VO-advies van de school (advies) verplicht, behalve voor een SO-school.');
+    if (is(ctx.typeOverstap, 'POVO') && !is(ctx.soortSchool, 'SO') && !ctx.heeft(oa, 'advies')) ctx.fout('OVa.OA02', oa, 'Bij een POVO-overstap is het VO-advies van de school (advies) verplicht, behalve voor een SO-school.');
   }),
 );
 
@@ -326,14 +330,18 @@ const eb04 = regel('OVa.EB04', 'OV', 'Heeft de leerling deelgenomen aan de eindt
   }),
 );
 
-/** The first day of the oldest school year whose tests a POVO dossier may carry: current plus two previous years. */
+/**
+ * The first day of the oldest school year whose tests a POVO dossier may carry: current plus two previous years. As the
+ * official check computes it: the school year of `metadata/datum` turns on 1 August of the date's own year, compared
+ * as XPath compares dates (a date with a time zone against one without: the implicit zone, xsd-waarden.ts).
+ */
 export function vroegsteToetsdatum(dossierdatum: XsdDatum): XsdDatum {
-  const voorAugustus = dossierdatum.maand < 8;
+  const voorAugustus = vergelijkDatumMoment(dossierdatum, { jaar: dossierdatum.jaar, maand: 8, dag: 1 }) < 0;
   return { jaar: dossierdatum.jaar - (voorAugustus ? 3 : 2), maand: 8, dag: 1 };
 }
 
 const tr04 = regel('OVa.TR04', 'OV', 'Bij POVO alleen toetsen uit het huidige en de twee vorige schooljaren (vanaf 1 augustus, gerekend vanaf metadata/datum).', (ctx) => {
-  if (ctx.typeOverstap !== 'POVO') return;
+  if (!is(ctx.typeOverstap, 'POVO')) return;
   const datumTekst = ctx.alle('datum').find((d) => d.ouder?.naam === 'metadata')?.tekst;
   const dossierdatum = datumTekst === undefined ? undefined : leesXsdDatum(datumTekst);
   if (dossierdatum === undefined) return;
@@ -341,10 +349,11 @@ const tr04 = regel('OVa.TR04', 'OV', 'Bij POVO alleen toetsen uit het huidige en
   for (const toets of ctx.alle('toets')) {
     const te = ctx.kinderen(toets, 'afname').some((a) => {
       const d = leesXsdDatum(ctx.tekst(a, 'afnamedatum') ?? '');
-      return d !== undefined && vergelijkDatum(d, vanaf) < 0;
+      // A date with a time zone begins at its own midnight: 2016-08-01+02:00 is before 1 August (UTC), as officially.
+      return d !== undefined && vergelijkDatumMoment(d, vanaf) < 0;
     });
     if (te) {
-      ctx.fout('OVa.TR04', toets, `De toets is afgenomen vóór ${vanaf.jaar}-08-01; bij een POVO-overstap mogen alleen toetsen uit het huidige en de twee voorgaande schooljaren in het dossier (gerekend vanaf de dossierdatum ${datumTekst}).`);
+      ctx.fout('OVa.TR04', toets, `De toets is afgenomen vóór ${vanaf.jaar}-08-01; bij een POVO-overstap mogen alleen toetsen uit het huidige en de twee voorgaande schooljaren in het dossier (gerekend vanaf de dossierdatum ${datumTekst}; een datum met tijdzone telt vanaf middernacht in die zone, een datum zonder in UTC).`);
     }
   }
 });

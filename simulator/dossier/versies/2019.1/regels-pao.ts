@@ -4,12 +4,12 @@
  * as it does; the one official check for secret communication (PaO.LL08 = PaO.OV04) is split by owner as in the OV
  * rules.
  */
-import { regel, type Regel, type RegelContext } from '../../regel.ts';
+import { is, regel, toon, type Regel, type RegelContext } from '../../regel.ts';
 import type { XmlElement } from '../../xml-reader.ts';
 import { identiteit2019 } from './identiteit.ts';
-import { controleerGeheimeCommunicatie, opMetadata, resultaatZonderInhoud, toetsscoreVelden } from './regels-ov.ts';
+import { controleerGeheimeCommunicatie, deeldossiers, opMetadata, resultaatZonderInhoud, toetsscoreVelden } from './regels-ov.ts';
 
-const isSwv = (ctx: RegelContext) => ctx.typeDocument === 'swv-dossier';
+const isSwv = (ctx: RegelContext) => is(ctx.typeDocument, 'swv-dossier');
 
 function opLeerling(ctx: RegelContext, check: (leerling: XmlElement) => void): void {
   if (isSwv(ctx)) for (const l of ctx.alle('leerling')) check(l);
@@ -17,8 +17,8 @@ function opLeerling(ctx: RegelContext, check: (leerling: XmlElement) => void): v
 
 const md01 = regel('PaO.MD01', 'PaO', 'Het dossier heeft een LAS-deel (deeldossier LAS of LASLVS).', (ctx) =>
   opMetadata(ctx, (m) => {
-    const delen = ctx.alle('deeldossier').filter((d) => d.ouder?.naam === 'metadata').map((d) => d.tekst);
-    if (!delen.some((d) => d === 'LAS' || d === 'LASLVS')) {
+    const delen = deeldossiers(ctx);
+    if (!is(delen, 'LAS', 'LASLVS')) {
       ctx.fout('PaO.MD01', m, `Een SWV-dossier moet een LAS-deel bevatten (deeldossier LAS of LASLVS); gevonden: ${delen.map((d) => `'${d}'`).join(', ') || 'geen deeldossier'}.`);
     }
   }),
@@ -47,14 +47,13 @@ const so01 = regel('PaO.SO01', 'PaO', 'Een SWV-dossier heeft metadata/overstap.'
 
 const so02 = regel('PaO.SO02', 'PaO', 'In een SWV-dossier is overstap POSWV of VOSWV.', (ctx) =>
   opMetadata(ctx, (m) => {
-    const o = ctx.typeOverstap;
-    if (isSwv(ctx) && o !== 'POSWV' && o !== 'VOSWV') ctx.fout('PaO.SO02', m, `overstap is ${o === undefined ? 'afwezig' : `'${o}'`}; een SWV-dossier vraagt POSWV of VOSWV.`);
+    if (isSwv(ctx) && !is(ctx.typeOverstap, 'POSWV', 'VOSWV')) ctx.fout('PaO.SO02', m, `overstap is ${toon(ctx.typeOverstap)}; een SWV-dossier vraagt POSWV of VOSWV.`);
   }),
 );
 
 const so03 = regel('PaO.SO03', 'PaO', "overdrachtsoort is 'swv-dossier'.", (ctx) =>
   opMetadata(ctx, (m) => {
-    if (!isSwv(ctx)) ctx.fout('PaO.SO03', m, `overdrachtsoort is ${ctx.typeDocument === undefined ? 'afwezig' : `'${ctx.typeDocument}'`}; een SWV-profiel vraagt 'swv-dossier'.`);
+    if (!isSwv(ctx)) ctx.fout('PaO.SO03', m, `overdrachtsoort is ${toon(ctx.typeDocument)}; een SWV-profiel vraagt 'swv-dossier'.`);
   }),
 );
 
@@ -86,7 +85,7 @@ const verplicht = (id: string, naam: string, wat: string): Regel =>
 const verboden = (id: string, naam: string, wat: string, alleenBij?: 'POSWV' | 'VOSWV'): Regel =>
   regel(id, 'PaO', `In een ${alleenBij ?? 'SWV'}-dossier is ${wat} verboden.`, (ctx) =>
     opLeerling(ctx, (l) => {
-      if ((alleenBij === undefined || ctx.typeOverstap === alleenBij) && ctx.heeft(l, naam)) {
+      if ((alleenBij === undefined || is(ctx.typeOverstap, alleenBij)) && ctx.heeft(l, naam)) {
         ctx.fout(id, l, `In een ${alleenBij ? `${alleenBij}-` : 'SWV-'}dossier is ${wat} (<${naam}>) niet toegestaan.`);
       }
     }),
