@@ -102,24 +102,30 @@ export function controleerBoom(wortel: XmlElement, type: SamengesteldType, ns: s
     let hoogste = -1;
     let vorige: XmlElement | undefined;
     let gezien = new Set<string>();
+    // Like the XSD validator, one order finding per parent: after the first misplaced child the rest is not judged.
+    let misplaatst = false;
     for (const k of e.kinderen) {
       const plek = k.ns === ns ? r.plekken.get(k.naam) : undefined;
       if (plek === undefined) continue;
       const { positie, decl } = plek;
-      const dubbel = gezien.has(k.naam) && !isHerhaalbaar(decl.aantal);
-      if (!dubbel) {
-        if (positie >= hoogste) {
+      // A repeating sequence (naam–onderdeel*–score+): its first element begins the next group.
+      const volgendeGroep = t.herhaaldeReeks === true && positie === 0 && hoogste >= 0;
+      if (misplaatst) {
+        // judged no further
+      } else if (volgendeGroep && hoogste >= r.laatsteVerplicht) {
+        hoogste = 0;
+        vorige = k;
+        gezien = new Set([k.naam]);
+      } else if (volgendeGroep || !gezien.has(k.naam) || isHerhaalbaar(decl.aantal)) {
+        // (A surplus occurrence of an element that may occur once is the typed-object check's XSD.te-vaak, reported once.)
+        if (positie >= hoogste && !volgendeGroep) {
           hoogste = positie;
           vorige = k;
-        } else if (t.herhaaldeReeks && positie === 0 && hoogste >= r.laatsteVerplicht) {
-          // A repeating sequence (naam–onderdeel*–score+): a complete group is followed by the next one.
-          hoogste = 0;
-          vorige = k;
-          gezien = new Set();
+          gezien.add(k.naam);
         } else {
           uit.push(volgordeBevinding(e, k, vorige!, r, hoogste));
+          misplaatst = true;
         }
-        gezien.add(k.naam);
       }
       if (decl.type.soort === 'samengesteld') {
         bezoek(k, decl.type);

@@ -260,7 +260,8 @@ const vuren: Geval[] = [
   { rule: 'PaO.MD02', profiel: 'POSWV', wat: 'validatieversie 2019.1.2', mutatie: (d) => (d.metadata.validatieversie = '2019.1.2'), pad: '/dossier/metadata' },
   { rule: 'PaO.MD03', profiel: 'VOSWV', wat: 'geen categorie_uitlevering', mutatie: (d) => zonder(d.metadata, 'categorie_uitlevering'), pad: '/dossier/metadata' },
   { rule: 'PaO.SO01', profiel: 'POSWV', wat: 'geen overstap', mutatie: (d) => zonder(d.metadata, 'overstap'), pad: '/dossier/metadata', ook: ['PaO.SO02'] },
-  { rule: 'PaO.SO02', profiel: 'POSWV', wat: 'overstap POVO', mutatie: (d) => (d.metadata.overstap = 'POVO'), pad: '/dossier/metadata' },
+  // An overstap that names no profile leaves the choice to overdrachtsoort (swv-dossier): the PaO validator reports it.
+  { rule: 'PaO.SO02', profiel: 'POSWV', wat: 'overstap VOMBO', mutatie: (d) => (d.metadata.overstap = 'VOMBO'), pad: '/dossier/metadata' },
   { rule: 'PaO.SO03', profiel: 'POSWV', wat: 'overdrachtsoort onbekend', mutatie: (d) => (d.overdrachtsoort = 'swv'), pad: '/dossier/metadata', ook: ['CODELIJST.29'] },
   { rule: 'PaO.SL01', profiel: 'POSWV', wat: 'school zonder adres', mutatie: (d) => zonder(d.huidigeschool, 'adreslijst'), pad: '/dossier/huidigeschool' },
   { rule: 'PaO.SL01', profiel: 'VOSWV', wat: 'leerling zonder schoolloopbaan', mutatie: (d) => (zonder(ll(d), 'schoolloopbaanlijst'), (cat(d).cat_schoolloopbaan = 'OPTIONEEL')), pad: L },

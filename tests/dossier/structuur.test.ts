@@ -39,6 +39,7 @@ const gevallen: [string, string, string, string][] = [
   ['CODELIJST.14', 'a gender outside list 14', vervang(schoon, /<geslacht>\d<\/geslacht>/, '<geslacht>3</geslacht>'), `${L}/geslacht`],
   ['CODELIJST.2', 'an advice outside list 2', vervang(schoon, /<advies>\d\d<\/advies>/, '<advies>99</advies>'), `${L}/overstapadvies/advies`],
   ['CODELIJST.48', 'a delivery value outside list 48', vervang(schoon, /<cat_verzuim>[^<]*<\/cat_verzuim>/, '<cat_verzuim>JA</cat_verzuim>'), '/dossier/metadata/categorie_uitlevering/cat_verzuim'],
+  ['XSD.volgorde', 'geboortedatum after geslacht', vervang(schoon, /(<geboortedatum>[^<]*<\/geboortedatum>)(\s*)(<geslacht>[^<]*<\/geslacht>)/, '$3$2$1'), `${L}/geboortedatum`],
   ['CODELIJST.16', 'an overstap outside list 16', vervang(schoon, '<overstap>POVO</overstap>', '<overstap>PO-VO</overstap>'), '/dossier/metadata/overstap'],
 ];
 
