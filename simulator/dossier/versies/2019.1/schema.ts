@@ -7,8 +7,8 @@
  * onderwijsondersteuning blocks, the VO→MBO blocks, and the order inside leerling and huidigeschool) follows the public
  * 2019.1 XSD of Edustandaard (OSO_gegevensset.xsd, namespace …/2019/dossier, update release of 2019-04-15 in which the
  * tlv document became optional), read element by element. It must be re-checked against the XSD that accompanies any
- * later release; docs/gegevensset.md lists these choices. Order is written back in this order but not checked on
- * reading (the harness checks presence, not sequence: see docs/gegevensset.md, divergences).
+ * later release; docs/gegevensset.md lists these choices. The order written here is the order the codec writes and the
+ * order XSD.volgorde checks on reading (boomcontrole.ts).
  */
 import { eenvoudig, el, keuze, reeks, uitbreiding, type Codelijst, type EenvoudigType, type SamengesteldType } from '../../schema-model.ts';
 import { codelijsten2019 as cl } from './codelijsten.ts';
