@@ -65,14 +65,16 @@ function verwachtNa(r: Reeks, na: number): { namen: string[]; eindeMag: boolean 
   return { namen, eindeMag: true };
 }
 
-function opsomming(namen: readonly string[]): string {
-  const getoond = namen.length > 8 ? [...namen.slice(0, 7).map((n) => `<${n}>`), '…'] : namen.map((n) => `<${n}>`);
-  return getoond.length <= 1 ? (getoond[0] ?? '') : `${getoond.slice(0, -1).join(', ')} of ${getoond[getoond.length - 1]}`;
+/** `<a>, <b> of <c>`; a long list is cut after seven names, and the end of the parent is named when it may come. */
+function opsomming(namen: readonly string[], einde: string | undefined): string {
+  const delen = namen.length > 8 ? [...namen.slice(0, 7).map((n) => `<${n}>`), `een van de ${namen.length - 7} elementen daarna`] : namen.map((n) => `<${n}>`);
+  if (einde !== undefined) delen.push(einde);
+  return delen.length <= 1 ? (delen[0] ?? '') : `${delen.slice(0, -1).join(', ')} of ${delen[delen.length - 1]}`;
 }
 
 function volgordeBevinding(ouder: XmlElement, kind: XmlElement, vorige: XmlElement, r: Reeks, vorigePositie: number): Finding {
   const { namen, eindeMag } = verwachtNa(r, vorigePositie);
-  const verwacht = eindeMag ? (namen.length ? `${opsomming(namen)}, of het einde van <${ouder.naam}>` : `het einde van <${ouder.naam}>`) : opsomming(namen);
+  const verwacht = opsomming(namen, eindeMag ? `het einde van <${ouder.naam}>` : undefined);
   return {
     rule: 'XSD.volgorde',
     severity: 'error',
