@@ -110,24 +110,27 @@ export function controleerBoom(wortel: XmlElement, type: SamengesteldType, ns: s
       const plek = k.ns === ns ? r.plekken.get(k.naam) : undefined;
       if (plek === undefined) continue;
       const { positie, decl } = plek;
-      // A repeating sequence (naam–onderdeel*–score+): its first element begins the next group.
-      const volgendeGroep = t.herhaaldeReeks === true && positie === 0 && hoogste >= 0;
       if (misplaatst) {
         // judged no further
-      } else if (volgendeGroep && hoogste >= r.laatsteVerplicht) {
-        hoogste = 0;
-        vorige = k;
-        gezien = new Set([k.naam]);
-      } else if (volgendeGroep || !gezien.has(k.naam) || isHerhaalbaar(decl.aantal)) {
-        // (A surplus occurrence of an element that may occur once is the typed-object check's XSD.te-vaak, reported once.)
-        if (positie >= hoogste && !volgendeGroep) {
-          hoogste = positie;
+      } else if (t.herhaaldeReeks === true && positie === 0 && hoogste >= 0) {
+        // A repeating sequence (naam–onderdeel*–score+): its first element begins the next group, once this one is complete.
+        if (hoogste >= r.laatsteVerplicht) {
+          hoogste = 0;
           vorige = k;
-          gezien.add(k.naam);
+          gezien = new Set([k.naam]);
         } else {
           uit.push(volgordeBevinding(e, k, vorige!, r, hoogste));
           misplaatst = true;
         }
+      } else if (gezien.has(k.naam) && !isHerhaalbaar(decl.aantal)) {
+        // A surplus occurrence of a once-only element: the typed-object check's XSD.te-vaak, reported once.
+      } else if (positie >= hoogste) {
+        hoogste = positie;
+        vorige = k;
+        gezien.add(k.naam);
+      } else {
+        uit.push(volgordeBevinding(e, k, vorige!, r, hoogste));
+        misplaatst = true;
       }
       if (decl.type.soort === 'samengesteld') {
         bezoek(k, decl.type);
