@@ -32,6 +32,9 @@ export function tarEntries(archive: Buffer): TarEntry[] {
     if (header.every((b) => b === 0)) break;
     const prefix = text(header, 345, 155);
     const path = (prefix ? `${prefix}/` : '') + text(header, 0, 100);
+    // The checksum counts its own field as spaces; it is what tells a tar header from any other 512 bytes.
+    const sum = header.reduce((total, byte, i) => total + (i >= 148 && i < 156 ? 32 : byte), 0);
+    if (sum !== octal(header, 148, 8, `checksum of ${path}`)) throw new Error(`tar: the header of ${path} is damaged (checksum)`);
     const size = octal(header, 124, 12, `size of ${path}`);
     const type = String.fromCharCode(header[156] ?? 0);
     const dataStart = at + BLOCK;
