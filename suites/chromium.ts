@@ -4,7 +4,8 @@
  *   1. OSO_CHROMIUM, a path to a Chromium or Chrome binary;
  *   2. Playwright's own browsers (`npx playwright install chromium`);
  *   3. the system's Chromium or Chrome (on PATH, or the usual macOS application);
- *   4. the headless Chromium of the npm package @sparticuz/chromium (an optional dependency: `npm ci` brings it on Linux x64).
+ *   4. the headless Chromium of the npm package @sparticuz/chromium (an optional dependency: `npm ci` brings it on Linux x64),
+ *      unpacked once into $XDG_CACHE_HOME/oso-testbank or ~/.cache/oso-testbank.
  * OSO_CHROMIUM may instead name one of the places (`playwright`, `system`, `npm`) to look only there: CI uses it to prove
  * the browser that `npm ci` brings works on its own. The flags keep a headless Chromium from reaching out to the network.
  */
@@ -12,7 +13,7 @@ import { accessSync, constants, existsSync } from 'node:fs';
 import { homedir, tmpdir, userInfo } from 'node:os';
 import { delimiter, isAbsolute, join } from 'node:path';
 import { chromium, type Browser } from '@playwright/test';
-import { NPM_CHROMIUM_PACKAGE, npmChromiumPackage, unpackedNpmChromium, type NpmChromiumPackage } from './npm-chromium.ts';
+import { NPM_CHROMIUM_PACKAGE, npmChromiumPackage, unpackedNpmChromium, type NpmChromiumPackage, type UnpackedChromium } from './npm-chromium.ts';
 
 export type ChromiumBron = 'OSO_CHROMIUM' | 'playwright' | 'system' | 'npm';
 const PLAATSEN = ['playwright', 'system', 'npm'] as const;
@@ -118,7 +119,12 @@ async function zoekIn(plaats: (typeof PLAATSEN)[number], o: ZoekOmgeving, headle
       if (!headless) return { gezocht: `${wat}: kan alleen zonder venster draaien (headless), hier is een venster gevraagd` };
       const pkg = o.npmPackage();
       if (!pkg) return { gezocht: `${wat}: niet geïnstalleerd (het is een optionele afhankelijkheid; npm ci installeert het)` };
-      const u = await unpackedNpmChromium(pkg, o.cacheDir(), o.env);
+      let u: UnpackedChromium;
+      try {
+        u = await unpackedNpmChromium(pkg, o.cacheDir(), o.env);
+      } catch (e) {
+        return { gezocht: `${wat} ${pkg.version}: uitpakken in ${o.cacheDir()} mislukt: ${(e as Error).message}` };
+      }
       return {
         gevonden: {
           bron: 'npm',

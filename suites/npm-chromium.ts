@@ -9,7 +9,7 @@
  * folder complete. A folder that exists is always whole.
  */
 import { createReadStream, createWriteStream, existsSync, readFileSync } from 'node:fs';
-import { chmod, mkdir, mkdtemp, rename, rm, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
@@ -44,10 +44,6 @@ export function npmChromiumPackage(): NpmChromiumPackage | undefined {
   return undefined;
 }
 
-export function npmChromiumFolder(pkg: NpmChromiumPackage, cacheDir: string): string {
-  return join(cacheDir, `chromium-${pkg.version}`);
-}
-
 function runtime(folder: string, env: NodeJS.ProcessEnv): UnpackedChromium {
   const libs = join(folder, 'lib');
   return {
@@ -69,7 +65,7 @@ function fontsConf(folder: string): string {
 }
 
 async function unpackTar(file: string, into: string, keep: (path: string) => boolean): Promise<void> {
-  const archive = await promisify(brotliDecompress)(readFileSync(file));
+  const archive = await promisify(brotliDecompress)(await readFile(file));
   for (const entry of tarEntries(archive)) {
     if (!keep(entry.path)) continue;
     const target = join(into, entry.path);
@@ -102,7 +98,7 @@ async function unpack(pkg: NpmChromiumPackage, folder: string): Promise<void> {
 const unpacking = new Map<string, Promise<number>>();
 
 export async function unpackedNpmChromium(pkg: NpmChromiumPackage, cacheDir: string, env: NodeJS.ProcessEnv): Promise<UnpackedChromium> {
-  const folder = npmChromiumFolder(pkg, cacheDir);
+  const folder = join(cacheDir, `chromium-${pkg.version}`);
   if (existsSync(folder) && !unpacking.has(folder)) return runtime(folder, env);
   let done = unpacking.get(folder);
   if (!done) {

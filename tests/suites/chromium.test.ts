@@ -161,7 +161,11 @@ test('two unpackings racing for the same folder both end with the whole browser,
 test('a damaged package is a clear error that leaves no folder, so the next start after a repair unpacks afresh', async () => {
   const r = root();
   const broken = npmPackage(r, '1.2.3', Buffer.from('geen brotli'));
-  await expect(findChromium({}, machine(r, { npmPackage: () => broken }))).rejects.toThrow(/Decompression failed|unexpected end|invalid/i);
+  const err = await findChromium({}, machine(r, { npmPackage: () => broken })).catch((e: unknown) => e);
+  expect(err).toBeInstanceOf(GeenChromium);
+  expect((err as GeenChromium).gezocht.at(-1)).toMatch(
+    new RegExp(`^het npm-pakket @sparticuz/chromium 1\\.2\\.3: uitpakken in ${join(r, 'cache')} mislukt: .*(decompression failed|unexpected end|invalid)`, 'i'),
+  );
   expect(readdirSync(join(r, 'cache'))).toEqual([]);
 
   const repaired = npmPackage(r);
