@@ -1,4 +1,5 @@
 import { defineConfig } from '@playwright/test';
+import { fileURLToPath } from 'node:url';
 import { qualificationRunFromEnv } from './suites/run-settings.ts';
 
 /**
@@ -8,6 +9,11 @@ import { qualificationRunFromEnv } from './suites/run-settings.ts';
  *   which passes its settings through the environment (see suites/run-settings.ts).
  */
 const run = qualificationRunFromEnv();
+/**
+ * Anchored at this folder: Playwright matches a glob like 'browser/**' anywhere in the absolute path, so a clone inside a
+ * folder named "browser" ran no harness test at all.
+ */
+const browserTests = new RegExp(`^${fileURLToPath(new URL('./tests/browser/', import.meta.url)).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`);
 
 export default defineConfig({
   globalSetup: './suites/global-setup.ts',
@@ -26,8 +32,8 @@ export default defineConfig({
       ]
     : [['list'], ['json', { outputFile: 'test-results/results.json' }]],
   projects: [
-    { name: 'harness', testDir: 'tests', testMatch: '**/*.test.ts', testIgnore: 'browser/**' },
-    // Needs Chromium (Debian's package, or npx playwright install chromium); kept apart so API runs never need a browser.
+    { name: 'harness', testDir: 'tests', testMatch: '**/*.test.ts', testIgnore: browserTests },
+    // Needs Chromium (suites/chromium.ts finds one; on Linux x64 npm ci brings it); kept apart so API runs never need a browser.
     { name: 'browser', testDir: 'tests/browser', testMatch: '**/*.test.ts' },
     { name: 'kwalificatie', testDir: 'suites', testMatch: '**/*.spec.ts' },
   ],

@@ -1,6 +1,7 @@
 /**
- * Attaches every dossier a run exchanged as a printable page (HTML) and, where Chromium is available, as PDF: the dossier
- * "that can be printed", for parents' inspection.
+ * Attaches every dossier a run exchanged as a printable page (HTML) and as PDF: the dossier "that can be printed", for
+ * parents' inspection. Where no Chromium can be found or started, a note says why instead of the PDF; the PDF is a
+ * convenience for the reader and never changes the outcome of a run.
  */
 import { createHash } from 'node:crypto';
 import * as allure from 'allure-js-commons';
@@ -8,7 +9,7 @@ import type { Browser } from '@playwright/test';
 import { renderDossierAfdruk } from '../simulator/dossier/afdruk.ts';
 import { decodeEnvelope } from '../simulator/protocol/soap.ts';
 import type { Exchange } from '../simulator/transport/exchange-log.ts';
-import { chromiumPath, launchChromium } from './chromium.ts';
+import { launchChromium } from './chromium.ts';
 
 /** One browser per worker process, started on first use. */
 let browser: Promise<Browser> | undefined;
@@ -48,13 +49,16 @@ export async function attachPrintableDossiers(exchanges: readonly Exchange[]): P
       continue;
     }
     await allure.attachment(`#${e.seq} dossier ter inzage`, html, 'text/html');
-    if (!chromiumPath()) continue;
     const key = createHash('sha256').update(html).digest('hex');
     let pdf = pdfs.get(key);
     if (!pdf) {
       pdf = renderPdf(html);
       pdfs.set(key, pdf);
     }
-    await allure.attachment(`#${e.seq} dossier ter inzage (PDF)`, await pdf, 'application/pdf');
+    try {
+      await allure.attachment(`#${e.seq} dossier ter inzage (PDF)`, await pdf, 'application/pdf');
+    } catch (err) {
+      await allure.attachment(`#${e.seq} dossier ter inzage (geen PDF)`, `De PDF is niet gemaakt: ${(err as Error).message}`, 'text/plain');
+    }
   }
 }
