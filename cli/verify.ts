@@ -2,6 +2,7 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { argumentError } from './did-you-mean.ts';
 import { verifyEvidenceBundle } from '../reports/evidence-bundle.ts';
 
 const usage = `Usage: oso-testbank verify DIR [--trust SHA256]
@@ -19,7 +20,7 @@ export async function runVerify(args: string[]): Promise<number> {
   try {
     parsed = parseArgs({ args, allowPositionals: true, options: { trust: { type: 'string' }, help: { type: 'boolean' } }, strict: true });
   } catch (e) {
-    process.stderr.write(`oso-testbank verify: ${(e as Error).message}\n\n${usage}`);
+    process.stderr.write(`oso-testbank verify: ${argumentError(e, usage)}\n\n${usage}`);
     return 2;
   }
   if (parsed.values.help) {
