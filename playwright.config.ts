@@ -25,7 +25,8 @@ export default defineConfig({
   outputDir: run ? `${run.reportDir}/test-results` : 'test-results',
   reporter: run
     ? [
-        ['list'],
+        // One compact line per run; the report holds the details.
+        ['./suites/terminal-reporter.ts'],
         ['allure-playwright', { resultsDir: run.allureResultsDir, detail: false, suiteTitle: false }],
         ['json', { outputFile: run.playwrightJsonPath }],
         ...(run.junitPath ? [['junit', { outputFile: run.junitPath }] as const] : []),

@@ -1,6 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { argumentError } from './did-you-mean.ts';
 import { ensureCertificateCatalogue } from '../certs/catalogue.ts';
 import { catalogueIds } from '../certs/catalogue-entries.ts';
 import { defaultCertDir } from '../certs/location.ts';
@@ -29,7 +30,7 @@ export async function runCerts(args: string[]): Promise<number> {
     if (values.out === '') throw new Error("Option '--out <value>' needs a directory");
     out = values.out;
   } catch (error) {
-    process.stderr.write(`oso-testbank certs: ${(error as Error).message}\n\n${usage}`);
+    process.stderr.write(`oso-testbank certs: ${argumentError(error, usage)}\n\n${usage}`);
     return 2;
   }
 

@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs';
 import { createServer, connect as tcpConnect, isIP } from 'node:net';
 import { connect as tlsConnect } from 'node:tls';
 import { parseArgs } from 'node:util';
+import { argumentError } from './did-you-mean.ts';
 import { defaultCertDir } from '../certs/location.ts';
 import { ensureCertificateCatalogue } from '../certs/catalogue.ts';
 import { controlPaths, type ControlStatus } from '../simulator/control-api.ts';
@@ -47,7 +48,7 @@ export async function runDoctor(args: string[]): Promise<number> {
   try {
     ({ values } = parseArgs({ args, options: { config: { type: 'string' }, help: { type: 'boolean' } }, strict: true }));
   } catch (e) {
-    process.stderr.write(`oso-testbank doctor: ${(e as Error).message}\n\n${usage}`);
+    process.stderr.write(`oso-testbank doctor: ${argumentError(e, usage)}\n\n${usage}`);
     return 2;
   }
   if (values.help) {

@@ -1,11 +1,15 @@
 /** The oso-testbank command line: one subcommand per job; exit codes are part of the stable surface (architecture.md). */
+import { readFileSync } from 'node:fs';
 import { runCerts } from './certs.ts';
+import { didYouMean } from './did-you-mean.ts';
 import { runDoctor } from './doctor.ts';
 import { runQualify } from './qualify.ts';
 import { runReferenceLas } from './reference-las.ts';
 import { runScenarios } from './scenarios.ts';
 import { runValidate } from './validate.ts';
 import { runVerify } from './verify.ts';
+import { gegevensset2019 } from '../simulator/dossier/gegevensset.ts';
+import { oso2021 } from '../simulator/protocol/profile.ts';
 
 const commands: Record<string, { run: (args: string[]) => Promise<number>; summary: string }> = {
   qualify: { run: runQualify, summary: 'run the qualification against a LAS (default: the embedded reference LAS) and write the report' },
@@ -20,8 +24,15 @@ const commands: Record<string, { run: (args: string[]) => Promise<number>; summa
 /** Commands of the design that this version does not have yet: say so plainly instead of "unknown command". */
 const notYetBuilt: string[] = [];
 
+/** The harness version and what it qualifies against: what a bug report or a CI log needs to say. */
+function version(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+  return `oso-testbank ${pkg.version}\nprotocol ${oso2021.release} (${oso2021.namespace})\ngegevensset ${gegevensset2019.versie} (${gegevensset2019.namespace})\nnode ${process.versions.node}\n`;
+}
+
 const usage = () =>
-  `Usage: oso-testbank <command> [options]\n\nCommands:\n${Object.entries(commands)
+  `Usage: oso-testbank <command> [options]
+       oso-testbank --version\n\nCommands:\n${Object.entries(commands)
     .map(([name, c]) => `  ${name.padEnd(14)} ${c.summary}`)
     .join('\n')}\n\nRun 'oso-testbank <command> --help' for the options of a command.\n`;
 
@@ -31,12 +42,16 @@ export async function main(argv: string[]): Promise<number> {
     process.stdout.write(usage());
     return name ? 0 : 2;
   }
+  if (name === '--version' || name === '-V' || name === 'version') {
+    process.stdout.write(version());
+    return 0;
+  }
   const command = commands[name];
   if (command) return command.run(rest);
   if (notYetBuilt.includes(name)) {
     process.stderr.write(`oso-testbank: '${name}' is part of the design but not available in this version yet.\n`);
     return 2;
   }
-  process.stderr.write(`oso-testbank: unknown command '${name}'.\n\n${usage()}`);
+  process.stderr.write(`oso-testbank: unknown command '${name}'.${didYouMean(name, Object.keys(commands))}\n\n${usage()}`);
   return 2;
 }

@@ -11,6 +11,7 @@ import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { argumentError, closest } from './did-you-mean.ts';
 import type { JSONReport } from '@playwright/test/reporter';
 import type { Rol } from '../suites/scenario-context.ts';
 import { defaultCertDir } from '../certs/location.ts';
@@ -82,7 +83,7 @@ export async function runQualify(args: string[]): Promise<number> {
       strict: true,
     }));
   } catch (e) {
-    process.stderr.write(`oso-testbank qualify: ${(e as Error).message}\n\n${usage}`);
+    process.stderr.write(`oso-testbank qualify: ${argumentError(e, usage)}\n\n${usage}`);
     return 2;
   }
   if (values.help) {
@@ -130,7 +131,7 @@ export async function runQualify(args: string[]): Promise<number> {
     const catalogue = qualificationCatalogue(requirements, scenarioDir);
     selected = catalogue.filter((s) => matchesFilter(s.id, filters) && (!role || s.rollen.includes(role)));
     if (selected.length === 0)
-      return fail(`no scenario matches ${filters.length ? filters.join(', ') : 'the selection'}${role ? ` in role ${role}` : ''}. Known: ${catalogue.map((s) => s.id).join(', ')}.`);
+      return fail(`no scenario matches ${filters.length ? filters.join(', ') : 'the selection'}${role ? ` in role ${role}` : ''}.${noMatchHint(filters, catalogue.map((s) => s.id))}`);
   } catch (e) {
     if (e instanceof SourceError) return fail(e.message);
     throw e;
@@ -168,7 +169,7 @@ export async function runQualify(args: string[]): Promise<number> {
     ? { naam: config.sut.naam, versie: config.sut.versie, soort: 'extern', faults: [], leverancier: config.sut.leverancier, config: config.bestand }
     : { naam: REFERENCE_LAS_NAME, versie: REFERENCE_LAS_VERSION, soort: 'ingebouwd', faults };
   process.stdout.write(
-    `Kwalificatie van ${sut.naam} ${sut.versie}${sut.leverancier ? ` (${sut.leverancier})` : ''}${faults.length ? ` met fouten ${faults.join(', ')}` : ''}: ${selected.length} scenario('s)${role ? `, rol ${role}` : ''}${shard ? `, deel ${shard}` : ''}\n`,
+    `Qualifying ${sut.naam} ${sut.versie}${sut.leverancier ? ` (${sut.leverancier})` : ''}${faults.length ? ` with faults ${faults.join(', ')}` : ''}: ${selected.length} ${selected.length === 1 ? 'scenario' : 'scenarios'}${role ? `, role ${role}` : ''}${shard ? `, shard ${shard}` : ''}\n`,
   );
   // Fixed ports: two worlds at once would both claim them.
   const exit = await runPlaywright(run, [...(config ? ['--workers', '1'] : []), ...(shard ? ['--shard', shard] : [])]);
@@ -219,6 +220,12 @@ export async function runQualify(args: string[]): Promise<number> {
   return kwalificatie.verdict === 'GESLAAGD' ? 0 : 1;
 }
 
+/** The closest scenario ids to what was asked, or where to find them all: never the whole list on one line. */
+function noMatchHint(filters: readonly string[], ids: readonly string[]): string {
+  const suggestions = [...new Set(filters.filter((f) => !f.includes('*')).flatMap((f) => closest(f, ids)))].slice(0, 5);
+  return `${suggestions.length ? ` Did you mean ${suggestions.join(', ')}?` : ''} 'oso-testbank scenarios' lists all ${ids.length}.`;
+}
+
 /** Playwright runs in its own process; variables of an enclosing Playwright run (the harness's own tests) must not leak in. */
 function runPlaywright(run: QualificationRun, extraArgs: string[]): Promise<number> {
   const cli = createRequire(import.meta.url).resolve('@playwright/test/cli');
@@ -255,18 +262,21 @@ async function harnessVersion(): Promise<string> {
   return (JSON.parse(await readFile(join(repoRoot, 'package.json'), 'utf8')) as { version: string }).version;
 }
 
+/** The closing lines: the verdict, the runs that did not pass (every run already had its line), where the report is. */
 function summary(k: Kwalificatie, reportDir: string): string {
-  const written = (file: string) => (existsSync(join(reportDir, file)) ? join(reportDir, file) : `${join(reportDir, file)} (niet geschreven)`);
+  const written = (file: string) => (existsSync(join(reportDir, file)) ? join(reportDir, file) : `${join(reportDir, file)} (not written)`);
   const icon = { passed: '✓', failed: '✘', broken: '!', skipped: '-' } as const;
+  const notPassed = k.scenarios.filter((s) => s.status === 'failed' || s.status === 'broken');
+  const count = (status: string) => k.requirements.filter((r) => r.status === status).length;
   const lines = [
     '',
-    `Oordeel: ${k.verdict === 'GESLAAGD' ? 'GESLAAGD' : 'NIET GESLAAGD'}  (${k.totalen.passed} geslaagd, ${k.totalen.failed} afgekeurd, ${k.totalen.broken} gebroken, ${k.totalen.skipped} overgeslagen)`,
-    ...k.scenarios.map((s) => `  ${icon[s.status]} ${s.id} [${s.role}]${s.status !== 'passed' && s.message ? `\n      ${s.message.split('\n')[0]}` : ''}`),
-    `Eisen: ${k.requirements.filter((r) => r.status === 'passed').length} voldaan, ${k.requirements.filter((r) => r.status === 'failed').length} niet voldaan, ${k.requirements.filter((r) => r.status === 'untested').length} niet getest`,
-    `Samenvatting: ${written('samenvatting.html')}`,
-    `Rapport:      ${written('index.html')}`,
-    `Kwalificatie: ${written('kwalificatie.json')} (JUnit: junit.xml)`,
-    `Bewijs:       ${written('evidence/manifest.json')} (controleer met: oso-testbank verify ${reportDir})`,
+    `Verdict: ${k.verdict === 'GESLAAGD' ? 'GESLAAGD' : 'NIET GESLAAGD'}  (${k.totalen.passed} passed, ${k.totalen.failed} failed, ${k.totalen.broken} broken, ${k.totalen.skipped} skipped)`,
+    ...(notPassed.length ? ['Not passed:', ...notPassed.map((s) => `  ${icon[s.status]} ${s.id} [${s.role}]${s.message ? ` ${s.message.split('\n')[0]}` : ''}`)] : []),
+    `Requirements: ${count('passed')} met, ${count('failed')} not met, ${count('untested')} untested`,
+    `Summary:       ${written('samenvatting.html')}`,
+    `Report:        ${written('index.html')}`,
+    `Qualification: ${written('kwalificatie.json')} (JUnit: junit.xml)`,
+    `Evidence:      ${written('evidence/manifest.json')} (check with: oso-testbank verify ${reportDir})`,
     '',
   ];
   return lines.join('\n');

@@ -5,6 +5,7 @@
  * vendor LAS (docs/examples/sut-http.yaml describes such a setup).
  */
 import { parseArgs } from 'node:util';
+import { argumentError } from './did-you-mean.ts';
 import { defaultCertDir } from '../certs/location.ts';
 import { ensureCertificateCatalogue } from '../certs/catalogue.ts';
 import { loadFixtureLeerlingen } from '../fixtures/leerlingen.ts';
@@ -53,7 +54,7 @@ export async function runReferenceLas(args: string[]): Promise<number> {
       strict: true,
     }));
   } catch (e) {
-    process.stderr.write(`oso-testbank reference-las: ${(e as Error).message}\n\n${usage}`);
+    process.stderr.write(`oso-testbank reference-las: ${argumentError(e, usage)}\n\n${usage}`);
     return 2;
   }
   if (values.help) {

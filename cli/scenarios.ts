@@ -1,5 +1,6 @@
 /** `oso-testbank scenarios [--json]`: the scenario catalogue, the requirements and their coverage. */
 import { parseArgs } from 'node:util';
+import { argumentError } from './did-you-mean.ts';
 import { loadRequirements } from '../suites/requirements.ts';
 import { allEisen, qualificationCatalogue } from '../suites/catalogue.ts';
 import { SourceError } from '../suites/yaml-source.ts';
@@ -14,7 +15,7 @@ export async function runScenarios(args: string[]): Promise<number> {
   try {
     ({ values } = parseArgs({ args, options: { json: { type: 'boolean' }, help: { type: 'boolean' } }, strict: true }));
   } catch (e) {
-    process.stderr.write(`oso-testbank scenarios: ${(e as Error).message}\n\n${usage}`);
+    process.stderr.write(`oso-testbank scenarios: ${argumentError(e, usage)}\n\n${usage}`);
     return 2;
   }
   if (values.help) {

@@ -6,6 +6,7 @@
  * at least one dossier), 2 unreadable input (a file that cannot be read, is not XML, or hides a DTD) or a usage error.
  * Every file is reported, also when another one is unreadable.
  */
+import { didYouMean } from './did-you-mean.ts';
 import { readFile, stat } from 'node:fs/promises';
 import type { Finding } from '../simulator/dossier/finding.ts';
 import { OnbekendeGegevenssetFout, resolveVersie, validateDossier, type ValidationResult } from '../simulator/dossier/validator.ts';
@@ -43,7 +44,7 @@ function leesArgumenten(args: string[]): Opties | string {
       opties.gegevensset = v;
     } else if (a.startsWith('--gegevensset=')) opties.gegevensset = a.slice('--gegevensset='.length);
     else if (a === '--') opties.bestanden.push(...args.slice(i + 1)), (i = args.length);
-    else if (a.startsWith('-') && a !== '-') return `oso-testbank validate: unknown option '${a}'`;
+    else if (a.startsWith('-') && a !== '-') return `oso-testbank validate: unknown option '${a}'.${didYouMean(a.split('=')[0]!, ['--json', '--gegevensset'])}`;
     else opties.bestanden.push(a);
   }
   if (opties.bestanden.length === 0) return 'oso-testbank validate: no file given';

@@ -2,6 +2,7 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { argumentError } from './did-you-mean.ts';
 import { verifyEvidenceBundle } from '../reports/evidence-bundle.ts';
 
 const usage = `Usage: oso-testbank verify DIR [--trust SHA256]
@@ -19,7 +20,7 @@ export async function runVerify(args: string[]): Promise<number> {
   try {
     parsed = parseArgs({ args, allowPositionals: true, options: { trust: { type: 'string' }, help: { type: 'boolean' } }, strict: true });
   } catch (e) {
-    process.stderr.write(`oso-testbank verify: ${(e as Error).message}\n\n${usage}`);
+    process.stderr.write(`oso-testbank verify: ${argumentError(e, usage)}\n\n${usage}`);
     return 2;
   }
   if (parsed.values.help) {
@@ -45,13 +46,21 @@ export async function runVerify(args: string[]): Promise<number> {
   const signerPrint = check.ondertekenaar?.sha256.replace(/:/g, '').toUpperCase();
   if (trust && signerPrint !== trust) check.problemen.push(`ondertekend met een ander certificaat (SHA-256 ${check.ondertekenaar?.sha256 ?? 'onbekend'}) dan het vertrouwde`);
 
-  const wie = check.ondertekenaar ? `${check.ondertekenaar.subject} (SHA-256 ${check.ondertekenaar.sha256})` : 'onbekend';
+  const signer = check.ondertekenaar ? `${check.ondertekenaar.subject} (SHA-256 ${check.ondertekenaar.sha256})` : 'unknown';
   if (check.problemen.length === 0) {
+    const files = `${check.manifest.bestanden.length} ${check.manifest.bestanden.length === 1 ? 'file' : 'files'}`;
+    const messages = `${check.manifest.berichtenlog.regels} ${check.manifest.berichtenlog.regels === 1 ? 'message' : 'messages'}`;
+    process.stdout.write(`Evidence bundle intact: ${files}, ${messages}; nothing was changed, removed or added since it was signed.\nSigned by ${signer}.\n`);
+    // The certificate travels in the bundle: without a pinned fingerprint anyone could have re-signed an edited report.
     process.stdout.write(
-      `Bewijsbundel ongeschonden: ${check.manifest.bestanden.length} bestanden, ${check.manifest.berichtenlog.regels} berichten.\nOndertekend door ${wie}${trust ? ', het vertrouwde certificaat' : ''}.\n`,
+      trust
+        ? 'Origin: signed with the trusted certificate (--trust).\n'
+        : 'Origin NOT checked: this proves the folder is unchanged since signing, not who signed it. The signing key may be on the\n' +
+            'machine that produced the report. To check origin, get the fingerprint from the signer over another channel and run\n' +
+            `  oso-testbank verify ${dirArg} --trust ${check.ondertekenaar?.sha256 ?? 'SHA256'}\n`,
     );
     return 0;
   }
-  process.stdout.write(`Bewijsbundel NIET ongeschonden (${check.problemen.length} bevinding(en)):\n${check.problemen.map((p) => `  - ${p}`).join('\n')}\nOndertekenaar: ${wie}.\n`);
+  process.stdout.write(`Evidence bundle NOT intact (${check.problemen.length} ${check.problemen.length === 1 ? 'finding' : 'findings'}):\n${check.problemen.map((p) => `  - ${p}`).join('\n')}\nSigner: ${signer}.\n`);
   return 1;
 }

@@ -1,86 +1,164 @@
 /**
- * The printable dossier: an overstapdossier rendered as a readable Dutch page, laid out like an onderwijskundig rapport
- * (school, pupil, parents, advice, school career, care, absence, tests, grades, attachments), for parents' inspection.
- * Pure: XML text in, HTML text out; no script, nothing loaded from elsewhere. It reads any well-formed dossier in
- * document order with the dossier model's strict XML reader, so a dossier with elements the harness does not model still
- * prints completely.
+ * The printable dossier: an overstapdossier rendered as a readable Dutch page for parents and schools. Sections follow
+ * the delivery categories of the gegevensset in their official order (metadata, ouderinzage, school, leerling, …,
+ * bijlagen); every value is printed by what it means: codes by their meaning, dates as dd-mm-jjjj, booleans as ja/nee,
+ * attachments by name, type and size. The element types come from the 2019.1 schema; an element the schema does not
+ * know (another release, an extension) still prints, as its text. Pure: XML text in, HTML text out; no script, nothing
+ * loaded from elsewhere.
  */
+import { decodeerBase64, openZip } from './bijlagen.ts';
+import { kinderenVanType, type EenvoudigType, type ElementDecl, type Type } from './schema-model.ts';
+import { categorieen2019 } from './versies/2019.1/categorieen.ts';
+import { codebetekenissen2019 } from './versies/2019.1/codebetekenissen.ts';
+import type { CategorieNaam } from './versies/2019.1/model.ts';
+import { dossierType2019 } from './versies/2019.1/schema.ts';
+import { veldnamen2019 } from './versies/2019.1/veldnamen.ts';
 import { parseXml, type XmlElement } from './xml-reader.ts';
 
-/** Sections in the order of an onderwijskundig rapport, by the element that holds them. */
-const secties: { element: string; kop: string }[] = [
-  { element: 'huidigeschool', kop: 'School' },
-  { element: 'leerling', kop: 'Leerling' },
-  { element: 'verzorger', kop: 'Ouders en verzorgers' },
-  { element: 'overstapadvies', kop: 'Advies' },
-  { element: 'schoolloopbaanlijst', kop: 'Schoolloopbaan' },
-  { element: 'onderwijsondersteuning', kop: 'Zorg en ondersteuning' },
-  { element: 'verzuim', kop: 'Verzuim' },
-  { element: 'eindtoets_basisonderwijs', kop: 'Eindtoets' },
-  { element: 'toetslijst', kop: 'Toetsen' },
-  { element: 'cijferlijstlijst', kop: 'Cijfers' },
-  { element: 'overigdocumentlijst', kop: 'Bijlagen' },
-  { element: 'inzage', kop: 'Inzage door ouders' },
-  { element: 'metadata', kop: 'Over dit dossier' },
-];
-/** Elements printed in a section of their own rather than inside their parent. */
-const eigenSectie = new Set(secties.map((s) => s.element));
-/** Base64 content is not for reading; its file name and size are. */
-const NIET_AFDRUKKEN = new Set(['bestandsinhoud']);
+const koppen: Record<CategorieNaam, string> = {
+  cat_metadata: 'Over dit dossier',
+  cat_ouderinzage: 'Inzage door ouders',
+  cat_school: 'School',
+  cat_leerling: 'Leerling',
+  cat_oudersverzorgers: 'Ouders en verzorgers',
+  cat_vve: 'Voor- en vroegschoolse educatie',
+  cat_schoolloopbaan: 'Schoolloopbaan',
+  cat_overstapadvies: 'Advies',
+  cat_onderwijsondersteuning: 'Zorg en ondersteuning',
+  cat_verzuim: 'Verzuim',
+  cat_eindtoetsbo: 'Eindtoets',
+  cat_toetsresultaten: 'Toetsen',
+  cat_handelingsplannen: 'Handelingsplannen',
+  cat_cijferlijsten: 'Cijfers',
+  cat_vombo: 'Van vo naar mbo',
+  cat_bijlagedocs: 'Bijlagen',
+};
+
+/** Paths (from the root, joined by '/') that a category prints, and the containers that hold categories of their own. */
+const padVanCategorie = (c: { ouder: readonly string[] }, naam: string) => [...c.ouder, naam].join('/');
+const eigenSectie = new Set(categorieen2019.flatMap((c) => c.elementen.map((e) => padVanCategorie(c, e))));
+const houder = new Set(categorieen2019.map((c) => c.ouder.join('/')).filter(Boolean));
+const overgeslagen = (pad: string) => (eigenSectie.has(pad) || houder.has(pad));
 
 const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-const label = (name: string) => escape(name.replace(/[_-]/g, ' ').replace(/^./, (c) => c.toUpperCase()));
+const veldnaam = (naam: string) => escape(veldnamen2019[naam] ?? (koppen as Record<string, string>)[naam] ?? naam.replace(/[_-]/g, ' ').replace(/^./, (c) => c.toUpperCase()));
 
-/** An element's text when it holds no elements, otherwise nothing. */
-const textOf = (e: XmlElement): string | undefined => (e.kinderen.length === 0 ? e.tekst : undefined);
+const bestandstypen: Record<string, string> = {
+  pdf: 'PDF', jpg: 'JPG-afbeelding', jpeg: 'JPG-afbeelding', png: 'PNG-afbeelding', doc: 'Word-document', docx: 'Word-document',
+  odt: 'OpenDocument-tekst', ods: 'OpenDocument-rekenblad', odp: 'OpenDocument-presentatie', odf: 'OpenDocument', xls: 'Excel-bestand',
+  xlsx: 'Excel-bestand', txt: 'tekstbestand', ppt: 'PowerPoint-bestand', pptx: 'PowerPoint-bestand',
+};
 
-/** All elements with the given name, in document order, not descending into sections printed on their own. */
-function collect(elements: readonly XmlElement[], name: string, out: XmlElement[] = []): XmlElement[] {
-  for (const e of elements) {
-    if (e.naam === name) out.push(e);
-    else collect(e.kinderen, name, out);
-  }
-  return out;
+function grootte(bytes: number): string {
+  if (bytes < 1024) return `${bytes} bytes`;
+  if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024).toLocaleString('nl-NL')} kB`;
+  return `${(bytes / (1024 * 1024)).toLocaleString('nl-NL', { maximumFractionDigits: 1 })} MB`;
 }
 
-function renderFields(elements: readonly XmlElement[]): string {
-  const rows: string[] = [];
-  for (const e of elements) {
-    const tag = e.naam;
-    if (eigenSectie.has(tag)) continue;
-    const omschrijving = e.attributen?.find((a) => a.naam === 'omschrijving')?.waarde;
-    const extra = omschrijving ? ` (${escape(omschrijving)})` : '';
-    if (NIET_AFDRUKKEN.has(tag)) {
-      const size = Math.floor((e.tekst.replace(/\s/g, '').length * 3) / 4);
-      rows.push(`<dt>${label(tag)}</dt><dd>bijlage van ${size.toLocaleString('nl-NL')} bytes (niet afgedrukt)</dd>`);
-      continue;
+/** An attachment: its name, what kind of file, and how large the file in its ZIP is — never its content. */
+function bijlage(document: XmlElement): string {
+  const veld = (naam: string) => document.kinderen.find((k) => k.naam === naam)?.tekst.trim();
+  const naam = veld('bestandsnaam') || '(zonder naam)';
+  const extensie = naam.includes('.') ? naam.slice(naam.lastIndexOf('.') + 1).toLowerCase() : '';
+  const soort = bestandstypen[extensie] ?? (extensie ? `bestand van type .${extensie}` : 'bestand zonder extensie');
+  let maat = 'inhoud onleesbaar';
+  const bytes = decodeerBase64(veld('bestandsinhoud') ?? '');
+  if (bytes) {
+    try {
+      const bestanden = openZip(bytes).bestanden;
+      maat = bestanden.length ? grootte(bestanden.reduce((som, b) => som + b.grootte, 0)) : 'lege ZIP';
+    } catch {
+      maat = `${grootte(bytes.length)}, geen leesbare ZIP`;
     }
-    const text = textOf(e);
-    if (text !== undefined) rows.push(`<dt>${label(tag)}</dt><dd>${escape(text) || '—'}${extra}</dd>`);
-    else rows.push(`<dt>${label(tag)}</dt><dd>${renderFields(e.kinderen)}</dd>`);
+  }
+  const omschrijving = veld('omschrijving');
+  return `${escape(naam)} (${soort}, ${maat})${omschrijving ? ` — ${escape(omschrijving)}` : ''}`;
+}
+
+const isoDatum = /^(\d{4})-(\d{2})-(\d{2})(?:Z|[+-]\d{2}:\d{2})?$/;
+
+/** A simple value as a reader understands it. Exported for the tests of what each kind of field prints. */
+export function leesbareWaarde(type: EenvoudigType | undefined, tekst: string): string {
+  const v = tekst.trim();
+  if (!type || v === '') return v;
+  if (type.codelijst) {
+    const lijst = type.codelijst;
+    return codebetekenissen2019[lijst.nummer]?.[v] ?? `code ${v} uit codelijst ${lijst.nummer} (${lijst.naam})`;
+  }
+  if (type.basis === 'date') return v.replace(isoDatum, '$3-$2-$1');
+  if (type.basis === 'boolean') return v === 'true' || v === '1' ? 'ja' : v === 'false' || v === '0' ? 'nee' : v;
+  if (type.basis === 'decimal') return v.replace('.', ',');
+  if (type.patroonUitleg === 'EEJJ-MM') return v.replace(/^(\d{4})-(\d{2})$/, '$2-$1');
+  return v;
+}
+
+function declVan(type: Type | undefined, naam: string): ElementDecl | undefined {
+  return type?.soort === 'samengesteld' ? kinderenVanType(type).get(naam)?.decl : undefined;
+}
+
+/** The rows of an element's children, leaving out what another section prints. */
+function velden(ouder: XmlElement, type: Type | undefined, pad: string): string {
+  const rows: string[] = [];
+  for (const e of ouder.kinderen) {
+    const epad = pad ? `${pad}/${e.naam}` : e.naam;
+    if (overgeslagen(epad)) continue;
+    rows.push(`<dt>${veldnaam(e.naam)}</dt><dd>${waarde(e, declVan(type, e.naam)?.type, epad)}</dd>`);
   }
   return rows.length ? `<dl>${rows.join('')}</dl>` : '';
+}
+
+function waarde(e: XmlElement, type: Type | undefined, pad: string): string {
+  if (e.naam === 'document' && e.kinderen.some((k) => k.naam === 'bestandsinhoud')) return bijlage(e);
+  if (e.kinderen.length) return velden(e, type, pad);
+  // A GBA code with its description (nationaliteit, land): the description is what a reader understands.
+  const omschrijving = e.attributen?.find((a) => a.naam === 'omschrijving')?.waarde;
+  if (omschrijving) return escape(omschrijving);
+  return escape(leesbareWaarde(type?.soort === 'eenvoudig' ? type : undefined, e.tekst)) || '—';
+}
+
+/** The element at a path below the root, with its schema type where the schema knows it. */
+function zoek(root: XmlElement, pad: readonly string[]): { element: XmlElement; type: Type | undefined } | undefined {
+  let element = root;
+  let type: Type | undefined = dossierType2019;
+  for (const naam of pad) {
+    const kind = element.kinderen.find((k) => k.naam === naam);
+    if (!kind) return undefined;
+    type = declVan(type, naam)?.type;
+    element = kind;
+  }
+  return { element, type };
+}
+
+function sectie(root: XmlElement, categorie: (typeof categorieen2019)[number]): string {
+  const ouder = zoek(root, categorie.ouder);
+  if (!ouder) return '';
+  const blokken: string[] = [];
+  for (const e of ouder.element.kinderen.filter((k) => categorie.elementen.includes(k.naam))) {
+    const decl = declVan(ouder.type, e.naam);
+    const pad = padVanCategorie(categorie, e.naam);
+    // The block a category consists of (metadata, the school, the pupil, the advice) is the section itself; the blocks of
+    // a category of several (diagnoses, TLVs, parents) are rows within it.
+    if (e.kinderen.length && (categorie.elementen.length === 1 || e.naam === 'metadata')) blokken.push(velden(e, decl?.type, pad));
+    else blokken.push(`<dl><dt>${veldnaam(e.naam)}</dt><dd>${waarde(e, decl?.type, pad)}</dd></dl>`);
+  }
+  const inhoud = blokken.filter(Boolean).join('');
+  return inhoud ? `<section><h2>${koppen[categorie.naam]}</h2>${inhoud}</section>` : '';
 }
 
 /** Throws for XML the strict reader refuses (any DOCTYPE or ENTITY declaration among it, never expanded) or a root other than <dossier>. */
 export function renderDossierAfdruk(xml: string, titel = 'Onderwijskundig rapport'): string {
   const root = parseXml(xml).wortel;
   if (root.naam !== 'dossier') throw new Error('Geen dossier: het hoofdelement is niet <dossier>.');
-  const top = root.kinderen;
-  const leerling = collect(top, 'leerling')[0];
-  const veld = (e: XmlElement | undefined, name: string) => e?.kinderen.find((c) => c.naam === name)?.tekst || undefined;
-  const naam = [veld(leerling, 'roepnaam') ?? veld(leerling, 'voornaam'), veld(leerling, 'voorvoegsel'), veld(leerling, 'achternaam')].filter(Boolean).join(' ');
+  const leerling = zoek(root, ['huidigeschool', 'leerling'])?.element;
+  const veld = (name: string) => leerling?.kinderen.find((c) => c.naam === name)?.tekst || undefined;
+  const naam = [veld('roepnaam') ?? veld('voornaam'), veld('voorvoegsel'), veld('achternaam')].filter(Boolean).join(' ');
 
-  const body = secties
-    .map(({ element, kop }) => {
-      const found = collect(top, element);
-      if (!found.length) return '';
-      const blocks = found.map((e) => renderFields(e.kinderen)).join('<hr>');
-      return `<section><h2>${kop}</h2>${blocks || '<p>—</p>'}</section>`;
-    })
-    .join('\n');
-  const overig = top.filter((e) => !eigenSectie.has(e.naam));
-  const overigHtml = overig.length ? `<section><h2>Overige gegevens</h2>${renderFields(overig)}</section>` : '';
+  const body = categorieen2019.map((c) => sectie(root, c)).join('\n');
+  // Whatever the categories do not cover (another release, an extension) is still printed.
+  const overig = root.kinderen.filter((e) => !overgeslagen(e.naam));
+  const overigHtml = overig.length
+    ? `<section><h2>Overige gegevens</h2><dl>${overig.map((e) => `<dt>${veldnaam(e.naam)}</dt><dd>${waarde(e, declVan(dossierType2019, e.naam)?.type, e.naam)}</dd>`).join('')}</dl></section>`
+    : '';
 
   return `<!doctype html>
 <html lang="nl">
@@ -92,9 +170,8 @@ export function renderDossierAfdruk(xml: string, titel = 'Onderwijskundig rappor
   h1 { font-size: 1.5rem; border-bottom: 2px solid #333; padding-bottom: .3rem; }
   h2 { font-size: 1.15rem; margin-top: 1.6rem; border-bottom: 1px solid #bbb; }
   dl { display: grid; grid-template-columns: 14rem 1fr; gap: .15rem 1rem; margin: .4rem 0; }
-  dd { margin: 0; } dd dl { grid-template-columns: 11rem 1fr; }
+  dd { margin: 0; } dd dl { grid-template-columns: 11rem 1fr; margin: 0; }
   dt { color: #444; }
-  hr { border: 0; border-top: 1px dashed #ccc; }
   .let-op { font-size: .85rem; color: #555; }
   @media print { body { margin: 0; max-width: none; } section { break-inside: avoid-page; } }
 </style>

@@ -19,7 +19,7 @@ test('qualify against the clean reference LAS: exit 0, GESLAAGD, a bron and a do
   const dir = reportDir();
   const { code, stdout, stderr } = await runCli(['qualify', '--report', dir]);
   expect(code, `${stdout}\n${stderr}`).toBe(0);
-  expect(stdout).toContain('Oordeel: GESLAAGD');
+  expect(stdout).toContain('Verdict: GESLAAGD');
   const k = read(dir);
   expect(k.verdict).toBe('GESLAAGD');
   expect(k.scenarios.filter((s) => s.id === 'regulier-povo').map((s) => s.role)).toEqual(['bron', 'doel']);
@@ -42,7 +42,7 @@ for (const [fault, { vangtIn }] of Object.entries(referenceLasFaults)) {
     const dir = reportDir();
     const { code, stdout } = await runCli(['qualify', '--fault', fault, '--report', dir]);
     expect(code, stdout).toBe(1);
-    expect(stdout).toContain('Oordeel: NIET GESLAAGD');
+    expect(stdout).toContain('Verdict: NIET GESLAAGD');
     const k = read(dir);
     expect(k.verdict).toBe('NIET_GESLAAGD');
     expect(k.sut.faults).toEqual([fault]);

@@ -19,8 +19,8 @@ test('qualify --config against the reference LAS running as a separate process: 
     const dir = reportDir();
     const { code, stdout, stderr } = await runCli(['qualify', '--config', o.configPath, '--scenario', 'regulier-povo', '--report', dir]);
     expect(code, `${stdout}\n${stderr}`).toBe(0);
-    expect(stdout).toContain('Kwalificatie van Los-LAS 9.9.1 (Proef BV)');
-    expect(stdout).toContain('Oordeel: GESLAAGD');
+    expect(stdout).toContain('Qualifying Los-LAS 9.9.1 (Proef BV)');
+    expect(stdout).toContain('Verdict: GESLAAGD');
     const k = read(dir);
     expect(k.verdict).toBe('GESLAAGD');
     expect(k.sut).toEqual({ naam: 'Los-LAS', versie: '9.9.1', soort: 'extern', faults: [], leverancier: 'Proef BV', config: o.configPath });

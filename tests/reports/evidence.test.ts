@@ -59,9 +59,15 @@ test.describe('the evidence bundle of a real qualification', () => {
   test('an untouched report verifies, and names its signer', async () => {
     const { code, stdout } = await runCli(['verify', original]);
     expect(code, stdout).toBe(0);
-    expect(stdout).toMatch(/Bewijsbundel ongeschonden: \d+ bestanden, \d+ berichten/);
+    expect(stdout).toMatch(/Evidence bundle intact: \d+ files, \d+ messages/);
+    // Without --trust it says plainly that origin is not proven, and how to pin the signer.
+    expect(stdout).toContain('Origin NOT checked');
     const fingerprint = /SHA-256 ([0-9A-F:]+)/.exec(stdout)![1]!;
-    expect((await runCli(['verify', original, '--trust', fingerprint])).code).toBe(0);
+    expect(stdout).toContain(`--trust ${fingerprint}`);
+    const trusted = await runCli(['verify', original, '--trust', fingerprint]);
+    expect(trusted.code).toBe(0);
+    expect(trusted.stdout).toContain('Origin: signed with the trusted certificate');
+    expect(trusted.stdout).not.toContain('NOT checked');
     expect((await runCli(['verify', original, '--trust', 'AB'.repeat(32)])).code).toBe(1);
   });
 
