@@ -31,7 +31,6 @@ import { envWithoutEnclosingRun, qualificationRunToEnv, type QualificationRun } 
 import { qualificationCatalogue } from '../suites/catalogue.ts';
 import { matchesFilter } from '../suites/scenario.ts';
 import { SourceError } from '../suites/yaml-source.ts';
-import { controleerAdapter } from '../suites/adapters/adapter-voor.ts';
 import { loadSutConfig, sutCertificaatProbleem, type SutConfig } from '../suites/sut-config.ts';
 
 const repoRoot = fileURLToPath(new URL('../', import.meta.url));
@@ -115,6 +114,8 @@ export async function runQualify(args: string[]): Promise<number> {
     const probleem = sutCertificaatProbleem(config);
     if (probleem) return fail(`${config.bestand}: sut.certificaat: ${probleem}.\n  Oplossing: vernieuw het certificaat (voor het testcertificaat: oso-testbank certs) en controleer met oso-testbank doctor --config.`);
     try {
+      // Loaded only for a vendor LAS: the adapters pull in Playwright's library, about a second of every qualify's start-up.
+      const { controleerAdapter } = await import('../suites/adapters/adapter-voor.ts');
       await controleerAdapter(config.adapter);
     } catch (e) {
       return fail(`${config.bestand}: adapter.${config.adapter.soort}: ${(e as Error).message}`);
