@@ -58,7 +58,8 @@ export class QualifyTimings {
 
   render(): string {
     const width = Math.max(...this.#fasen.map((f) => f.naam.length), 'total'.length);
-    const totaal = performance.now();
+    // Up to the last mark: the phases are consecutive from the process's start, so they add up to this.
+    const totaal = this.#sinds;
     const regel = (naam: string, ms: number, toelichting?: string) =>
       `  ${naam.padEnd(width)} ${String(Math.round(ms)).padStart(7)} ms${toelichting ? `  (${toelichting})` : ''}`;
     return ['Timings:', ...this.#fasen.map((f) => regel(f.naam, f.ms, f.toelichting)), regel('total', totaal, 'since the process started'), ''].join('\n');
