@@ -13,6 +13,8 @@ export interface LoadOptions {
   durationMs: number;
   /** How long requests run before measuring starts (default none). */
   warmupMs?: number;
+  /** Called when the warm-up ends and measuring starts. */
+  onMeasureStart?: () => void;
 }
 
 export interface LoadResult {
@@ -43,6 +45,7 @@ export async function runLoad(request: () => Promise<void>, options: LoadOptions
   let firstError: string | undefined;
   const warmupEnd = performance.now() + (options.warmupMs ?? 0);
   const end = warmupEnd + options.durationMs;
+  const measuring = setTimeout(() => options.onMeasureStart?.(), options.warmupMs ?? 0);
 
   const loop = async () => {
     // Requests start until the end; one counts when it finishes after the warm-up, so that the throughput of a window
@@ -61,6 +64,7 @@ export async function runLoad(request: () => Promise<void>, options: LoadOptions
     }
   };
   await Promise.all(Array.from({ length: options.concurrency }, loop));
+  clearTimeout(measuring);
   const elapsedMs = Math.max(performance.now(), end) - warmupEnd;
   return {
     completed: histogram.count,
