@@ -21,6 +21,8 @@ import { writeEvidenceBundle } from '../reports/evidence-bundle.ts';
 import { renderSamenvatting } from '../reports/samenvatting.ts';
 import { ensureHarnessSigner } from '../certs/harness-signer.ts';
 import { buildKwalificatie, type Kwalificatie } from '../reports/kwalificatie.ts';
+import { leesTestTijden } from '../suites/run-timings.ts';
+import { QualifyTimings } from './qualify-timings.ts';
 import { gegevensset2019 } from '../simulator/dossier/gegevensset.ts';
 import { oso2021 } from '../simulator/protocol/profile.ts';
 import { isReferenceLasFault, referenceLasFaults } from '../simulator/reference-las/faults.ts';
@@ -30,12 +32,11 @@ import { envWithoutEnclosingRun, qualificationRunToEnv, type QualificationRun } 
 import { qualificationCatalogue } from '../suites/catalogue.ts';
 import { matchesFilter } from '../suites/scenario.ts';
 import { SourceError } from '../suites/yaml-source.ts';
-import { controleerAdapter } from '../suites/adapters/adapter-voor.ts';
 import { loadSutConfig, sutCertificaatProbleem, type SutConfig } from '../suites/sut-config.ts';
 
 const repoRoot = fileURLToPath(new URL('../', import.meta.url));
 
-const usage = `Usage: oso-testbank qualify [--config FILE] [--scenario ID|GLOB]... [--scenario-dir DIR] [--role bron|doel] [--report DIR] [--fault NAME]... [--seed TEXT] [--history FILE] [--shard I/N]
+const usage = `Usage: oso-testbank qualify [--config FILE] [--scenario ID|GLOB]... [--scenario-dir DIR] [--role bron|doel] [--report DIR] [--fault NAME]... [--seed TEXT] [--history FILE] [--shard I/N] [--timings]
 
 Runs the qualification scenarios against the LAS under test and writes DIR/kwalificatie.json and DIR/index.html.
 Without --config the embedded reference LAS is the system under test.
@@ -54,6 +55,8 @@ Without --config the embedded reference LAS is the system under test.
                       reports/allure-history.jsonl)
   --shard I/N         run only part I of N of the selected tests (Playwright sharding, for several machines); the
                       report then covers that part only (docs/vendor-guide.md: merging the parts)
+  --timings           after the summary, print how long each phase took (start-up, PKI, Playwright, world, runs,
+                      PDFs, Allure generation, evidence), in milliseconds
 
 Exit codes: 0 GESLAAGD, 1 NIET GESLAAGD, 2 usage or configuration error.
 `;
@@ -64,6 +67,8 @@ const fail = (message: string) => {
 };
 
 export async function runQualify(args: string[]): Promise<number> {
+  const timings = new QualifyTimings();
+  timings.mark('start-up');
   let values;
   try {
     ({ values } = parseArgs({
@@ -78,6 +83,7 @@ export async function runQualify(args: string[]): Promise<number> {
         fault: { type: 'string', multiple: true },
         config: { type: 'string' },
         shard: { type: 'string' },
+        timings: { type: 'boolean' },
         help: { type: 'boolean' },
       },
       strict: true,
@@ -109,6 +115,8 @@ export async function runQualify(args: string[]): Promise<number> {
     const probleem = sutCertificaatProbleem(config);
     if (probleem) return fail(`${config.bestand}: sut.certificaat: ${probleem}.\n  Oplossing: vernieuw het certificaat (voor het testcertificaat: oso-testbank certs) en controleer met oso-testbank doctor --config.`);
     try {
+      // Loaded only for a vendor LAS: the adapters pull in Playwright's library, about a second of every qualify's start-up.
+      const { controleerAdapter } = await import('../suites/adapters/adapter-voor.ts');
       await controleerAdapter(config.adapter);
     } catch (e) {
       return fail(`${config.bestand}: adapter.${config.adapter.soort}: ${(e as Error).message}`);
@@ -150,7 +158,9 @@ export async function runQualify(args: string[]): Promise<number> {
     seed: values.seed ?? '1',
     ...(scenarioDir ? { scenariosDir: scenarioDir } : {}),
     ...(config ? { configPath: config.bestand } : {}),
+    ...(values.timings ? { timingsDir: await mkdtemp(join(tmpdir(), 'oso-timings-')) } : {}),
   };
+  timings.mark('checks');
   const started = Date.now();
   let signer;
   try {
@@ -165,6 +175,7 @@ export async function runQualify(args: string[]): Promise<number> {
     return fail(`cannot prepare ${reportDir} or the test PKI: ${(e as Error).message}`);
   }
 
+  timings.mark('PKI');
   const sut: Kwalificatie['sut'] = config
     ? { naam: config.sut.naam, versie: config.sut.versie, soort: 'extern', faults: [], leverancier: config.sut.leverancier, config: config.bestand }
     : { naam: REFERENCE_LAS_NAME, versie: REFERENCE_LAS_VERSION, soort: 'ingebouwd', faults };
@@ -173,6 +184,7 @@ export async function runQualify(args: string[]): Promise<number> {
   );
   // Fixed ports: two worlds at once would both claim them.
   const exit = await runPlaywright(run, [...(config ? ['--workers', '1'] : []), ...(shard ? ['--shard', shard] : [])]);
+  if (run.timingsDir) timings.markPlaywright(await leesTestTijden(run.timingsDir));
   if (!existsSync(run.playwrightJsonPath)) return fail(`the test run ended (exit ${exit}) without results; see the output above.`);
 
   const report = JSON.parse(await readFile(run.playwrightJsonPath, 'utf8')) as JSONReport;
@@ -191,6 +203,7 @@ export async function runQualify(args: string[]): Promise<number> {
   await writeFile(join(reportDir, 'kwalificatie.json'), `${JSON.stringify(kwalificatie, null, 2)}\n`);
   await writeFile(join(reportDir, 'samenvatting.html'), renderSamenvatting(kwalificatie));
   await writeFile(join(run.allureResultsDir, 'environment.properties'), environmentProperties(kwalificatie));
+  timings.mark('verdict');
   const historyPath = values.history ? resolve(values.history) : values.report === undefined ? join(repoRoot, 'reports/allure-history.jsonl') : undefined;
 
   // What could not be written is said, and everything written so far is kept.
@@ -206,6 +219,7 @@ export async function runQualify(args: string[]): Promise<number> {
     complete = false;
     process.stderr.write(`oso-testbank qualify: the Allure report could not be rendered: ${(e as Error).message}\n`);
   }
+  timings.mark('Allure generation');
   try {
     // Last: the manifest covers every file the run wrote.
     await writeEvidenceBundle({ reportDir, runLogDir: run.runLogDir!, harness: kwalificatie.harness, signer });
@@ -215,7 +229,12 @@ export async function runQualify(args: string[]): Promise<number> {
   } finally {
     await rm(run.runLogDir!, { recursive: true, force: true });
   }
+  timings.mark('evidence');
   process.stdout.write(summary(kwalificatie, reportDir));
+  if (run.timingsDir) {
+    process.stdout.write(timings.render());
+    await rm(run.timingsDir, { recursive: true, force: true });
+  }
   if (!complete) return 2;
   return kwalificatie.verdict === 'GESLAAGD' ? 0 : 1;
 }

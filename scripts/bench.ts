@@ -22,7 +22,8 @@ import { envWithoutEnclosingRun } from '../suites/run-settings.ts';
 import { loadScenarios } from '../suites/scenario.ts';
 
 const repoRoot = fileURLToPath(new URL('../', import.meta.url));
-const runs = Number(process.env.BENCH_RUNS ?? 3);
+// BENCH_QUICK=1 (a quick look, e.g. before a commit): one run of each qualify instead of the median of three.
+const runs = Number(process.env.BENCH_RUNS ?? (process.env.BENCH_QUICK === '1' ? 1 : 3));
 
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);

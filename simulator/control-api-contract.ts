@@ -44,17 +44,27 @@ ajv.addSchema(document as object, CONTRACT_ID);
 
 const SCHEMA_REF = '#/components/schemas/';
 
-/** Every schema of the contract, by name, compiled once. */
-const schemas = new Map<string, ValidateFunction>(
-  Object.keys((document as unknown as { components: { schemas: Record<string, unknown> } }).components.schemas).map((naam) => [
-    naam,
-    ajv.compile({ $ref: `${CONTRACT_ID}${SCHEMA_REF}${naam}` }),
-  ]),
-);
+/** The names of the contract's schemas. */
+const schemaNamen = new Set(Object.keys((document as unknown as { components: { schemas: Record<string, unknown> } }).components.schemas));
+
+/**
+ * A schema of the contract, compiled on first use and kept: compiling all of them costs every process that loads this
+ * module (each qualification worker) about half a second, and a run needs only a few.
+ */
+const gecompileerd = new Map<string, ValidateFunction>();
+function schemaValidator(naam: string): ValidateFunction | undefined {
+  if (!schemaNamen.has(naam)) return undefined;
+  let validate = gecompileerd.get(naam);
+  if (!validate) {
+    validate = ajv.compile({ $ref: `${CONTRACT_ID}${SCHEMA_REF}${naam}` });
+    gecompileerd.set(naam, validate);
+  }
+  return validate;
+}
 
 function schemaNaam(ref: string | undefined): string | undefined {
   if (!ref) return undefined;
-  if (!ref.startsWith(SCHEMA_REF) || !schemas.has(ref.slice(SCHEMA_REF.length))) throw new Error(`${CONTRACT_FILE}: ${ref} is geen schema onder ${SCHEMA_REF}.`);
+  if (!ref.startsWith(SCHEMA_REF) || !schemaNamen.has(ref.slice(SCHEMA_REF.length))) throw new Error(`${CONTRACT_FILE}: ${ref} is geen schema onder ${SCHEMA_REF}.`);
   return ref.slice(SCHEMA_REF.length);
 }
 
@@ -108,7 +118,7 @@ export function verzoekSchema(path: ControlPath): string | undefined {
 
 /** How a value breaks the named schema of the contract (components/schemas); empty when it fits. */
 export function schemaAfwijkingen(schema: string, value: unknown): ContractAfwijking[] {
-  const validate = schemas.get(schema);
+  const validate = schemaValidator(schema);
   if (!validate) throw new Error(`${CONTRACT_FILE} heeft geen schema ${schema}.`);
   if (validate(value)) return [];
   const errors = validate.errors ?? [];

@@ -13,6 +13,7 @@ import { AdapterFout, type SutAdapter } from './adapters/sut-adapter.ts';
 import { CheckFailure } from './check-failure.ts';
 import { attachPrintableDossiers } from './dossier-afdruk.ts';
 import { ANNOTATION, qualificationRunFromEnv, runLogFileName, type RunLog } from './run-settings.ts';
+import { meet } from './run-timings.ts';
 import type { Rol } from './scenario-context.ts';
 import { test } from './world-fixture.ts';
 
@@ -92,7 +93,7 @@ function declareTest(info: QualificationRunInfo, body: (run: RunBody) => Promise
           await writeFile(join(settings.runLogDir, runLogFileName(info.id, info.rol)), JSON.stringify(log));
         }
         await allure.attachment('berichtenlog.json', JSON.stringify(world.log.all(), null, 2), 'application/json');
-        await attachPrintableDossiers(world.log.all());
+        await meet('PDFs', () => attachPrintableDossiers(world.log.all()));
         if (world.log.handshakeFailures().length)
           await allure.attachment('mislukte-tls-handshakes.json', JSON.stringify(world.log.handshakeFailures(), null, 2), 'application/json');
       }

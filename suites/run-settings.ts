@@ -24,6 +24,8 @@ export interface QualificationRun {
   scenariosDir?: string;
   /** The SUT configuration of a vendor LAS (suites/sut-config.ts); absent: the embedded reference LAS is the SUT. */
   configPath?: string;
+  /** Where each worker records how long its tests' parts took (qualify --timings; suites/run-timings.ts). */
+  timingsDir?: string;
 }
 
 const ENV = 'OSO_TESTBANK_RUN';

@@ -10,6 +10,7 @@ import { startWorld, type World, type WorldOptions } from '../simulator/world.ts
 import { sutAdapterVoor, testTijdslimiet } from './adapters/adapter-voor.ts';
 import type { SutAdapter } from './adapters/sut-adapter.ts';
 import { qualificationRunFromEnv } from './run-settings.ts';
+import { beginTestTijden, meet, schrijfTestTijden } from './run-timings.ts';
 import { loadSutConfig, standaardTijdslimieten, worldOptionsVoor, type SutConfig } from './sut-config.ts';
 
 /** The run's SUT configuration, read once per worker (qualify has checked it before the run started). */
@@ -25,15 +26,20 @@ export const test = base.extend<{ world: World; worldOptions: Omit<WorldOptions,
   world: async ({ worldOptions }, use) => {
     const run = qualificationRunFromEnv();
     const config = sutConfigVanRun();
-    const world = await startWorld({
-      ...worldOptions,
-      ...(config ? worldOptionsVoor(config) : { faults: (run?.faults ?? []) as ReferenceLasFault[] }),
-      ...(run?.seed !== undefined ? { seed: run.seed } : {}),
-    });
+    // The world is the first fixture a test sets up and the last it tears down: its span is the test's.
+    beginTestTijden();
+    const world = await meet('world', () =>
+      startWorld({
+        ...worldOptions,
+        ...(config ? worldOptionsVoor(config) : { faults: (run?.faults ?? []) as ReferenceLasFault[] }),
+        ...(run?.seed !== undefined ? { seed: run.seed } : {}),
+      }),
+    );
     try {
       await use(world);
     } finally {
-      await world.stop();
+      await meet('world', () => world.stop());
+      await schrijfTestTijden();
     }
   },
   sut: async ({ world }, use, testInfo) => {

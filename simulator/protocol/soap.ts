@@ -41,6 +41,8 @@ const parser = new XMLParser({
   // DTDs are refused before parsing; entity declarations can never take effect.
   processEntities: true,
   htmlEntities: false,
+  // No callback here reads the element path: building it as a string for every element was a third of a decode.
+  jPath: false,
 });
 
 const builder = new XMLBuilder({

@@ -57,9 +57,19 @@ function grootte(bytes: number): string {
 
 /** Agents are kept per identity and TLS settings so repeated calls reuse connections instead of a handshake each time. */
 const agents = new Map<string, https.Agent>();
+/** An identity's part of the agent key, serialised once per identity object instead of on every call (it holds PEMs and CRLs). */
+const identityKeys = new WeakMap<TlsIdentity, string>();
+function identityKey(tls: TlsIdentity): string {
+  let key = identityKeys.get(tls);
+  if (key === undefined) {
+    key = JSON.stringify(tls);
+    identityKeys.set(tls, key);
+  }
+  return key;
+}
 function agentFor(options: SoapPostOptions): https.Agent {
   const { tls, trustAnyServer = false, ignoreHostname = false, maxTlsVersion } = options;
-  const key = JSON.stringify([tls, trustAnyServer, ignoreHostname, maxTlsVersion ?? '']);
+  const key = JSON.stringify([identityKey(tls), trustAnyServer, ignoreHostname, maxTlsVersion ?? '']);
   let agent = agents.get(key);
   if (!agent) {
     const ciphers = ciphersFor(tls, maxTlsVersion);

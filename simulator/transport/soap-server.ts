@@ -54,9 +54,16 @@ export interface SoapServer {
 const SOAP_CONTENT_TYPES = ['text/xml', 'application/soap+xml'];
 const DEFAULT_BODY_LIMIT = 64 * 1024 * 1024;
 
+/** What a connection's handshake negotiated; read once per connection, as a kept-alive one carries many requests. */
+const negotiatedOn = new WeakMap<TLSSocket, { tls?: { protocol: string; cipher: string } }>();
 function negotiated(socket: TLSSocket): { tls?: { protocol: string; cipher: string } } {
-  const protocol = socket.getProtocol?.();
-  return protocol ? { tls: { protocol, cipher: socket.getCipher()?.name ?? 'onbekend' } } : {};
+  let found = negotiatedOn.get(socket);
+  if (!found) {
+    const protocol = socket.getProtocol?.();
+    found = protocol ? { tls: { protocol, cipher: socket.getCipher()?.name ?? 'onbekend' } } : {};
+    negotiatedOn.set(socket, found);
+  }
+  return found;
 }
 
 export async function startSoapServer(options: SoapServerOptions): Promise<SoapServer> {

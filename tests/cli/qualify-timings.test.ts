@@ -1,0 +1,30 @@
+import { expect, test } from '@playwright/test';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runCli } from './run-cli.ts';
+
+test.describe.configure({ timeout: 180_000 });
+
+const FASEN = ['start-up', 'checks', 'PKI', 'playwright start-up', 'runs', 'world', 'PDFs', 'playwright shutdown', 'verdict', 'Allure generation', 'evidence', 'total'];
+
+test('qualify --timings prints, after the summary, every phase with its milliseconds; the parts fit inside the total', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'kwalificatie-tijden-'));
+  const { code, stdout, stderr } = await runCli(['qualify', '--scenario', 'regulier-povo', '--role', 'bron', '--timings', '--report', dir]);
+  expect(code, `${stdout}\n${stderr}`).toBe(0);
+  const blok = stdout.slice(stdout.indexOf('\nTimings:\n'));
+  expect(stdout.indexOf('Oordeel:'), 'the timings come after the summary').toBeLessThan(stdout.indexOf('\nTimings:\n'));
+  const ms = new Map<string, number>();
+  for (const fase of FASEN) {
+    const regel = new RegExp(`^  ${fase.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} +(\\d+) ms`, 'm').exec(blok);
+    expect(regel, `phase '${fase}' in:\n${blok}`).not.toBeNull();
+    ms.set(fase, Number(regel![1]));
+  }
+  // One test ran: its world started and stopped in measurable time, within the runs' wall time.
+  expect(ms.get('world')!).toBeGreaterThan(0);
+  expect(ms.get('world')!).toBeLessThanOrEqual(ms.get('runs')! + 1);
+  expect(blok).toContain('summed over 1 test');
+  const opgeteld = FASEN.filter((f) => !['world', 'PDFs', 'total'].includes(f)).reduce((n, f) => n + ms.get(f)!, 0);
+  // The phases are consecutive, so together they are the total (rounding: at most 1 ms per phase).
+  expect(Math.abs(opgeteld - ms.get('total')!)).toBeLessThanOrEqual(FASEN.length);
+});
