@@ -48,6 +48,8 @@ test.describe('a real qualification of the clean reference LAS: its verdict, its
   let uitvoer = '';
 
   test.beforeAll(async () => {
+    // A hook has the configured test timeout, not the describe's: the whole set needs more than a minute on a busy machine.
+    test.setTimeout(180_000);
     original = mkdtempSync(join(tmpdir(), 'bewijs-'));
     const { code, stdout, stderr } = await runCli(['qualify', '--report', original]);
     expect(code, `${stdout}\n${stderr}`).toBe(0);
