@@ -23,4 +23,7 @@ export const allureStepReporter: StepReporter = {
       });
     }
   },
+  attachment: async (naam, inhoud, contentType) => {
+    await allure.attachment(naam, inhoud, contentType);
+  },
 };

@@ -28,3 +28,11 @@ export class CheckFailure extends Error {
     );
   }
 }
+
+/**
+ * How a run that threw ends: a finding about the SUT fails it (afgekeurd); anything else — harness, adapter, crash — breaks
+ * it (gebroken). The qualification suite annotates its tests with this and the fault matrix judges its runs with it.
+ */
+export function uitkomstVan(fout: unknown): 'afgekeurd' | 'gebroken' {
+  return fout instanceof CheckFailure ? 'afgekeurd' : 'gebroken';
+}

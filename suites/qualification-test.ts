@@ -10,11 +10,13 @@ import { gegevensset2019 } from '../simulator/dossier/gegevensset.ts';
 import { oso2021 } from '../simulator/protocol/profile.ts';
 import type { World, WorldOptions } from '../simulator/world.ts';
 import { AdapterFout, type SutAdapter } from './adapters/sut-adapter.ts';
-import { CheckFailure } from './check-failure.ts';
+import { allureStepReporter } from './allure-reporter.ts';
+import { uitkomstVan } from './check-failure.ts';
 import { attachPrintableDossiers } from './dossier-afdruk.ts';
 import { ANNOTATION, qualificationRunFromEnv, runLogFileName, type RunLog } from './run-settings.ts';
 import { meet } from './run-timings.ts';
 import type { Rol } from './scenario-context.ts';
+import type { StepReporter } from './scenario-runner.ts';
 import { test } from './world-fixture.ts';
 
 export type Epic = 'Bronsysteem' | 'Doelsysteem' | 'Beveiliging' | 'Release';
@@ -39,6 +41,8 @@ export interface RunBody {
   sut: SutAdapter;
   /** Tell the report whether the SUT met a requirement. */
   onEis: (id: string, uitkomst: 'passed' | 'failed') => void;
+  /** Where the run's steps and evidence go. */
+  reporter: StepReporter;
 }
 
 export function declareQualificationTest(info: QualificationRunInfo, body: (run: RunBody) => Promise<void>): void {
@@ -79,10 +83,9 @@ function declareTest(info: QualificationRunInfo, body: (run: RunBody) => Promise
         await allure.link(`samenvatting.html#${id}`, `Eis ${id}`, 'eis');
       }
       try {
-        await body({ world, sut, onEis: (id, uitkomst) => test.info().annotations.push({ type: ANNOTATION.eis, description: `${id}=${uitkomst}` }) });
+        await body({ world, sut, reporter: allureStepReporter, onEis: (id, uitkomst) => test.info().annotations.push({ type: ANNOTATION.eis, description: `${id}=${uitkomst}` }) });
       } catch (e) {
-        // A finding about the SUT is a failed test; anything else (harness, adapter, crash) is broken.
-        test.info().annotations.push({ type: ANNOTATION.uitkomst, description: e instanceof CheckFailure ? 'afgekeurd' : 'gebroken' });
+        test.info().annotations.push({ type: ANNOTATION.uitkomst, description: uitkomstVan(e) });
         // What the vendor's own UI showed when the playwright adapter failed.
         if (e instanceof AdapterFout && e.schermafdruk) await allure.attachment('schermafdruk.png', await readFile(e.schermafdruk), 'image/png');
         throw e;

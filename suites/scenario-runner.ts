@@ -14,11 +14,16 @@ import { requireEis, type Requirement } from './requirements.ts';
 import { stapEisen, type Rol, type ScenarioContext, type ScenarioProfiel } from './scenario-context.ts';
 import type { Scenario } from './scenario.ts';
 
-/** How the runner tells the report about its steps; the Allure reporter implements it, tests can record it. */
+/**
+ * How a run tells the report about its steps; the Allure reporter implements it, tests record it, and the fault matrix
+ * (which replays every run once per fault) discards it.
+ */
 export interface StepReporter {
   step(titel: string, body: () => Promise<void>): Promise<void>;
   /** The exchanges a step caused, reported inside that step. */
   exchanges(exchanges: readonly Exchange[]): Promise<void>;
+  /** Evidence of the current step (a certificate presented, what the SUT showed its user). */
+  attachment(naam: string, inhoud: string, contentType: 'application/json'): Promise<void>;
 }
 
 export interface RunOptions {

@@ -2,16 +2,13 @@
  * Probes of the SUT's AP and what came of them: the building blocks of the security runs.
  */
 import { X509Certificate } from 'node:crypto';
-import * as allure from 'allure-js-commons';
 import { SoapFaultAnswer, type OsoClient } from '../../simulator/las/oso-client.ts';
 import { TransportError } from '../../simulator/transport/soap-client.ts';
-import type { World } from '../../simulator/world.ts';
-import { allureStepReporter } from '../allure-reporter.ts';
 import type { TlsIdentity } from '../../simulator/transport/tls-identity.ts';
 import { CheckFailure } from '../check-failure.ts';
 import type { RunBody } from '../qualification-test.ts';
 import type { Requirement } from '../requirements.ts';
-import { reportedStep } from '../scenario-runner.ts';
+import { reportedStep, type StepReporter } from '../scenario-runner.ts';
 import { harnessClient, sessieBijSut, type SessieBijSut } from './sessie-bij-sut.ts';
 
 /** How a server answered a probe: refused at the TLS layer, refused with a SOAP Fault, or answered a result. */
@@ -34,12 +31,13 @@ export async function vraagDossier(client: OsoClient, sessie: SessieBijSut): Pro
 export const beschrijfUitkomst = (u: Uitkomst) =>
   u.soort === 'antwoord' ? `antwoord ${u.code}${u.dossier ? ' met dossier' : ''}${u.tls ? ` over ${u.tls.protocol}` : ''}` : `${u.soort}: ${u.detail}`;
 
-/** Runs an action as an Allure step, reporting the messages it caused inside it. */
-export const stap = (world: World, titel: string, body: () => Promise<void>): Promise<void> => reportedStep(allureStepReporter, world, titel, body);
+/** Runs an action as a reported step, reporting the messages it caused inside it. */
+export const stap = ({ world, reporter }: Pick<RunBody, 'world' | 'reporter'>, titel: string, body: () => Promise<void>): Promise<void> =>
+  reportedStep(reporter, world, titel, body);
 
 /** The rightful doel must still get the dossier: proof that a refusal was about the probe, not a broken SUT. */
-export async function controleRechtmatigeDoel(world: World, sessie: SessieBijSut): Promise<void> {
-  await stap(world, 'Controle: de rechtmatige doel (Testschool VO) krijgt het dossier wel', async () => {
+export async function controleRechtmatigeDoel({ world, reporter }: Pick<RunBody, 'world' | 'reporter'>, sessie: SessieBijSut): Promise<void> {
+  await stap({ world, reporter }, 'Controle: de rechtmatige doel (Testschool VO) krijgt het dossier wel', async () => {
     const doel = harnessClient(world, 'Testschool VO (99BB)', world.identity('testschool-vo'));
     const u = await vraagDossier(doel, sessie);
     if (u.soort !== 'antwoord' || u.code !== 'DossierGeleverd')
@@ -63,8 +61,8 @@ export function certificaatSamenvatting(chainPem: string): Record<string, string
   };
 }
 
-export async function attachCertificaat(naam: string, chainPem: string, extra: Record<string, string> = {}): Promise<void> {
-  await allure.attachment(naam, JSON.stringify({ ...certificaatSamenvatting(chainPem), ...extra }, null, 2), 'application/json');
+export async function attachCertificaat(reporter: StepReporter, naam: string, chainPem: string, extra: Record<string, string> = {}): Promise<void> {
+  await reporter.attachment(naam, JSON.stringify({ ...certificaatSamenvatting(chainPem), ...extra }, null, 2), 'application/json');
 }
 
 /**
@@ -79,7 +77,7 @@ export async function verwachtGeenVrijgave(
   const { world, sut, onEis, eis } = run;
   const sessie = await sessieBijSut(world, sut);
   let uitkomst: Uitkomst | undefined;
-  await stap(world, probe.stap, async () => {
+  await stap(run, probe.stap, async () => {
     const client = harnessClient(world, probe.clientNaam, probe.tls);
     uitkomst = await vraagDossier(client, sessie);
   });
@@ -93,6 +91,6 @@ export async function verwachtGeenVrijgave(
       oorzaak: probe.oorzaak,
     });
   }
-  await controleRechtmatigeDoel(world, sessie);
+  await controleRechtmatigeDoel(run, sessie);
   onEis(probe.eisId, 'passed');
 }

@@ -43,10 +43,11 @@ export const beveiligingsRuns: BeveiligingsRun[] = [
     epic: 'Beveiliging',
     capaciteit: 'TLS-versie',
     eisen: ['BEV-04'],
-    async uitvoeren({ world, sut, onEis, eis }) {
+    async uitvoeren(run) {
+      const { world, sut, onEis, eis } = run;
       const sessie = await sessieBijSut(world, sut);
       let oud: Uitkomst | undefined;
-      await stap(world, 'Testschool VO verbindt met hoogstens TLS 1.1', async () => {
+      await stap(run, 'Testschool VO verbindt met hoogstens TLS 1.1', async () => {
         const client = harnessClient(world, 'Testschool VO (99BB) met TLS 1.1', world.identity('testschool-vo'), { maxTlsVersion: 'TLSv1.1' });
         oud = await vraagDossier(client, sessie);
       });
@@ -60,7 +61,7 @@ export const beveiligingsRuns: BeveiligingsRun[] = [
           oorzaak: 'de TLS-configuratie van het aanleverpunt staat nog TLS 1.0 of 1.1 toe (minimumversie of cipher-instellingen).',
         });
       }
-      await controleRechtmatigeDoel(world, sessie);
+      await controleRechtmatigeDoel(run, sessie);
       onEis('BEV-04', 'passed');
     },
   },

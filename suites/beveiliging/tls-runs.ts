@@ -6,7 +6,6 @@
  * - SUT as client (doel): the simulated TC, or the bron's AP, presents the bad server certificate. The SUT must not send
  *   its request (nothing arrives), must store nothing, and must report the problem through its adapter.
  */
-import * as allure from 'allure-js-commons';
 import { catalogueEntries, type CatalogueEntry } from '../../certs/catalogue-entries.ts';
 import { fixtureLeerling } from '../../fixtures/leerlingen.ts';
 import { testscholen } from '../../fixtures/scholen.ts';
@@ -35,7 +34,7 @@ function clientRun(entry: CatalogueEntry): BeveiligingsRun {
     parameters: { certificaat: entry.id },
     async uitvoeren(run) {
       const cert = run.world.catalogue.certificates[entry.id];
-      await attachCertificaat(`aangeboden clientcertificaat '${entry.id}'`, cert.chainPem, { verwachteFout: entry.expectedError?.node ?? 'geen: het certificaat is geldig' });
+      await attachCertificaat(run.reporter, `aangeboden clientcertificaat '${entry.id}'`, cert.chainPem, { verwachteFout: entry.expectedError?.node ?? 'geen: het certificaat is geldig' });
       const { cert: certPem, key: keyPem, ciphers } = cert.nodeTlsOptions;
       await verwachtGeenVrijgave(run, {
         eisId,
@@ -73,19 +72,20 @@ function serverRun(entry: CatalogueEntry, server: Server): BeveiligingsRun {
     eisen: ['BEV-02'],
     parameters: { certificaat: entry.id, server: server === 'tc' ? 'TC' : 'aanleverpunt' },
     worldOptions: { serverCertificaten: { [server === 'tc' ? 'tc' : 'testschool-po']: entry.id } },
-    async uitvoeren({ world, sut: adapter, onEis, eis }) {
+    async uitvoeren(run) {
+      const { world, sut: adapter, onEis, eis } = run;
       const leerling = fixtureLeerling(LEERLING);
       const cert = world.catalogue.certificates[entry.id];
-      await attachCertificaat(`servercertificaat van ${wie} '${entry.id}'`, cert.chainPem, { verwachteFout: entry.expectedError?.node ?? '' });
+      await attachCertificaat(run.reporter, `servercertificaat van ${wie} '${entry.id}'`, cert.chainPem, { verwachteFout: entry.expectedError?.node ?? '' });
       await world.testscholen.po.klaarzetten({ brin: testscholen.po.brin, pgn: leerling.pgn.waarde, doelBrin: sutSchool(world.sut, 'vo').brin });
       const sut = sutAlsPartij(world, adapter, 'vo');
       // A vendor LAS lives longer than this test's world: only what it stores from now on is this run's doing.
       const sleutel = (o: OntvangenBijPartij) => `${o.sessieId ?? ''}|${o.pgn}|${o.status}|${o.ontvangenOp}`;
       const alOntvangen = new Set((await sut.ontvangen()).map(sleutel));
       let gemeld: { resultaat: string; fout?: string } | undefined;
-      await stap(world, `De SUT vraagt het dossier op; ${wie} biedt het certificaat '${entry.id}' aan`, async () => {
+      await stap(run, `De SUT vraagt het dossier op; ${wie} biedt het certificaat '${entry.id}' aan`, async () => {
         gemeld = await sut.opvragen(leerling, testscholen.po.brin);
-        await allure.attachment('wat de SUT zijn gebruiker meldt', JSON.stringify(gemeld, null, 2), 'application/json');
+        await run.reporter.attachment('wat de SUT zijn gebruiker meldt', JSON.stringify(gemeld, null, 2), 'application/json');
       });
       const verstuurd = ontvangenVanSut(world, server);
       const opgeslagen = (await sut.ontvangen()).filter((o) => !alOntvangen.has(sleutel(o)) && o.pgn === leerling.pgn.waarde && o.status === 'opgeslagen');

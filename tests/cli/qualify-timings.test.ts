@@ -13,7 +13,7 @@ test('qualify --timings prints, after the summary, every phase with its millisec
   const { code, stdout, stderr } = await runCli(['qualify', '--scenario', 'regulier-povo', '--role', 'bron', '--timings', '--report', dir]);
   expect(code, `${stdout}\n${stderr}`).toBe(0);
   const blok = stdout.slice(stdout.indexOf('\nTimings:\n'));
-  expect(stdout.indexOf('Oordeel:'), 'the timings come after the summary').toBeLessThan(stdout.indexOf('\nTimings:\n'));
+  expect(stdout.indexOf('Verdict:'), 'the timings come after the summary').toBeLessThan(stdout.indexOf('\nTimings:\n'));
   const ms = new Map<string, number>();
   for (const fase of FASEN) {
     const regel = new RegExp(`^  ${fase.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} +(\\d+) ms`, 'm').exec(blok);

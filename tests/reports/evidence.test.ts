@@ -3,6 +3,7 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { findExternalReferences } from '../../reports/allure-report.ts';
+import type { Kwalificatie } from '../../reports/kwalificatie.ts';
 import { chain, checkChain } from '../../reports/evidence-log.ts';
 import { runCli } from '../cli/run-cli.ts';
 
@@ -39,15 +40,39 @@ test.describe('the hash-chained message log', () => {
   });
 });
 
-test.describe('the evidence bundle of a real qualification', () => {
-  // The whole qualification (63 runs, every certificate attachment) runs in the hook: more than a minute on a busy machine.
+// The one clean qualification of every run in the harness's tests: what it proves about the verdict, the report and the
+// evidence bundle shares one run of the command (the whole set is more than a minute on a busy machine).
+test.describe('a real qualification of the clean reference LAS: its verdict, its report and its evidence bundle', () => {
   test.describe.configure({ mode: 'serial', timeout: 180_000 });
   let original = '';
+  let uitvoer = '';
 
   test.beforeAll(async () => {
+    // A hook has the configured test timeout, not the describe's: the whole set needs more than a minute on a busy machine.
+    test.setTimeout(180_000);
     original = mkdtempSync(join(tmpdir(), 'bewijs-'));
     const { code, stdout, stderr } = await runCli(['qualify', '--report', original]);
     expect(code, `${stdout}\n${stderr}`).toBe(0);
+    uitvoer = stdout;
+  });
+
+  test('qualify against the clean reference LAS: exit 0, GESLAAGD, a bron and a doel run, every requirement passed, an offline report', () => {
+    expect(uitvoer).toContain('Verdict: GESLAAGD');
+    const k = JSON.parse(readFileSync(join(original, 'kwalificatie.json'), 'utf8')) as Kwalificatie;
+    expect(k.verdict).toBe('GESLAAGD');
+    expect(k.scenarios.filter((s) => s.id === 'regulier-povo').map((s) => s.role)).toEqual(['bron', 'doel']);
+    expect(k.scenarios.every((s) => s.status === 'passed')).toBe(true);
+    expect(k.requirements.length).toBeGreaterThan(0);
+    expect(k.requirements.every((r) => r.status === 'passed')).toBe(true);
+    expect(k.sut).toMatchObject({ naam: 'Referentie-LAS', soort: 'ingebouwd', faults: [] });
+    expect(k.seed).toBe('1');
+    expect(k.protocol.namespace).toBe('http://xml.kennisnet.nl/schemas/Overstapservice/20200910');
+    expect(k.gegevensset.versie).toBe('2019.1');
+    const html = readFileSync(join(original, 'index.html'), 'utf8');
+    expect(findExternalReferences(html)).toEqual([]);
+    // Allure got one step per protocol message with the SOAP request and response attached as XML.
+    const xmlAttachments = readdirSync(join(original, 'allure-results')).filter((f) => f.endsWith('-attachment.xml'));
+    expect(xmlAttachments.length).toBeGreaterThanOrEqual(16);
   });
 
   const copy = () => {
