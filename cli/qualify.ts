@@ -1,7 +1,7 @@
 /**
  * `oso-testbank qualify`: checks the selection before anything starts, prepares the test PKI, runs the qualification
  * suite with Playwright in a child process, and writes kwalificatie.json and the single-file Allure report.
- * Exit 0 = GESLAAGD, 1 = NIET GESLAAGD, 2 = usage, configuration or harness error.
+ * Exit 0 = GESLAAGD or ONVOLLEDIG, 1 = NIET GESLAAGD (or ONVOLLEDIG with --strict), 2 = usage, configuration or harness error.
  */
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -19,22 +19,25 @@ import { renderAllureReport } from '../reports/allure-report.ts';
 import { writeEvidenceBundle } from '../reports/evidence-bundle.ts';
 import { renderSamenvatting } from '../reports/samenvatting.ts';
 import { ensureHarnessSigner } from '../certs/harness-signer.ts';
+import { environmentProperties } from '../reports/allure-environment.ts';
 import { buildKwalificatie, type Kwalificatie } from '../reports/kwalificatie.ts';
+import { exitCode, verdictTekst } from '../reports/oordeel.ts';
 import { gegevensset2019 } from '../simulator/dossier/gegevensset.ts';
 import { oso2021 } from '../simulator/protocol/profile.ts';
 import { isReferenceLasFault, referenceLasFaults } from '../simulator/reference-las/faults.ts';
 import { REFERENCE_LAS_NAME, REFERENCE_LAS_VERSION } from '../simulator/reference-las/reference-las.ts';
 import { loadRequirements } from '../suites/requirements.ts';
 import { envWithoutEnclosingRun, qualificationRunToEnv, type QualificationRun } from '../suites/run-settings.ts';
-import { qualificationCatalogue } from '../suites/catalogue.ts';
+import { qualificationCatalogue, runsVan } from '../suites/catalogue.ts';
 import { matchesFilter } from '../suites/scenario.ts';
 import { SourceError } from '../suites/yaml-source.ts';
+import { summary } from './report-summary.ts';
 import { controleerAdapter } from '../suites/adapters/adapter-voor.ts';
 import { loadSutConfig, sutCertificaatProbleem, type SutConfig } from '../suites/sut-config.ts';
 
 const repoRoot = fileURLToPath(new URL('../', import.meta.url));
 
-const usage = `Usage: oso-testbank qualify [--config FILE] [--scenario ID|GLOB]... [--scenario-dir DIR] [--role bron|doel] [--report DIR] [--fault NAME]... [--seed TEXT] [--history FILE] [--shard I/N]
+const usage = `Usage: oso-testbank qualify [--config FILE] [--scenario ID|GLOB]... [--scenario-dir DIR] [--role bron|doel] [--report DIR] [--fault NAME]... [--seed TEXT] [--history FILE] [--shard I/N] [--strict]
 
 Runs the qualification scenarios against the LAS under test and writes DIR/kwalificatie.json and DIR/index.html.
 Without --config the embedded reference LAS is the system under test.
@@ -45,16 +48,22 @@ Without --config the embedded reference LAS is the system under test.
   --scenario ID|GLOB  run only these scenarios (repeatable; * matches anything)
   --scenario-dir DIR  read the YAML scenarios from DIR instead of scenarios/ (same schema and requirement catalogue)
   --role bron|doel    run only the runs in which the LAS plays this role
-  --report DIR        where the report goes (default: reports/latest)
+  --report DIR        where the report goes (default: reports/latest for the full set; a run of part of it —
+                      --scenario, --role, --shard or --scenario-dir — goes to reports/latest-partial, so it never
+                      replaces a full report unless --report names that folder)
   --fault NAME        switch on a named misbehaviour of the embedded reference LAS (repeatable; see reference-las
                       --list-faults); not with --config
   --seed TEXT         seed of the synthetic test data (default 1); recorded in the report so a run can be repeated
   --history FILE      Allure history (JSONL) kept between runs for trends (default with the default report folder:
                       reports/allure-history.jsonl)
   --shard I/N         run only part I of N of the selected tests (Playwright sharding, for several machines); the
-                      report then covers that part only (docs/vendor-guide.md: merging the parts)
+                      report then covers that part only; oso-testbank merge joins the parts into one report
+  --strict            exit 1 for ONVOLLEDIG too: for a CI step that must prove the whole qualification
 
-Exit codes: 0 GESLAAGD, 1 NIET GESLAAGD, 2 usage or configuration error.
+Verdict: GESLAAGD when every run of the full set for the SUT's roles ran and passed and every requirement passed;
+NIET GESLAAGD when the SUT failed a requirement; ONVOLLEDIG otherwise (part of the set selected or sharded, a run
+broken or skipped, a requirement untested), with the reasons.
+Exit codes: 0 GESLAAGD or ONVOLLEDIG, 1 NIET GESLAAGD (and ONVOLLEDIG with --strict), 2 usage or configuration error.
 `;
 
 const fail = (message: string) => {
@@ -77,6 +86,7 @@ export async function runQualify(args: string[]): Promise<number> {
         fault: { type: 'string', multiple: true },
         config: { type: 'string' },
         shard: { type: 'string' },
+        strict: { type: 'boolean' },
         help: { type: 'boolean' },
       },
       strict: true,
@@ -125,18 +135,26 @@ export async function runQualify(args: string[]): Promise<number> {
   // Everything the run depends on is checked before anything starts.
   let requirements;
   let selected;
+  let reikwijdte: Kwalificatie['reikwijdte'];
+  let selectedRuns: string[];
   try {
     requirements = loadRequirements();
     const catalogue = qualificationCatalogue(requirements, scenarioDir);
     selected = catalogue.filter((s) => matchesFilter(s.id, filters) && (!role || s.rollen.includes(role)));
     if (selected.length === 0)
       return fail(`no scenario matches ${filters.length ? filters.join(', ') : 'the selection'}${role ? ` in role ${role}` : ''}. Known: ${catalogue.map((s) => s.id).join(', ')}.`);
+    // The full set is what the SUT's roles call for; the verdict judges the selection against it.
+    const rollen = config?.rollen ?? (['bron', 'doel'] as const);
+    const volledig = runsVan(catalogue, rollen);
+    reikwijdte = { rollen: [...rollen], runs: volledig.runs, eisen: [...requirements.keys()].filter((id) => volledig.eisen.has(id)) };
+    selectedRuns = runsVan(selected, role ? [role] : rollen).runs;
   } catch (e) {
     if (e instanceof SourceError) return fail(e.message);
     throw e;
   }
+  const partial = selectedRuns.length < reikwijdte.runs.length || shard !== undefined || scenarioDir !== undefined;
 
-  const reportDir = resolve(process.cwd(), values.report ?? join(repoRoot, 'reports/latest'));
+  const reportDir = resolve(process.cwd(), values.report ?? join(repoRoot, partial ? 'reports/latest-partial' : 'reports/latest'));
   const run: QualificationRun = {
     reportDir,
     allureResultsDir: join(reportDir, 'allure-results'),
@@ -183,14 +201,22 @@ export async function runQualify(args: string[]): Promise<number> {
     gegevensset: { versie: gegevensset2019.versie, namespace: gegevensset2019.namespace },
     datum: new Date(started).toISOString(),
     duurMs: Date.now() - started,
-    selectie: { scenarios: filters, ...(role ? { rol: role } : {}) },
+    selectie: {
+      scenarios: filters,
+      ...(values.role ? { rol: values.role } : {}),
+      ...(shard ? { deel: shard } : {}),
+      ...(scenarioDir ? { scenarioMap: scenarioDir } : {}),
+      runs: selectedRuns,
+    },
+    reikwijdte,
     uitvoerder: process.env['OSO_UITVOERDER'] ?? `${userInfo().username}@${hostname()}`,
     seed: run.seed!,
   });
   await writeFile(join(reportDir, 'kwalificatie.json'), `${JSON.stringify(kwalificatie, null, 2)}\n`);
   await writeFile(join(reportDir, 'samenvatting.html'), renderSamenvatting(kwalificatie));
   await writeFile(join(run.allureResultsDir, 'environment.properties'), environmentProperties(kwalificatie));
-  const historyPath = values.history ? resolve(values.history) : values.report === undefined ? join(repoRoot, 'reports/allure-history.jsonl') : undefined;
+  // Trends compare full qualifications: a partial run in the default folder keeps no history unless asked.
+  const historyPath = values.history ? resolve(values.history) : values.report === undefined && !partial ? join(repoRoot, 'reports/allure-history.jsonl') : undefined;
 
   // What could not be written is said, and everything written so far is kept.
   let complete = true;
@@ -198,7 +224,7 @@ export async function runQualify(args: string[]): Promise<number> {
     await renderAllureReport({
       resultsDir: run.allureResultsDir,
       outputDir: reportDir,
-      reportName: `OSO Testbank kwalificatie — ${sut.naam}`,
+      reportName: `OSO Testbank kwalificatie — ${sut.naam} — ${verdictTekst[kwalificatie.verdict]}`,
       ...(historyPath ? { historyPath } : {}),
     });
   } catch (e) {
@@ -216,7 +242,7 @@ export async function runQualify(args: string[]): Promise<number> {
   }
   process.stdout.write(summary(kwalificatie, reportDir));
   if (!complete) return 2;
-  return kwalificatie.verdict === 'GESLAAGD' ? 0 : 1;
+  return exitCode(kwalificatie.verdict, values.strict);
 }
 
 /** Playwright runs in its own process; variables of an enclosing Playwright run (the harness's own tests) must not leak in. */
@@ -234,40 +260,6 @@ function runPlaywright(run: QualificationRun, extraArgs: string[]): Promise<numb
   });
 }
 
-/** What the run was, for the Environment panel of the Allure report. */
-function environmentProperties(k: Kwalificatie): string {
-  const props: Record<string, string> = {
-    SUT: `${k.sut.naam} ${k.sut.versie}${k.sut.leverancier ? ` (${k.sut.leverancier})` : ''}`,
-    'SUT.fouten': k.sut.faults.join(', ') || 'geen',
-    Testbank: `${k.harness.naam} ${k.harness.versie}`,
-    Protocol: `${k.protocol.release} ${k.protocol.namespace}`,
-    Gegevensset: k.gegevensset.versie,
-    Uitvoerder: k.uitvoerder,
-    Seed: k.seed,
-    Datum: k.datum,
-  };
-  // .properties: escape the characters that would end a key or value.
-  const esc = (s: string) => s.replace(/\\/g, '\\\\').replace(/([=:#!])/g, '\\$1').replace(/\n/g, '\\n');
-  return `${Object.entries(props).map(([k2, v]) => `${esc(k2)}=${esc(v)}`).join('\n')}\n`;
-}
-
 async function harnessVersion(): Promise<string> {
   return (JSON.parse(await readFile(join(repoRoot, 'package.json'), 'utf8')) as { version: string }).version;
-}
-
-function summary(k: Kwalificatie, reportDir: string): string {
-  const written = (file: string) => (existsSync(join(reportDir, file)) ? join(reportDir, file) : `${join(reportDir, file)} (niet geschreven)`);
-  const icon = { passed: '✓', failed: '✘', broken: '!', skipped: '-' } as const;
-  const lines = [
-    '',
-    `Oordeel: ${k.verdict === 'GESLAAGD' ? 'GESLAAGD' : 'NIET GESLAAGD'}  (${k.totalen.passed} geslaagd, ${k.totalen.failed} afgekeurd, ${k.totalen.broken} gebroken, ${k.totalen.skipped} overgeslagen)`,
-    ...k.scenarios.map((s) => `  ${icon[s.status]} ${s.id} [${s.role}]${s.status !== 'passed' && s.message ? `\n      ${s.message.split('\n')[0]}` : ''}`),
-    `Eisen: ${k.requirements.filter((r) => r.status === 'passed').length} voldaan, ${k.requirements.filter((r) => r.status === 'failed').length} niet voldaan, ${k.requirements.filter((r) => r.status === 'untested').length} niet getest`,
-    `Samenvatting: ${written('samenvatting.html')}`,
-    `Rapport:      ${written('index.html')}`,
-    `Kwalificatie: ${written('kwalificatie.json')} (JUnit: junit.xml)`,
-    `Bewijs:       ${written('evidence/manifest.json')} (controleer met: oso-testbank verify ${reportDir})`,
-    '',
-  ];
-  return lines.join('\n');
 }
