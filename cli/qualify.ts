@@ -5,7 +5,7 @@
  */
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { hostname, tmpdir, userInfo } from 'node:os';
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
@@ -17,6 +17,7 @@ import { defaultCertDir } from '../certs/location.ts';
 import { ensureCertificateCatalogue } from '../certs/catalogue.ts';
 import { renderAllureReport } from '../reports/allure-report.ts';
 import { writeEvidenceBundle } from '../reports/evidence-bundle.ts';
+import { maakRapportmap } from '../reports/rapportmap.ts';
 import { renderSamenvatting } from '../reports/samenvatting.ts';
 import { ensureHarnessSigner } from '../certs/harness-signer.ts';
 import { environmentProperties } from '../reports/allure-environment.ts';
@@ -172,10 +173,8 @@ export async function runQualify(args: string[]): Promise<number> {
   let signer;
   try {
     // The manifest signs every file in the folder: it must hold this run's output and nothing else.
-    if (existsSync(reportDir) && (await readdir(reportDir)).length > 0 && !existsSync(join(reportDir, 'kwalificatie.json')))
-      return fail(`${reportDir} is not empty and holds no earlier report; choose an empty or new folder for --report.`);
-    await rm(reportDir, { recursive: true, force: true });
-    await mkdir(reportDir, { recursive: true });
+    const refused = await maakRapportmap(reportDir);
+    if (refused) return fail(refused);
     await ensureCertificateCatalogue({ dir: defaultCertDir });
     signer = await ensureHarnessSigner(defaultCertDir);
   } catch (e) {
@@ -260,6 +259,6 @@ function runPlaywright(run: QualificationRun, extraArgs: string[]): Promise<numb
   });
 }
 
-async function harnessVersion(): Promise<string> {
+export async function harnessVersion(): Promise<string> {
   return (JSON.parse(await readFile(join(repoRoot, 'package.json'), 'utf8')) as { version: string }).version;
 }

@@ -45,13 +45,15 @@ export async function runVerify(args: string[]): Promise<number> {
   const signerPrint = check.ondertekenaar?.sha256.replace(/:/g, '').toUpperCase();
   if (trust && signerPrint !== trust) check.problemen.push(`ondertekend met een ander certificaat (SHA-256 ${check.ondertekenaar?.sha256 ?? 'onbekend'}) dan het vertrouwde`);
 
-  const wie = check.ondertekenaar ? `${check.ondertekenaar.subject} (SHA-256 ${check.ondertekenaar.sha256})` : 'onbekend';
+  const wie = (o: typeof check.ondertekenaar) => (o ? `${o.subject} (SHA-256 ${o.sha256})` : 'onbekend');
+  // A merged report: each part was signed where it ran; --trust pins the harness that merged them.
+  const delen = (check.delen ?? []).map((d) => `Deel ${d.map} ondertekend door ${wie(d.ondertekenaar)}.\n`).join('');
   if (check.problemen.length === 0) {
     process.stdout.write(
-      `Bewijsbundel ongeschonden: ${check.manifest.bestanden.length} bestanden, ${check.manifest.berichtenlog.regels} berichten.\nOndertekend door ${wie}${trust ? ', het vertrouwde certificaat' : ''}.\n`,
+      `Bewijsbundel ongeschonden: ${check.manifest.bestanden.length} bestanden, ${check.manifest.berichtenlog.regels} berichten${check.delen ? `, samengevoegd uit ${check.delen.length} delen` : ''}.\nOndertekend door ${wie(check.ondertekenaar)}${trust ? ', het vertrouwde certificaat' : ''}.\n${delen}`,
     );
     return 0;
   }
-  process.stdout.write(`Bewijsbundel NIET ongeschonden (${check.problemen.length} bevinding(en)):\n${check.problemen.map((p) => `  - ${p}`).join('\n')}\nOndertekenaar: ${wie}.\n`);
+  process.stdout.write(`Bewijsbundel NIET ongeschonden (${check.problemen.length} bevinding(en)):\n${check.problemen.map((p) => `  - ${p}`).join('\n')}\nOndertekenaar: ${wie(check.ondertekenaar)}.\n${delen}`);
   return 1;
 }
