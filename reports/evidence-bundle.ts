@@ -2,7 +2,7 @@
  * The evidence bundle of a qualification (DIR/evidence/): the ordered message log of every run, hash-chained, and the
  * signed manifest of every file in the report folder. `oso-testbank verify DIR` checks it offline.
  *
- * A merged report (oso-testbank merge) keeps each part's bundle whole under evidence/delen/<n>/ — its log, its signed
+ * A merged report (oso-testbank merge) keeps each part's bundle under evidence/delen/<n>/ — its log, its signed
  * manifest, and the files its verdict rests on — and chains the same messages anew into one log, in the order a single
  * run writes them, under a manifest signed by the merging harness. verify checks both levels and that they agree.
  */

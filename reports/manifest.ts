@@ -20,7 +20,7 @@ export interface Manifest {
   bestanden: { pad: string; sha256: string; bytes: number }[];
   berichtenlog: { pad: string; regels: number; laatsteHash: string };
   /**
-   * A merged report (oso-testbank merge): where the bundle of each part is kept, whole, and the SHA-256 fingerprint of the
+   * A merged report (oso-testbank merge): where each part's signed bundle and kwalificatie.json are kept, and the SHA-256 fingerprint of the
    * certificate that signed it. The merged log holds the same messages, chained anew.
    */
   delen?: { map: string; ondertekenaar: string }[];
