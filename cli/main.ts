@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { runCerts } from './certs.ts';
 import { didYouMean } from './did-you-mean.ts';
 import { runDoctor } from './doctor.ts';
+import { runMerge } from './merge.ts';
 import { runQualify } from './qualify.ts';
 import { runReferenceLas } from './reference-las.ts';
 import { runScenarios } from './scenarios.ts';
@@ -15,6 +16,7 @@ const commands: Record<string, { run: (args: string[]) => Promise<number>; summa
   qualify: { run: runQualify, summary: 'run the qualification against a LAS (default: the embedded reference LAS) and write the report' },
   scenarios: { run: runScenarios, summary: 'list the scenarios, the requirements and which scenario verifies which requirement' },
   certs: { run: runCerts, summary: 'issue (or reuse) the test PKI: CA and certificates of the TC, testscholen and reference LAS' },
+  merge: { run: runMerge, summary: 'join the report folders of the parts of a sharded qualification into one report with one verdict' },
   verify: { run: runVerify, summary: 'check the evidence bundle of a report folder: signature, file hashes, message-log chain' },
   validate: { run: runValidate, summary: 'validate dossier files against the gegevensset (schema, content rules, check digits, attachments)' },
   'reference-las': { run: runReferenceLas, summary: 'run the reference LAS standalone as a vendor LAS would run, or list its named faults (--list-faults)' },

@@ -1,11 +1,11 @@
 /**
  * `oso-testbank qualify`: checks the selection before anything starts, prepares the test PKI, runs the qualification
  * suite with Playwright in a child process, and writes kwalificatie.json and the single-file Allure report.
- * Exit 0 = GESLAAGD, 1 = NIET GESLAAGD, 2 = usage, configuration or harness error.
+ * Exit 0 = GESLAAGD or ONVOLLEDIG, 1 = NIET GESLAAGD (or ONVOLLEDIG with --strict), 2 = usage, configuration or harness error.
  */
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { hostname, tmpdir, userInfo } from 'node:os';
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
@@ -18,25 +18,30 @@ import { defaultCertDir } from '../certs/location.ts';
 import { ensureCertificateCatalogue } from '../certs/catalogue.ts';
 import { renderAllureReport } from '../reports/allure-report.ts';
 import { writeEvidenceBundle } from '../reports/evidence-bundle.ts';
+import { maakRapportmap } from '../reports/rapportmap.ts';
 import { renderSamenvatting } from '../reports/samenvatting.ts';
 import { ensureHarnessSigner } from '../certs/harness-signer.ts';
+import { environmentProperties } from '../reports/allure-environment.ts';
 import { buildKwalificatie, type Kwalificatie } from '../reports/kwalificatie.ts';
 import { leesTestTijden } from '../suites/run-timings.ts';
 import { QualifyTimings } from './qualify-timings.ts';
+import { exitCode, verdictTekst } from '../reports/oordeel.ts';
 import { gegevensset2019 } from '../simulator/dossier/gegevensset.ts';
 import { oso2021 } from '../simulator/protocol/profile.ts';
 import { isReferenceLasFault, referenceLasFaults } from '../simulator/reference-las/faults.ts';
 import { REFERENCE_LAS_NAME, REFERENCE_LAS_VERSION } from '../simulator/reference-las/reference-las.ts';
 import { loadRequirements } from '../suites/requirements.ts';
 import { envWithoutEnclosingRun, qualificationRunToEnv, type QualificationRun } from '../suites/run-settings.ts';
-import { qualificationCatalogue } from '../suites/catalogue.ts';
+import { qualificationCatalogue, runsVan } from '../suites/catalogue.ts';
 import { matchesFilter } from '../suites/scenario.ts';
 import { SourceError } from '../suites/yaml-source.ts';
+import { summary } from './report-summary.ts';
+import { controleerAdapter } from '../suites/adapters/adapter-voor.ts';
 import { loadSutConfig, sutCertificaatProbleem, type SutConfig } from '../suites/sut-config.ts';
 
 const repoRoot = fileURLToPath(new URL('../', import.meta.url));
 
-const usage = `Usage: oso-testbank qualify [--config FILE] [--scenario ID|GLOB]... [--scenario-dir DIR] [--role bron|doel] [--report DIR] [--fault NAME]... [--seed TEXT] [--history FILE] [--shard I/N] [--timings]
+const usage = `Usage: oso-testbank qualify [--config FILE] [--scenario ID|GLOB]... [--scenario-dir DIR] [--role bron|doel] [--report DIR] [--fault NAME]... [--seed TEXT] [--history FILE] [--shard I/N] [--timings] [--strict]
 
 Runs the qualification scenarios against the LAS under test and writes DIR/kwalificatie.json and DIR/index.html.
 Without --config the embedded reference LAS is the system under test.
@@ -47,18 +52,24 @@ Without --config the embedded reference LAS is the system under test.
   --scenario ID|GLOB  run only these scenarios (repeatable; * matches anything)
   --scenario-dir DIR  read the YAML scenarios from DIR instead of scenarios/ (same schema and requirement catalogue)
   --role bron|doel    run only the runs in which the LAS plays this role
-  --report DIR        where the report goes (default: reports/latest)
+  --report DIR        where the report goes (default: reports/latest for the full set; a run of part of it —
+                      --scenario, --role, --shard or --scenario-dir — goes to reports/latest-partial, so it never
+                      replaces a full report unless --report names that folder)
   --fault NAME        switch on a named misbehaviour of the embedded reference LAS (repeatable; see reference-las
                       --list-faults); not with --config
   --seed TEXT         seed of the synthetic test data (default 1); recorded in the report so a run can be repeated
   --history FILE      Allure history (JSONL) kept between runs for trends (default with the default report folder:
                       reports/allure-history.jsonl)
   --shard I/N         run only part I of N of the selected tests (Playwright sharding, for several machines); the
-                      report then covers that part only (docs/vendor-guide.md: merging the parts)
+                      report then covers that part only; oso-testbank merge joins the parts into one report
+  --strict            exit 1 for ONVOLLEDIG too: for a CI step that must prove the whole qualification
   --timings           after the summary, print how long each phase took (start-up, PKI, Playwright, world, runs,
                       PDFs, Allure generation, evidence), in milliseconds
 
-Exit codes: 0 GESLAAGD, 1 NIET GESLAAGD, 2 usage or configuration error.
+Verdict: GESLAAGD when every run of the full set for the SUT's roles ran and passed and every requirement passed;
+NIET GESLAAGD when the SUT failed a requirement; ONVOLLEDIG otherwise (part of the set selected or sharded, a run
+broken or skipped, a requirement untested), with the reasons.
+Exit codes: 0 GESLAAGD or ONVOLLEDIG, 1 NIET GESLAAGD (and ONVOLLEDIG with --strict), 2 usage or configuration error.
 `;
 
 const fail = (message: string) => {
@@ -84,6 +95,7 @@ export async function runQualify(args: string[]): Promise<number> {
         config: { type: 'string' },
         shard: { type: 'string' },
         timings: { type: 'boolean' },
+        strict: { type: 'boolean' },
         help: { type: 'boolean' },
       },
       strict: true,
@@ -134,18 +146,26 @@ export async function runQualify(args: string[]): Promise<number> {
   // Everything the run depends on is checked before anything starts.
   let requirements;
   let selected;
+  let reikwijdte: Kwalificatie['reikwijdte'];
+  let selectedRuns: string[];
   try {
     requirements = loadRequirements();
     const catalogue = qualificationCatalogue(requirements, scenarioDir);
     selected = catalogue.filter((s) => matchesFilter(s.id, filters) && (!role || s.rollen.includes(role)));
     if (selected.length === 0)
       return fail(`no scenario matches ${filters.length ? filters.join(', ') : 'the selection'}${role ? ` in role ${role}` : ''}.${noMatchHint(filters, catalogue.map((s) => s.id))}`);
+    // The full set is what the SUT's roles call for; the verdict judges the selection against it.
+    const rollen = config?.rollen ?? (['bron', 'doel'] as const);
+    const volledig = runsVan(catalogue, rollen);
+    reikwijdte = { rollen: [...rollen], runs: volledig.runs, eisen: [...requirements.keys()].filter((id) => volledig.eisen.has(id)) };
+    selectedRuns = runsVan(selected, role ? [role] : rollen).runs;
   } catch (e) {
     if (e instanceof SourceError) return fail(e.message);
     throw e;
   }
+  const partial = selectedRuns.length < reikwijdte.runs.length || shard !== undefined || scenarioDir !== undefined;
 
-  const reportDir = resolve(process.cwd(), values.report ?? join(repoRoot, 'reports/latest'));
+  const reportDir = resolve(process.cwd(), values.report ?? join(repoRoot, partial ? 'reports/latest-partial' : 'reports/latest'));
   const run: QualificationRun = {
     reportDir,
     allureResultsDir: join(reportDir, 'allure-results'),
@@ -165,10 +185,8 @@ export async function runQualify(args: string[]): Promise<number> {
   let signer;
   try {
     // The manifest signs every file in the folder: it must hold this run's output and nothing else.
-    if (existsSync(reportDir) && (await readdir(reportDir)).length > 0 && !existsSync(join(reportDir, 'kwalificatie.json')))
-      return fail(`${reportDir} is not empty and holds no earlier report; choose an empty or new folder for --report.`);
-    await rm(reportDir, { recursive: true, force: true });
-    await mkdir(reportDir, { recursive: true });
+    const refused = await maakRapportmap(reportDir);
+    if (refused) return fail(refused);
     await ensureCertificateCatalogue({ dir: defaultCertDir });
     signer = await ensureHarnessSigner(defaultCertDir);
   } catch (e) {
@@ -196,7 +214,14 @@ export async function runQualify(args: string[]): Promise<number> {
     gegevensset: { versie: gegevensset2019.versie, namespace: gegevensset2019.namespace },
     datum: new Date(started).toISOString(),
     duurMs: Date.now() - started,
-    selectie: { scenarios: filters, ...(role ? { rol: role } : {}) },
+    selectie: {
+      scenarios: filters,
+      ...(values.role ? { rol: values.role } : {}),
+      ...(shard ? { deel: shard } : {}),
+      ...(scenarioDir ? { scenarioMap: scenarioDir } : {}),
+      runs: selectedRuns,
+    },
+    reikwijdte,
     uitvoerder: process.env['OSO_UITVOERDER'] ?? `${userInfo().username}@${hostname()}`,
     seed: run.seed!,
   });
@@ -204,7 +229,8 @@ export async function runQualify(args: string[]): Promise<number> {
   await writeFile(join(reportDir, 'samenvatting.html'), renderSamenvatting(kwalificatie));
   await writeFile(join(run.allureResultsDir, 'environment.properties'), environmentProperties(kwalificatie));
   timings.mark('verdict');
-  const historyPath = values.history ? resolve(values.history) : values.report === undefined ? join(repoRoot, 'reports/allure-history.jsonl') : undefined;
+  // Trends compare full qualifications: a partial run in the default folder keeps no history unless asked.
+  const historyPath = values.history ? resolve(values.history) : values.report === undefined && !partial ? join(repoRoot, 'reports/allure-history.jsonl') : undefined;
 
   // What could not be written is said, and everything written so far is kept.
   let complete = true;
@@ -212,7 +238,7 @@ export async function runQualify(args: string[]): Promise<number> {
     await renderAllureReport({
       resultsDir: run.allureResultsDir,
       outputDir: reportDir,
-      reportName: `OSO Testbank kwalificatie — ${sut.naam}`,
+      reportName: `OSO Testbank kwalificatie — ${sut.naam} — ${verdictTekst[kwalificatie.verdict]}`,
       ...(historyPath ? { historyPath } : {}),
     });
   } catch (e) {
@@ -236,7 +262,7 @@ export async function runQualify(args: string[]): Promise<number> {
     await rm(run.timingsDir, { recursive: true, force: true });
   }
   if (!complete) return 2;
-  return kwalificatie.verdict === 'GESLAAGD' ? 0 : 1;
+  return exitCode(kwalificatie.verdict, values.strict);
 }
 
 /** The closest scenario ids to what was asked, or where to find them all: never the whole list on one line. */
@@ -260,43 +286,6 @@ function runPlaywright(run: QualificationRun, extraArgs: string[]): Promise<numb
   });
 }
 
-/** What the run was, for the Environment panel of the Allure report. */
-function environmentProperties(k: Kwalificatie): string {
-  const props: Record<string, string> = {
-    SUT: `${k.sut.naam} ${k.sut.versie}${k.sut.leverancier ? ` (${k.sut.leverancier})` : ''}`,
-    'SUT.fouten': k.sut.faults.join(', ') || 'geen',
-    Testbank: `${k.harness.naam} ${k.harness.versie}`,
-    Protocol: `${k.protocol.release} ${k.protocol.namespace}`,
-    Gegevensset: k.gegevensset.versie,
-    Uitvoerder: k.uitvoerder,
-    Seed: k.seed,
-    Datum: k.datum,
-  };
-  // .properties: escape the characters that would end a key or value.
-  const esc = (s: string) => s.replace(/\\/g, '\\\\').replace(/([=:#!])/g, '\\$1').replace(/\n/g, '\\n');
-  return `${Object.entries(props).map(([k2, v]) => `${esc(k2)}=${esc(v)}`).join('\n')}\n`;
-}
-
-async function harnessVersion(): Promise<string> {
+export async function harnessVersion(): Promise<string> {
   return (JSON.parse(await readFile(join(repoRoot, 'package.json'), 'utf8')) as { version: string }).version;
-}
-
-/** The closing lines: the verdict, the runs that did not pass (every run already had its line), where the report is. */
-function summary(k: Kwalificatie, reportDir: string): string {
-  const written = (file: string) => (existsSync(join(reportDir, file)) ? join(reportDir, file) : `${join(reportDir, file)} (not written)`);
-  const icon = { passed: '✓', failed: '✘', broken: '!', skipped: '-' } as const;
-  const notPassed = k.scenarios.filter((s) => s.status === 'failed' || s.status === 'broken');
-  const count = (status: string) => k.requirements.filter((r) => r.status === status).length;
-  const lines = [
-    '',
-    `Verdict: ${k.verdict === 'GESLAAGD' ? 'GESLAAGD' : 'NIET GESLAAGD'}  (${k.totalen.passed} passed, ${k.totalen.failed} failed, ${k.totalen.broken} broken, ${k.totalen.skipped} skipped)`,
-    ...(notPassed.length ? ['Not passed:', ...notPassed.map((s) => `  ${icon[s.status]} ${s.id} [${s.role}]${s.message ? ` ${s.message.split('\n')[0]}` : ''}`)] : []),
-    `Requirements: ${count('passed')} met, ${count('failed')} not met, ${count('untested')} untested`,
-    `Summary:       ${written('samenvatting.html')}`,
-    `Report:        ${written('index.html')}`,
-    `Qualification: ${written('kwalificatie.json')} (JUnit: junit.xml)`,
-    `Evidence:      ${written('evidence/manifest.json')} (check with: oso-testbank verify ${reportDir})`,
-    '',
-  ];
-  return lines.join('\n');
 }

@@ -46,11 +46,14 @@ export async function runVerify(args: string[]): Promise<number> {
   const signerPrint = check.ondertekenaar?.sha256.replace(/:/g, '').toUpperCase();
   if (trust && signerPrint !== trust) check.problemen.push(`ondertekend met een ander certificaat (SHA-256 ${check.ondertekenaar?.sha256 ?? 'onbekend'}) dan het vertrouwde`);
 
-  const signer = check.ondertekenaar ? `${check.ondertekenaar.subject} (SHA-256 ${check.ondertekenaar.sha256})` : 'unknown';
+  const signerOf = (o: typeof check.ondertekenaar) => (o ? `${o.subject} (SHA-256 ${o.sha256})` : 'unknown');
+  const signer = signerOf(check.ondertekenaar);
+  // A merged report: each part was signed where it ran; --trust pins the harness that merged them.
+  const parts = (check.delen ?? []).map((d) => `Part ${d.map} signed by ${signerOf(d.ondertekenaar)}.\n`).join('');
   if (check.problemen.length === 0) {
     const files = `${check.manifest.bestanden.length} ${check.manifest.bestanden.length === 1 ? 'file' : 'files'}`;
-    const messages = `${check.manifest.berichtenlog.regels} ${check.manifest.berichtenlog.regels === 1 ? 'message' : 'messages'}`;
-    process.stdout.write(`Evidence bundle intact: ${files}, ${messages}; nothing was changed, removed or added since it was signed.\nSigned by ${signer}.\n`);
+    const messages = `${check.manifest.berichtenlog.regels} ${check.manifest.berichtenlog.regels === 1 ? 'message' : 'messages'}${check.delen ? `, merged from ${check.delen.length} parts` : ''}`;
+    process.stdout.write(`Evidence bundle intact: ${files}, ${messages}; nothing was changed, removed or added since it was signed.\nSigned by ${signer}.\n${parts}`);
     // The certificate travels in the bundle: without a pinned fingerprint anyone could have re-signed an edited report.
     process.stdout.write(
       trust
@@ -61,6 +64,6 @@ export async function runVerify(args: string[]): Promise<number> {
     );
     return 0;
   }
-  process.stdout.write(`Evidence bundle NOT intact (${check.problemen.length} ${check.problemen.length === 1 ? 'finding' : 'findings'}):\n${check.problemen.map((p) => `  - ${p}`).join('\n')}\nSigner: ${signer}.\n`);
+  process.stdout.write(`Evidence bundle NOT intact (${check.problemen.length} ${check.problemen.length === 1 ? 'finding' : 'findings'}):\n${check.problemen.map((p) => `  - ${p}`).join('\n')}\nSigner: ${signer}.\n${parts}`);
   return 1;
 }

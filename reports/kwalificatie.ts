@@ -5,12 +5,16 @@
 import type { JSONReport, JSONReportSpec, JSONReportSuite } from '@playwright/test/reporter';
 import { ANNOTATION } from '../suites/run-settings.ts';
 import type { Requirement } from '../suites/requirements.ts';
+import { runKey } from '../suites/catalogue.ts';
+import { oordeel, type Reden, type Verdict } from './oordeel.ts';
 
 export type ScenarioStatus = 'passed' | 'failed' | 'skipped' | 'broken';
 export type RequirementStatus = 'passed' | 'failed' | 'untested';
 
 export interface Kwalificatie {
-  verdict: 'GESLAAGD' | 'NIET_GESLAAGD';
+  verdict: Verdict;
+  /** Why the set was incomplete (ONVOLLEDIG, or beside NIET_GESLAAGD when a run also failed); absent when complete. */
+  onvolledig?: { redenen: Reden[] };
   /** An external SUT also names its vendor and the configuration file it was qualified with. */
   sut: { naam: string; versie: string; soort: 'ingebouwd' | 'extern'; faults: string[]; leverancier?: string; config?: string };
   harness: { naam: string; versie: string };
@@ -22,7 +26,15 @@ export interface Kwalificatie {
   uitvoerder: string;
   /** Seed of the synthetic test data: the same seed and harness version give the same dossiers. */
   seed: string;
-  selectie: { scenarios: string[]; rol?: string };
+  /**
+   * What was asked for: the --scenario filters, --role, the part (--shard I/N), another scenario folder, and the runs
+   * (`scenario/rol`) the filters select, before sharding.
+   */
+  selectie: { scenarios: string[]; rol?: string; deel?: string; scenarioMap?: string; runs: string[] };
+  /** The full set for the SUT's roles: every run, and the requirements they verify (the requirement table's rows). */
+  reikwijdte: { rollen: string[]; runs: string[]; eisen: string[] };
+  /** A merged report (oso-testbank merge): the report folders it was made from. */
+  delen?: { map: string; deel?: string; datum: string; uitvoerder: string }[];
   totalen: Record<ScenarioStatus, number>;
   scenarios: {
     id: string;
@@ -36,7 +48,7 @@ export interface Kwalificatie {
   requirements: { id: string; text: string; source: string; status: RequirementStatus; scenarios: string[] }[];
 }
 
-export type KwalificatieContext = Omit<Kwalificatie, 'verdict' | 'totalen' | 'scenarios' | 'requirements'>;
+export type KwalificatieContext = Omit<Kwalificatie, 'verdict' | 'onvolledig' | 'totalen' | 'scenarios' | 'requirements'>;
 
 // Playwright escapes terminal colours into error messages; a report must not carry them.
 const ANSI = new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, 'g');
@@ -80,23 +92,34 @@ export function buildKwalificatie(report: JSONReport, requirements: ReadonlyMap<
         const o = outcomes.get(id) ?? { failed: false, passed: false, scenarios: new Set<string>() };
         if (uitkomst === 'failed') o.failed = true;
         if (uitkomst === 'passed') o.passed = true;
-        o.scenarios.add(`${scenarioId}/${role}`);
+        o.scenarios.add(runKey(scenarioId, role));
         outcomes.set(id, o);
       }
     }
   }
-  const totalen: Record<ScenarioStatus, number> = { passed: 0, failed: 0, skipped: 0, broken: 0 };
-  for (const r of runs) totalen[r.status]++;
-  const geslaagd = runs.length > 0 && totalen.failed === 0 && totalen.broken === 0 && totalen.passed > 0;
-  return {
-    verdict: geslaagd ? 'GESLAAGD' : 'NIET_GESLAAGD',
+  const inScope = new Set(context.reikwijdte.eisen);
+  return metOordeel({
     ...context,
-    totalen,
-    scenarios: runs.sort((a, b) => a.id.localeCompare(b.id) || a.role.localeCompare(b.role)),
-    requirements: [...requirements.values()].map((eis) => {
-      const o = outcomes.get(eis.id);
-      const status: RequirementStatus = o?.failed ? 'failed' : o?.passed ? 'passed' : 'untested';
-      return { id: eis.id, text: eis.tekst, source: eis.bron, status, scenarios: [...(o?.scenarios ?? [])] };
-    }),
-  };
+    scenarios: runs,
+    requirements: [...requirements.values()]
+      .filter((eis) => inScope.has(eis.id))
+      .map((eis) => {
+        const o = outcomes.get(eis.id);
+        const status: RequirementStatus = o?.failed ? 'failed' : o?.passed ? 'passed' : 'untested';
+        return { id: eis.id, text: eis.tekst, source: eis.bron, status, scenarios: [...(o?.scenarios ?? [])] };
+      }),
+  });
+}
+
+/**
+ * Completes a report from its runs and requirement outcomes: totals, a stable order (runs by scenario and role, each
+ * requirement's runs sorted) and the verdict with its reasons. A single run and a merge of parts both end here.
+ */
+export function metOordeel(k: Omit<Kwalificatie, 'verdict' | 'onvolledig' | 'totalen'>): Kwalificatie {
+  const totalen: Record<ScenarioStatus, number> = { passed: 0, failed: 0, skipped: 0, broken: 0 };
+  for (const r of k.scenarios) totalen[r.status]++;
+  const scenarios = [...k.scenarios].sort((a, b) => a.id.localeCompare(b.id) || a.role.localeCompare(b.role));
+  const requirements = k.requirements.map((r) => ({ ...r, scenarios: [...r.scenarios].sort() }));
+  const { verdict, redenen } = oordeel({ ...k, scenarios, requirements });
+  return { verdict, ...(redenen.length ? { onvolledig: { redenen } } : {}), ...k, totalen, scenarios, requirements };
 }

@@ -19,6 +19,11 @@ export interface Manifest {
   datum: string;
   bestanden: { pad: string; sha256: string; bytes: number }[];
   berichtenlog: { pad: string; regels: number; laatsteHash: string };
+  /**
+   * A merged report (oso-testbank merge): where each part's signed bundle and kwalificatie.json are kept, and the SHA-256 fingerprint of the
+   * certificate that signed it. The merged log holds the same messages, chained anew.
+   */
+  delen?: { map: string; ondertekenaar: string }[];
 }
 
 /** Who signs the manifest: the harness's signing key and its certificate (certs/harness-signer.ts). */
@@ -56,10 +61,15 @@ export interface BundleCheck {
   problemen: string[];
   ondertekenaar?: { subject: string; sha256: string };
   manifest?: Manifest;
+  /** The parts of a merged bundle, each with its own signer. */
+  delen?: { map: string; ondertekenaar?: { subject: string; sha256: string } }[];
 }
 
-/** Checks the signature and every listed file; names each file that was changed, removed or added. */
-export async function checkManifest(dir: string): Promise<BundleCheck> {
+/**
+ * Checks the signature and every listed file; names each file that was changed, removed or added. `meegenomen`: the
+ * folder holds only part of the listed files (a part carried in a merged bundle), so a listed file may be absent.
+ */
+export async function checkManifest(dir: string, options: { meegenomen?: boolean } = {}): Promise<BundleCheck> {
   const problemen: string[] = [];
   let manifestText: string;
   try {
@@ -81,7 +91,9 @@ export async function checkManifest(dir: string): Promise<BundleCheck> {
   const listed = new Map(manifest.bestanden.map((b) => [b.pad, b]));
   const present = new Set(await filesUnder(dir));
   for (const [pad, b] of listed) {
-    if (!present.has(pad)) problemen.push(`${pad}: verwijderd`);
+    if (!present.has(pad)) {
+      if (!options.meegenomen) problemen.push(`${pad}: verwijderd`);
+    }
     else if ((await hashFile(join(dir, pad))).sha256 !== b.sha256) problemen.push(`${pad}: gewijzigd`);
   }
   for (const pad of present) if (!listed.has(pad)) problemen.push(`${pad}: toegevoegd na de run`);

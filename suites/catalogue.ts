@@ -26,3 +26,18 @@ export function qualificationCatalogue(requirements: ReadonlyMap<string, Require
 }
 
 export const allEisen = (entry: CatalogueEntry): string[] => [...new Set(Object.values(entry.eisen).flat())];
+
+/** How a run (a scenario in one SUT role) is named in reports: `regulier-povo/bron`. */
+export const runKey = (id: string, rol: string) => `${id}/${rol}`;
+
+/** The runs of these entries in these roles, and the requirements they verify. */
+export function runsVan(entries: readonly CatalogueEntry[], rollen: readonly Rol[]): { runs: string[]; eisen: Set<string> } {
+  const runs: string[] = [];
+  const eisen = new Set<string>();
+  for (const entry of entries)
+    for (const rol of entry.rollen.filter((r) => rollen.includes(r))) {
+      runs.push(runKey(entry.id, rol));
+      for (const id of entry.eisen[rol] ?? []) eisen.add(id);
+    }
+  return { runs: runs.sort(), eisen };
+}

@@ -1,0 +1,27 @@
+/**
+ * The Environment panel of the Allure report (allure-results/environment.properties): what was qualified, with which
+ * harness and data, and the verdict with the reasons it is not GESLAAGD, so a reviewer who opens only index.html sees them.
+ */
+import type { Kwalificatie } from './kwalificatie.ts';
+import { verdictTekst } from './oordeel.ts';
+
+export function environmentProperties(k: Kwalificatie): string {
+  const props: Record<string, string> = {
+    Oordeel: verdictTekst[k.verdict],
+    ...(k.onvolledig ? { 'Oordeel.onvolledig': k.onvolledig.redenen.map((r) => r.tekst).join(' ') } : {}),
+    SUT: `${k.sut.naam} ${k.sut.versie}${k.sut.leverancier ? ` (${k.sut.leverancier})` : ''}`,
+    'SUT.rollen': k.reikwijdte.rollen.join(', '),
+    'SUT.fouten': k.sut.faults.join(', ') || 'geen',
+    Selectie: `${k.selectie.runs.length} van de ${k.reikwijdte.runs.length} runs${k.selectie.deel ? `, deel ${k.selectie.deel}` : ''}`,
+    ...(k.delen ? { Samengevoegd: k.delen.map((d) => `${d.map}${d.deel ? ` (deel ${d.deel})` : ''}`).join(', ') } : {}),
+    Testbank: `${k.harness.naam} ${k.harness.versie}`,
+    Protocol: `${k.protocol.release} ${k.protocol.namespace}`,
+    Gegevensset: k.gegevensset.versie,
+    Uitvoerder: k.uitvoerder,
+    Seed: k.seed,
+    Datum: k.datum,
+  };
+  // .properties: escape the characters that would end a key or value.
+  const esc = (s: string) => s.replace(/\\/g, '\\\\').replace(/([=:#!])/g, '\\$1').replace(/\n/g, '\\n');
+  return `${Object.entries(props).map(([key, value]) => `${esc(key)}=${esc(value)}`).join('\n')}\n`;
+}
