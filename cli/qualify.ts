@@ -31,10 +31,14 @@ import { matchesFilter } from '../suites/scenario.ts';
 import { SourceError } from '../suites/yaml-source.ts';
 import { controleerAdapter } from '../suites/adapters/adapter-voor.ts';
 import { loadSutConfig, sutCertificaatProbleem, type SutConfig } from '../suites/sut-config.ts';
+import { operatorBewijsMap } from '../suites/operator-console/bewijs.ts';
+import type { Afsluiting } from '../suites/operator-console/pagina.ts';
+import { leesOperatorVerslag, operatorOmgeving, renderOperatorSectie } from '../reports/operator-verslag.ts';
+import { toonAfsluiting, vraagAttestatiesVoorRun } from './operator-stappen.ts';
 
 const repoRoot = fileURLToPath(new URL('../', import.meta.url));
 
-const usage = `Usage: oso-testbank qualify [--config FILE] [--scenario ID|GLOB]... [--scenario-dir DIR] [--role bron|doel] [--report DIR] [--fault NAME]... [--seed TEXT] [--history FILE] [--shard I/N]
+const usage = `Usage: oso-testbank qualify [--config FILE] [--scenario ID|GLOB]... [--scenario-dir DIR] [--role bron|doel] [--report DIR] [--fault NAME]... [--seed TEXT] [--history FILE] [--shard I/N] [--attestaties]
 
 Runs the qualification scenarios against the LAS under test and writes DIR/kwalificatie.json and DIR/index.html.
 Without --config the embedded reference LAS is the system under test.
@@ -53,6 +57,8 @@ Without --config the embedded reference LAS is the system under test.
                       reports/allure-history.jsonl)
   --shard I/N         run only part I of N of the selected tests (Playwright sharding, for several machines); the
                       report then covers that part only (docs/vendor-guide.md: merging the parts)
+  --attestaties       before the run, ask the security checklist and the eigen verklaring at the operator console
+                      (manual.poort, else a free port); the answers, who gave them and when go into the report
 
 Exit codes: 0 GESLAAGD, 1 NIET GESLAAGD, 2 usage or configuration error.
 `;
@@ -77,6 +83,7 @@ export async function runQualify(args: string[]): Promise<number> {
         fault: { type: 'string', multiple: true },
         config: { type: 'string' },
         shard: { type: 'string' },
+        attestaties: { type: 'boolean' },
         help: { type: 'boolean' },
       },
       strict: true,
@@ -170,6 +177,13 @@ export async function runQualify(args: string[]): Promise<number> {
   process.stdout.write(
     `Kwalificatie van ${sut.naam} ${sut.versie}${sut.leverancier ? ` (${sut.leverancier})` : ''}${faults.length ? ` met fouten ${faults.join(', ')}` : ''}: ${selected.length} scenario('s)${role ? `, rol ${role}` : ''}${shard ? `, deel ${shard}` : ''}\n`,
   );
+  if (values.attestaties) {
+    try {
+      await vraagAttestatiesVoorRun(reportDir, config, sut.naam);
+    } catch (e) {
+      return fail(`the attestations were not completed: ${(e as Error).message}`);
+    }
+  }
   // Fixed ports: two worlds at once would both claim them.
   const exit = await runPlaywright(run, [...(config ? ['--workers', '1'] : []), ...(shard ? ['--shard', shard] : [])]);
   if (!existsSync(run.playwrightJsonPath)) return fail(`the test run ended (exit ${exit}) without results; see the output above.`);
@@ -188,8 +202,9 @@ export async function runQualify(args: string[]): Promise<number> {
     seed: run.seed!,
   });
   await writeFile(join(reportDir, 'kwalificatie.json'), `${JSON.stringify(kwalificatie, null, 2)}\n`);
-  await writeFile(join(reportDir, 'samenvatting.html'), renderSamenvatting(kwalificatie));
-  await writeFile(join(run.allureResultsDir, 'environment.properties'), environmentProperties(kwalificatie));
+  const operator = await leesOperatorVerslag(operatorBewijsMap(reportDir));
+  await writeFile(join(reportDir, 'samenvatting.html'), renderSamenvatting(kwalificatie, [renderOperatorSectie(operator)]));
+  await writeFile(join(run.allureResultsDir, 'environment.properties'), environmentProperties(kwalificatie, operatorOmgeving(operator)));
   const historyPath = values.history ? resolve(values.history) : values.report === undefined ? join(repoRoot, 'reports/allure-history.jsonl') : undefined;
 
   // What could not be written is said, and everything written so far is kept.
@@ -215,6 +230,7 @@ export async function runQualify(args: string[]): Promise<number> {
     await rm(run.runLogDir!, { recursive: true, force: true });
   }
   process.stdout.write(summary(kwalificatie, reportDir));
+  if (config?.adapter.soort === 'manual') await toonAfsluiting(reportDir, config, sut.naam, afsluiting(kwalificatie, reportDir));
   if (!complete) return 2;
   return kwalificatie.verdict === 'GESLAAGD' ? 0 : 1;
 }
@@ -235,7 +251,7 @@ function runPlaywright(run: QualificationRun, extraArgs: string[]): Promise<numb
 }
 
 /** What the run was, for the Environment panel of the Allure report. */
-function environmentProperties(k: Kwalificatie): string {
+function environmentProperties(k: Kwalificatie, extra: Record<string, string>): string {
   const props: Record<string, string> = {
     SUT: `${k.sut.naam} ${k.sut.versie}${k.sut.leverancier ? ` (${k.sut.leverancier})` : ''}`,
     'SUT.fouten': k.sut.faults.join(', ') || 'geen',
@@ -245,6 +261,7 @@ function environmentProperties(k: Kwalificatie): string {
     Uitvoerder: k.uitvoerder,
     Seed: k.seed,
     Datum: k.datum,
+    ...extra,
   };
   // .properties: escape the characters that would end a key or value.
   const esc = (s: string) => s.replace(/\\/g, '\\\\').replace(/([=:#!])/g, '\\$1').replace(/\n/g, '\\n');
@@ -253,6 +270,17 @@ function environmentProperties(k: Kwalificatie): string {
 
 async function harnessVersion(): Promise<string> {
   return (JSON.parse(await readFile(join(repoRoot, 'package.json'), 'utf8')) as { version: string }).version;
+}
+
+/** The operator's closing page: the verdict in the words of the summary. */
+function afsluiting(k: Kwalificatie, reportDir: string): Afsluiting {
+  return {
+    oordeel: k.verdict === 'GESLAAGD' ? 'GESLAAGD' : 'NIET GESLAAGD',
+    geslaagd: k.verdict === 'GESLAAGD',
+    totalen: `${k.totalen.passed} geslaagd, ${k.totalen.failed} afgekeurd, ${k.totalen.broken} gebroken, ${k.totalen.skipped} overgeslagen`,
+    rapportMap: reportDir,
+    samenvatting: join(reportDir, 'samenvatting.html'),
+  };
 }
 
 function summary(k: Kwalificatie, reportDir: string): string {
