@@ -29,7 +29,8 @@ export default defineConfig({
         ['./suites/terminal-reporter.ts'],
         ['allure-playwright', { resultsDir: run.allureResultsDir, detail: false, suiteTitle: false }],
         ['json', { outputFile: run.playwrightJsonPath }],
-        ...(run.junitPath ? [['junit', { outputFile: run.junitPath }] as const] : []),
+        // Our own: a finding about the LAS is a <failure>, only a run that could not be carried out an <error>.
+        ...(run.junitPath ? [['./suites/junit-reporter.ts', { outputFile: run.junitPath }] as const] : []),
       ]
     : [['list'], ['json', { outputFile: 'test-results/results.json' }]],
   projects: [

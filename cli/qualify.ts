@@ -38,10 +38,14 @@ import { SourceError } from '../suites/yaml-source.ts';
 import { summary } from './report-summary.ts';
 import { controleerAdapter } from '../suites/adapters/adapter-voor.ts';
 import { loadSutConfig, sutCertificaatProbleem, type SutConfig } from '../suites/sut-config.ts';
+import { operatorBewijsMap } from '../suites/operator-console/bewijs.ts';
+import type { Afsluiting } from '../suites/operator-console/pagina.ts';
+import { leesOperatorVerslag, operatorOmgeving, renderOperatorSectie } from '../reports/operator-verslag.ts';
+import { toonAfsluiting, vraagAttestatiesVoorRun } from './operator-stappen.ts';
 
 const repoRoot = fileURLToPath(new URL('../', import.meta.url));
 
-const usage = `Usage: oso-testbank qualify [--config FILE] [--scenario ID|GLOB]... [--scenario-dir DIR] [--role bron|doel] [--report DIR] [--fault NAME]... [--seed TEXT] [--history FILE] [--shard I/N] [--timings] [--strict]
+const usage = `Usage: oso-testbank qualify [--config FILE] [--scenario ID|GLOB]... [--scenario-dir DIR] [--role bron|doel] [--report DIR] [--fault NAME]... [--seed TEXT] [--history FILE] [--shard I/N] [--timings] [--strict] [--attestaties]
 
 Runs the qualification scenarios against the LAS under test and writes DIR/kwalificatie.json and DIR/index.html.
 Without --config the embedded reference LAS is the system under test.
@@ -65,6 +69,8 @@ Without --config the embedded reference LAS is the system under test.
   --strict            exit 1 for ONVOLLEDIG too: for a CI step that must prove the whole qualification
   --timings           after the summary, print how long each phase took (start-up, PKI, Playwright, world, runs,
                       PDFs, Allure generation, evidence), in milliseconds
+  --attestaties       before the run, ask the security checklist and the eigen verklaring at the operator console
+                      (manual.poort, else a free port); the answers, who gave them and when go into the report
 
 Verdict: GESLAAGD when every run of the full set for the SUT's roles ran and passed and every requirement passed;
 NIET GESLAAGD when the SUT failed a requirement; ONVOLLEDIG otherwise (part of the set selected or sharded, a run
@@ -96,6 +102,7 @@ export async function runQualify(args: string[]): Promise<number> {
         shard: { type: 'string' },
         timings: { type: 'boolean' },
         strict: { type: 'boolean' },
+        attestaties: { type: 'boolean' },
         help: { type: 'boolean' },
       },
       strict: true,
@@ -200,6 +207,13 @@ export async function runQualify(args: string[]): Promise<number> {
   process.stdout.write(
     `Qualifying ${sut.naam} ${sut.versie}${sut.leverancier ? ` (${sut.leverancier})` : ''}${faults.length ? ` with faults ${faults.join(', ')}` : ''}: ${selected.length} ${selected.length === 1 ? 'scenario' : 'scenarios'}${role ? `, role ${role}` : ''}${shard ? `, shard ${shard}` : ''}\n`,
   );
+  if (values.attestaties) {
+    try {
+      await vraagAttestatiesVoorRun(reportDir, config, sut.naam);
+    } catch (e) {
+      return fail(`the attestations were not completed: ${(e as Error).message}`);
+    }
+  }
   // Fixed ports: two worlds at once would both claim them.
   const exit = await runPlaywright(run, [...(config ? ['--workers', '1'] : []), ...(shard ? ['--shard', shard] : [])]);
   if (run.timingsDir) timings.markPlaywright(await leesTestTijden(run.timingsDir));
@@ -226,8 +240,9 @@ export async function runQualify(args: string[]): Promise<number> {
     seed: run.seed!,
   });
   await writeFile(join(reportDir, 'kwalificatie.json'), `${JSON.stringify(kwalificatie, null, 2)}\n`);
-  await writeFile(join(reportDir, 'samenvatting.html'), renderSamenvatting(kwalificatie));
-  await writeFile(join(run.allureResultsDir, 'environment.properties'), environmentProperties(kwalificatie));
+  const operator = await leesOperatorVerslag(operatorBewijsMap(reportDir));
+  await writeFile(join(reportDir, 'samenvatting.html'), renderSamenvatting(kwalificatie, [renderOperatorSectie(operator)]));
+  await writeFile(join(run.allureResultsDir, 'environment.properties'), environmentProperties(kwalificatie, operatorOmgeving(operator)));
   timings.mark('verdict');
   // Trends compare full qualifications: a partial run in the default folder keeps no history unless asked.
   const historyPath = values.history ? resolve(values.history) : values.report === undefined && !partial ? join(repoRoot, 'reports/allure-history.jsonl') : undefined;
@@ -257,6 +272,7 @@ export async function runQualify(args: string[]): Promise<number> {
   }
   timings.mark('evidence');
   process.stdout.write(summary(kwalificatie, reportDir));
+  if (config?.adapter.soort === 'manual') await toonAfsluiting(reportDir, config, sut.naam, afsluiting(kwalificatie, reportDir));
   if (run.timingsDir) {
     process.stdout.write(timings.render());
     await rm(run.timingsDir, { recursive: true, force: true });
@@ -288,4 +304,16 @@ function runPlaywright(run: QualificationRun, extraArgs: string[]): Promise<numb
 
 export async function harnessVersion(): Promise<string> {
   return (JSON.parse(await readFile(join(repoRoot, 'package.json'), 'utf8')) as { version: string }).version;
+}
+
+/** The operator's closing page: the verdict in the words of the summary. */
+function afsluiting(k: Kwalificatie, reportDir: string): Afsluiting {
+  return {
+    oordeel: verdictTekst[k.verdict],
+    verdict: k.verdict,
+    redenen: (k.onvolledig?.redenen ?? []).map((r) => r.tekst),
+    totalen: `${k.totalen.passed} geslaagd, ${k.totalen.failed} afgekeurd, ${k.totalen.broken} gebroken, ${k.totalen.skipped} overgeslagen`,
+    rapportMap: reportDir,
+    samenvatting: join(reportDir, 'samenvatting.html'),
+  };
 }

@@ -5,7 +5,8 @@
 import type { Kwalificatie } from './kwalificatie.ts';
 import { verdictTekst } from './oordeel.ts';
 
-export function environmentProperties(k: Kwalificatie): string {
+/** `extra`: further lines, e.g. who answered the operator's questions (reports/operator-verslag.ts). */
+export function environmentProperties(k: Kwalificatie, extra: Record<string, string> = {}): string {
   const props: Record<string, string> = {
     Oordeel: verdictTekst[k.verdict],
     ...(k.onvolledig ? { 'Oordeel.onvolledig': k.onvolledig.redenen.map((r) => r.tekst).join(' ') } : {}),
@@ -20,6 +21,7 @@ export function environmentProperties(k: Kwalificatie): string {
     Uitvoerder: k.uitvoerder,
     Seed: k.seed,
     Datum: k.datum,
+    ...extra,
   };
   // .properties: escape the characters that would end a key or value.
   const esc = (s: string) => s.replace(/\\/g, '\\\\').replace(/([=:#!])/g, '\\$1').replace(/\n/g, '\\n');

@@ -31,7 +31,8 @@ ${k.onvolledig.redenen.map((r) => `<li data-code="${escape(r.code)}">${escape(r.
 </section>`;
 }
 
-export function renderSamenvatting(k: Kwalificatie): string {
+/** `secties`: further sections, already rendered (e.g. reports/operator-verslag.ts), placed after the runs. */
+export function renderSamenvatting(k: Kwalificatie, secties: readonly string[] = []): string {
   const oordeel = verdictTekst[k.verdict];
   const rows = (cells: string[]) => `<tr>${cells.map((c) => `<td>${c}</td>`).join('')}</tr>`;
   const eisen = k.requirements
@@ -78,6 +79,7 @@ export function renderSamenvatting(k: Kwalificatie): string {
   .status { font-weight: 600; white-space: nowrap; }
   .passed { color: #15803d; } .failed, .broken { color: #b91c1c; } .untested, .skipped { color: #6b7280; }
   pre { white-space: pre-wrap; font-size: .8rem; margin: 0; }
+  blockquote { border-left: 3px solid #cfcfcf; margin: .4rem 0; padding: .2rem .8rem; }
   footer { color: #6b7280; font-size: .85rem; margin-top: 2rem; }
   @media print { body { margin: 0; max-width: none; } a { color: inherit; text-decoration: none; } tr { break-inside: avoid; } }
 </style>
@@ -114,6 +116,7 @@ ${eisen}
 ${runs}
 </tbody>
 </table>
+${secties.filter(Boolean).join('\n')}
 <footer>De details van elke run, met alle berichten, staan in index.html. De map evidence/ bevat het berichtenlog en het
 ondertekende manifest; controleer met <code>oso-testbank verify</code> dat niets is gewijzigd.</footer>
 </body>

@@ -5,10 +5,13 @@
  * adapter is the one the configuration names; without, the embedded reference LAS is the SUT.
  */
 import { test as base } from '@playwright/test';
+import * as allure from 'allure-js-commons';
 import type { ReferenceLasFault } from '../simulator/reference-las/faults.ts';
 import { startWorld, type World, type WorldOptions } from '../simulator/world.ts';
 import { sutAdapterVoor, testTijdslimiet } from './adapters/adapter-voor.ts';
+import type { ManualAdapter } from './adapters/manual-adapter.ts';
 import type { SutAdapter } from './adapters/sut-adapter.ts';
+import { operatorRegel } from './operator-console/antwoord-tekst.ts';
 import { qualificationRunFromEnv } from './run-settings.ts';
 import { beginTestTijden, meet, schrijfTestTijden } from './run-timings.ts';
 import { loadSutConfig, standaardTijdslimieten, worldOptionsVoor, type SutConfig } from './sut-config.ts';
@@ -50,13 +53,26 @@ export const test = base.extend<{ world: World; worldOptions: Omit<WorldOptions,
     const tijdslimieten = config?.tijdslimieten ?? standaardTijdslimieten;
     testInfo.setTimeout(Math.max(testInfo.timeout, testTijdslimiet(keuze, tijdslimieten)));
     const bewijsMap = qualificationRunFromEnv()?.reportDir ?? testInfo.outputDir;
-    const adapter = await sutAdapterVoor(keuze, tijdslimieten, { bewijsMap, naam: world.sut.naam });
+    // "regulier-povo [SUT als doel] Regulier dossier …" → what the operator console shows with each prompt.
+    const run = /^\S+ \[SUT als (\w+)\] (.+)$/.exec(testInfo.title);
+    const adapter = await sutAdapterVoor(keuze, tijdslimieten, { bewijsMap, naam: world.sut.naam, ...(run ? { run: `${run[2]} (uw LAS als ${run[1]})` } : {}) });
     try {
       await use(adapter);
     } finally {
       await adapter.close();
+      if (adapter.soort === 'manual') await attachOperatorAntwoorden(adapter as ManualAdapter);
     }
   },
 });
+
+/** Who answered what for this run, beside its messages in the report; the operator's name also as a parameter. */
+async function attachOperatorAntwoorden(adapter: ManualAdapter): Promise<void> {
+  const antwoorden = adapter.antwoorden();
+  if (!antwoorden.length) return;
+  const namen = [...new Set(antwoorden.map((a) => a.door))].join(', ');
+  // Excluded from the test's identity, so runs by different operators still line up in the trends.
+  await allure.parameter('operator', namen, { excluded: true });
+  await allure.attachment('operatorantwoorden.json', JSON.stringify(antwoorden.map(operatorRegel), null, 2), 'application/json');
+}
 
 export { expect } from '@playwright/test';

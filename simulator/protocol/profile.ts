@@ -101,7 +101,8 @@ export const oso2021 = {
     documentResponse: {
       wireName: 'documentResponse',
       herkomst: 'ours',
-      // [ours] the gegevensset XML, UTF-8, base64 in one element.
+      // [ours] the gegevensset XML, UTF-8, base64 in one element. [ours] A bron may also refuse with a SOAP Fault
+      // instead of this response: after a refused sessiecontrole that counts as a refusal (docs/protocol-profile.md).
       fields: [resultaat, text('dossier', 'ours', true)],
     },
     sessiecontroleRequest: {

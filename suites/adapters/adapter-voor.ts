@@ -5,15 +5,18 @@
 import { join } from 'node:path';
 import type { AdapterKeuze, Tijdslimieten } from '../sut-config.ts';
 import { httpAdapter } from './http-adapter.ts';
+import { operatorBewijsMap } from '../operator-console/bewijs.ts';
 import { manualAdapter } from './manual-adapter.ts';
 import { loadPlaywrightLasModule, playwrightAdapter } from './playwright-adapter.ts';
 import type { SutAdapter } from './sut-adapter.ts';
 
 export interface AdapterOmgeving {
-  /** Where a run keeps what its adapter gathers as evidence (the operator's answers, screenshots). */
+  /** The report folder: where a run keeps what its adapter gathers as evidence (the operator's answers, screenshots). */
   bewijsMap: string;
   /** Named in the operator console. */
   naam?: string;
+  /** The run the adapter serves, as the operator console shows it with every prompt. */
+  run?: string;
 }
 
 export async function sutAdapterVoor(keuze: AdapterKeuze, tijdslimieten: Tijdslimieten, omgeving: AdapterOmgeving): Promise<SutAdapter> {
@@ -33,8 +36,9 @@ export async function sutAdapterVoor(keuze: AdapterKeuze, tijdslimieten: Tijdsli
         ...(keuze.manual.poort !== undefined ? { poort: keuze.manual.poort } : {}),
         ...(keuze.manual.operator ? { operator: keuze.manual.operator } : {}),
         timeoutMs: tijdslimieten.handmatigMs,
-        bewijsMap: join(omgeving.bewijsMap, 'operator'),
+        bewijsMap: operatorBewijsMap(omgeving.bewijsMap),
         ...(omgeving.naam ? { naam: omgeving.naam } : {}),
+        ...(omgeving.run ? { run: omgeving.run } : {}),
       });
       // The operator must know where to look; the run waits for them there.
       process.stdout.write(`Operatorconsole: ${adapter.consoleUrl}\n`);

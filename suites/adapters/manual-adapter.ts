@@ -5,11 +5,13 @@
  * (who answered, when) in the console's evidence folder. A prompt left unanswered, or an instruction the operator could
  * not carry out, makes the call fail as an adapter error (a broken run), never as a finding about the LAS.
  */
+import { loadFixtureLeerlingen } from '../../fixtures/leerlingen.ts';
 import type { KlaarzettenVerzoek, OntvangenDossier, OpvragenAntwoord, OpvragenVerzoek } from '../../simulator/control-api.ts';
-import { resultCodes } from '../../simulator/protocol/result-codes.ts';
+import type { Leerling } from '../../simulator/dossier/leerling.ts';
+import { resultCodes, type ResultCode } from '../../simulator/protocol/result-codes.ts';
 import { startOperatorConsole } from '../operator-console/operator-console.ts';
-import { VraagVerlopen, type Antwoord, type KeuzeOptie, type Vraag } from '../operator-console/vraag.ts';
-import { AdapterFout, type SutAdapter } from './sut-adapter.ts';
+import { VraagVerlopen, type Antwoord, type KeuzeOptie, type Vraag, type VraagContext } from '../operator-console/vraag.ts';
+import { AdapterFout, type StapInfo, type SutAdapter } from './sut-adapter.ts';
 
 /** As the SUT configuration names them: `manual: { poort, operator }` and `tijdslimieten.handmatigMs`. */
 export interface ManualAdapterSettings {
@@ -23,17 +25,42 @@ export interface ManualAdapterSettings {
   bewijsMap: string;
   /** The LAS's name, shown on the console. */
   naam?: string;
+  /** The run this adapter serves, shown with every prompt, e.g. "Zorgdossier met bijlagen (uw LAS als doel)". */
+  run?: string;
 }
 
 export interface ManualAdapter extends SutAdapter {
   /** Where the operator opens the console. */
   readonly consoleUrl: string;
+  /** The answers given for this run, oldest first (for the report). */
+  antwoorden(): readonly Antwoord[];
 }
 
-/** Every result a LAS can report for an opvragen, as its user reads it; "Ok" only answers the TC's own requests. */
-const resultaatOpties: readonly KeuzeOptie[] = Object.entries(resultCodes)
-  .filter(([code]) => code !== 'Ok')
-  .map(([code, info]) => ({ waarde: code, label: info.omschrijving }));
+/**
+ * The results a doel's user can see after opvragen, the usual ones first: a delivered dossier, then what a bron answers
+ * most, then what the TC or the network can cause. Codes only the TC and a bron say to each other (a session that is
+ * afgemeld, an unknown aanleverpunt …) never reach the school's screen; the bron turns them into SessiecontroleAfgewezen.
+ * Whatever else the LAS shows is "Anders", typed in as shown.
+ */
+const zichtbareResultaten: readonly ResultCode[] = [
+  'DossierGeleverd',
+  'DossierNietKlaargezet',
+  'LeerlingOnbekend',
+  'DossierNietVoorDezeSchool',
+  'VerstrekkerNietBekend',
+  'DossierVersieOnjuist',
+  'SessiecontroleAfgewezen',
+  'AanleverpuntOnbereikbaar',
+  'TrafficCenterOnbereikbaar',
+  'GeenActiefAanleverpunt',
+  'CertificaatNietVanDoel',
+  'SessiecontroleMislukt',
+];
+const ANDERS = 'Anders';
+const resultaatOpties: readonly KeuzeOptie[] = [
+  ...zichtbareResultaten.map((code) => ({ waarde: code, label: resultCodes[code].omschrijving })),
+  { waarde: ANDERS, label: 'Iets anders (u typt hierna over wat uw LAS toonde)' },
+];
 
 const ONTVANGEN_OPTIES: readonly KeuzeOptie[] = [
   { waarde: 'opgeslagen', label: 'Het dossier is binnengekomen en opgeslagen bij de leerling' },
@@ -44,9 +71,17 @@ const ONTVANGEN_OPTIES: readonly KeuzeOptie[] = [
 /** YYYY-MM-DD as a Dutch administrator types it. */
 const datum = (iso: string) => iso.split('-').reverse().join('-');
 
+/** The synthetic test pupils the LAS holds, by BSN or onderwijsnummer: the operator looks a pupil up by name. */
+const leerlingenOpPgn = new Map<string, Leerling>(loadFixtureLeerlingen().map((l) => [l.pgn.waarde, l]));
+const naamVan = (pgn: string): Record<string, string> => {
+  const l = leerlingenOpPgn.get(pgn);
+  return l ? { Naam: [l.roepnaam ?? l.voornaam, l.voorvoegsel, l.achternaam].filter(Boolean).join(' ') } : {};
+};
+
 const leerlingGegevens = (v: OpvragenVerzoek) => ({
   'Uw school (BRIN)': v.brin,
   'Vorige school (BRIN)': v.bronBrin,
+  ...naamVan(v.pgn),
   'Leerling (BSN of onderwijsnummer)': v.pgn,
   Geboortedatum: datum(v.geboortedatum),
 });
@@ -66,9 +101,15 @@ export async function manualAdapter(settings: ManualAdapterSettings): Promise<Ma
     ...(settings.naam ? { onderwerp: settings.naam } : {}),
   });
 
+  // What the operator is shown with each prompt: the run, and the step the runner announced last.
+  let stap: StapInfo | undefined;
+  const context = (): VraagContext | undefined =>
+    settings.run ? { run: settings.run, ...(stap ? { stap: stap.titel, stapNummer: stap.nummer, aantalStappen: stap.aantal } : {}) } : undefined;
+
   async function vraag<V extends Vraag>(v: V): Promise<Antwoord<V['soort']>> {
+    const c = context();
     try {
-      return await operatorConsole.vraag(v, { timeoutMs: settings.timeoutMs });
+      return await operatorConsole.vraag(c ? { ...v, context: c } : v, { timeoutMs: settings.timeoutMs });
     } catch (e) {
       if (e instanceof VraagVerlopen)
         throw new AdapterFout(`${e.message}\nBeantwoord de vragen in de operatorconsole (${operatorConsole.url}) binnen de tijdslimiet, of verhoog tijdslimieten.handmatigMs.`);
@@ -93,7 +134,7 @@ export async function manualAdapter(settings: ManualAdapterSettings): Promise<Ma
       await opdracht(
         'Dossier klaarzetten',
         'Zet in uw LAS het overstapdossier van deze leerling klaar voor de nieuwe school. Klik op "Gedaan" zodra uw LAS het dossier als klaargezet toont.',
-        { 'Uw school (BRIN)': verzoek.brin, 'Leerling (BSN of onderwijsnummer)': verzoek.pgn, 'Nieuwe school (BRIN)': verzoek.doelBrin },
+        { 'Uw school (BRIN)': verzoek.brin, ...naamVan(verzoek.pgn), 'Leerling (BSN of onderwijsnummer)': verzoek.pgn, 'Nieuwe school (BRIN)': verzoek.doelBrin },
       );
     },
 
@@ -105,7 +146,11 @@ export async function manualAdapter(settings: ManualAdapterSettings): Promise<Ma
         gegevens,
       );
       opgevraagd.push({ verzoek, op: gedaan.beantwoordOp });
-      const resultaat = await vraag({ soort: 'keuze', kop: 'Resultaat van het opvragen', tekst: 'Welk resultaat toonde uw LAS?', gegevens, opties: resultaatOpties });
+      const gekozen = await vraag({ soort: 'keuze', kop: 'Resultaat van het opvragen', tekst: 'Welk resultaat toonde uw LAS?', gegevens, opties: resultaatOpties });
+      const resultaat =
+        gekozen.waarde === ANDERS
+          ? await vraag({ soort: 'tekst', kop: 'Ander resultaat', tekst: 'Neem het resultaat dat uw LAS toonde letterlijk over (de code, of anders de melding).', gegevens })
+          : gekozen;
       const fout = await vraag({ soort: 'janee', kop: 'Foutmelding bij het opvragen', tekst: 'Toonde uw LAS bij dit opvragen een foutmelding?', gegevens });
       const melding = fout.ja
         ? (await vraag({ soort: 'tekst', kop: 'Foutmelding overnemen', tekst: 'Neem de foutmelding die uw LAS toonde letterlijk over.', gegevens })).waarde
@@ -134,6 +179,19 @@ export async function manualAdapter(settings: ManualAdapterSettings): Promise<Ma
           wat.waarde === 'geweigerd'
             ? (await vraag({ soort: 'tekst', kop: 'Reden van weigeren', tekst: 'Welke reden gaf uw LAS voor het weigeren van het dossier? Neem de melding letterlijk over.', gegevens })).waarde
             : undefined;
+        // The attachments as the LAS keeps them, byte for byte: their SHA-256 is what the bijlagen check compares.
+        const bijlagen =
+          wat.waarde === 'opgeslagen'
+            ? await vraag({
+                soort: 'bestand',
+                kop: 'Bijlagen van het opgeslagen dossier',
+                tekst:
+                  'Download uit uw LAS alle bijlagen die bij het overstapdossier van deze leerling zijn bewaard, en upload ze hier allemaal tegelijk, zonder ze te openen of te hernoemen. Heeft het dossier in uw LAS geen bijlagen, ga dan verder zonder bestand.',
+                gegevens,
+                meerdere: true,
+                optioneel: true,
+              })
+            : undefined;
         o.ontvangen = {
           bronBrin: o.verzoek.bronBrin,
           doelBrin: o.verzoek.brin,
@@ -141,6 +199,7 @@ export async function manualAdapter(settings: ManualAdapterSettings): Promise<Ma
           status: wat.waarde === 'opgeslagen' ? 'opgeslagen' : 'geweigerd',
           ...(reden ? { reden } : {}),
           ontvangenOp: o.op,
+          ...(bijlagen ? { bijlagen: (bijlagen.bestanden ?? []).map((b) => ({ bestandsnaam: b.naam, sha256: b.sha256 })) } : {}),
         };
       }
       return opgevraagd.flatMap((o) => (o.ontvangen && o.ontvangen !== 'niets' ? [o.ontvangen] : []));
@@ -163,6 +222,12 @@ export async function manualAdapter(settings: ManualAdapterSettings): Promise<Ma
         { Gegevensset: gegevensset },
       );
     },
+
+    bijStap(info: StapInfo) {
+      stap = info;
+    },
+
+    antwoorden: () => operatorConsole.antwoorden(),
 
     close: () => operatorConsole.close(),
   };

@@ -25,7 +25,18 @@ export interface SutAdapter {
   laatsteFout(): Promise<string | undefined>;
   /** Switch the LAS to the given gegevensset release (the summer release). */
   wisselRelease(gegevensset: string): Promise<void>;
+  /** The scenario runner is about to run this step; an adapter with a person behind it shows what is tested. */
+  bijStap?(stap: StapInfo): void;
   close(): Promise<void>;
+}
+
+/** A step of the run, as the runner announces it before running it. */
+export interface StapInfo {
+  /** 1-based, among the steps that run in this role. */
+  nummer: number;
+  aantal: number;
+  /** The step's title: what it does or checks and, for an opvragen, the expected result. */
+  titel: string;
 }
 
 /** The SUT could not be driven: the adapter says what it tried and what came back (a broken run, not a finding). */

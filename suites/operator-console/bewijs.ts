@@ -4,11 +4,14 @@
  * shows the content is the one recorded.
  */
 import { createHash } from 'node:crypto';
-import { appendFile, mkdir, writeFile } from 'node:fs/promises';
+import { appendFile, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Antwoord, BewaardBestand, VerlopenVraag } from './vraag.ts';
 
 export const ANTWOORDEN_BESTAND = 'antwoorden.jsonl';
+
+/** Where a qualification keeps what people answered (the manual adapter's prompts, the attestations): part of its evidence. */
+export const operatorBewijsMap = (reportDir: string) => join(reportDir, 'operator');
 const BESTANDEN_MAP = 'bestanden';
 
 export interface OperatorBewijs {
@@ -42,4 +45,20 @@ export async function operatorBewijs(map: string): Promise<OperatorBewijs> {
       return { naam, pad, sha256, bytes: inhoud.length, type: type || 'application/octet-stream' };
     },
   };
+}
+
+/** The answers already recorded in an evidence folder, oldest first; expired prompts left out. None when there is no file yet. */
+export async function eerdereAntwoorden(map: string): Promise<Antwoord[]> {
+  let tekst: string;
+  try {
+    tekst = await readFile(join(map, ANTWOORDEN_BESTAND), 'utf8');
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw e;
+  }
+  return tekst
+    .split('\n')
+    .filter(Boolean)
+    .map((regel) => JSON.parse(regel) as Antwoord | VerlopenVraag)
+    .filter((r): r is Antwoord => 'beantwoordOp' in r);
 }

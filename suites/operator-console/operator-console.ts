@@ -6,8 +6,8 @@
  */
 import { randomBytes } from 'node:crypto';
 import Fastify, { type FastifyReply, type FastifyRequest } from 'fastify';
-import { operatorBewijs, type OperatorBewijs } from './bewijs.ts';
-import { consolePagina, WACHTEN_SCRIPT, type OpenVraag, type PaginaStaat } from './pagina.ts';
+import { eerdereAntwoorden, operatorBewijs, type OperatorBewijs } from './bewijs.ts';
+import { consolePagina, WACHTEN_SCRIPT, type Afsluiting, type OpenVraag, type PaginaStaat } from './pagina.ts';
 import { duur, VraagVerlopen, type Antwoord, type Uitkomst, type Vraag, type VerlopenVraag } from './vraag.ts';
 
 export interface OperatorConsoleOptions {
@@ -28,6 +28,13 @@ export interface OperatorConsole {
   readonly bewijsMap: string;
   /** Shows the prompt and resolves with the answer; rejects with VraagVerlopen when none came within timeoutMs. */
   vraag<V extends Vraag>(vraag: V, opties: { timeoutMs: number }): Promise<Antwoord<V['soort']>>;
+  /** Every answer given at this console, oldest first (not those of earlier consoles on the same folder). */
+  antwoorden(): readonly Antwoord[];
+  /**
+   * Shows the closing page (the verdict and where the report is) instead of prompts; a page waiting for the next prompt
+   * reloads to it. Resolves true once a browser has loaded it, false when none did within wachtMs. Close afterwards.
+   */
+  afsluiten(afsluiting: Afsluiting, opties: { wachtMs: number }): Promise<boolean>;
   close(): Promise<void>;
 }
 
@@ -67,7 +74,7 @@ function operatorUitCookie(req: FastifyRequest): string | undefined {
 const isLoopback = (host: string) => host === '127.0.0.1' || host === '::1' || host === 'localhost';
 
 /** The answer the form carries for the open prompt, or what the operator must correct. */
-function leesUitkomst(vraag: Vraag, form: FormData): Uitkomst | { fout: string } | { bestand: File } {
+function leesUitkomst(vraag: Vraag, form: FormData): Uitkomst | { fout: string } | { bestanden: File[] } {
   const tekst = (naam: string) => {
     const v = form.get(naam);
     return typeof v === 'string' ? v.trim() : '';
@@ -96,12 +103,14 @@ function leesUitkomst(vraag: Vraag, form: FormData): Uitkomst | { fout: string }
       return { soort: 'tekst', waarde };
     }
     case 'bestand': {
-      if (vraag.optioneel && tekst('zonder') === 'ja') return { soort: 'bestand' };
-      const bestand = form.get('bestand');
+      if (vraag.optioneel && tekst('zonder') === 'ja') return vraag.meerdere ? { soort: 'bestand', bestanden: [] } : { soort: 'bestand' };
       // A browser sends an empty part without a name when no file was chosen.
-      if (!(bestand instanceof File) || (!bestand.name && bestand.size === 0)) return { fout: 'Kies een bestand om te uploaden.' };
-      if (bestand.size === 0) return { fout: `Het bestand ${bestand.name} is leeg.` };
-      return { bestand };
+      const bestanden = form.getAll('bestand').flatMap((b) => (b instanceof File && !(!b.name && b.size === 0) ? [b] : []));
+      if (bestanden.length === 0) return { fout: vraag.meerdere ? 'Kies een of meer bestanden om te uploaden.' : 'Kies een bestand om te uploaden.' };
+      if (!vraag.meerdere && bestanden.length > 1) return { fout: 'Kies één bestand.' };
+      const leeg = bestanden.find((b) => b.size === 0);
+      if (leeg) return { fout: `Het bestand ${leeg.name} is leeg.` };
+      return { bestanden };
     }
   }
 }
@@ -110,12 +119,16 @@ export async function startOperatorConsole(options: OperatorConsoleOptions): Pro
   const host = options.host ?? '127.0.0.1';
   const bewijs: OperatorBewijs = await operatorBewijs(options.bewijsMap);
   const open = new Map<string, Wachtend>();
-  const beantwoord: Antwoord[] = [];
+  // The run's history: what was answered at earlier consoles on this evidence folder (one per test) stays in view.
+  const beantwoord: Antwoord[] = (await eerdereAntwoorden(options.bewijsMap)).reverse();
   let volgnummer = 0;
   // Consoles one after another may share an evidence folder (one per test, same port): ids stay unique across them.
   const reeks = randomBytes(3).toString('hex');
+  const eigen: Antwoord[] = [];
   let versie = 0;
   let gesloten = false;
+  let afgesloten: Afsluiting | undefined;
+  let slotGetoond: (() => void) | undefined;
   const wachtenden = new Set<() => void>();
   const veranderd = () => {
     versie++;
@@ -146,6 +159,7 @@ export async function startOperatorConsole(options: OperatorConsoleOptions): Pro
       aantalOpen: open.size,
       beantwoord,
       versie,
+      ...(afgesloten ? { afgesloten } : {}),
       ...extra,
     };
   };
@@ -180,14 +194,15 @@ export async function startOperatorConsole(options: OperatorConsoleOptions): Pro
   app.get('/', async (req, reply) => {
     const code = (req.query as Record<string, string | undefined>)['melding'];
     const melding = code !== undefined && Object.hasOwn(MELDINGEN, code) ? MELDINGEN[code as keyof typeof MELDINGEN] : undefined;
-    return pagina(reply, staat(req, melding ? { melding } : {}));
+    if (afgesloten) reply.raw.once('finish', () => slotGetoond?.());
+    return pagina(reply, staat(req, melding && !afgesloten ? { melding } : {}));
   });
 
   app.get('/wachten.js', async (_req, reply) => reply.type('text/javascript; charset=utf-8').send(WACHTEN_SCRIPT));
 
   app.get('/wacht', async (req) => {
     const gezien = (req.query as Record<string, string | undefined>)['versie'];
-    if (!gesloten && gezien === String(versie))
+    if (!gesloten && !afgesloten && gezien === String(versie))
       await new Promise<void>((klaar) => {
         const timer = setTimeout(klaar, WACHT_MS);
         wachtenden.add(() => {
@@ -220,10 +235,13 @@ export async function startOperatorConsole(options: OperatorConsoleOptions): Pro
     clearTimeout(wachtend.timer);
     const opmerking = typeof form.get('opmerking') === 'string' ? (form.get('opmerking') as string).trim().slice(0, MAX_TEKST) : '';
     try {
-      const uitkomst: Uitkomst =
-        'soort' in gelezen
-          ? gelezen
-          : { soort: 'bestand', bestand: await bewijs.bewaarBestand(gelezen.bestand.name, gelezen.bestand.type, Buffer.from(await gelezen.bestand.arrayBuffer())) };
+      let uitkomst: Uitkomst;
+      if ('soort' in gelezen) uitkomst = gelezen;
+      else {
+        const bewaard = [];
+        for (const b of gelezen.bestanden) bewaard.push(await bewijs.bewaarBestand(b.name, b.type, Buffer.from(await b.arrayBuffer())));
+        uitkomst = { soort: 'bestand', bestand: bewaard[0]!, ...(wachtend.vraag.soort === 'bestand' && wachtend.vraag.meerdere ? { bestanden: bewaard } : {}) };
+      }
       const antwoord = {
         id: wachtend.id,
         vraag: wachtend.vraag,
@@ -235,6 +253,7 @@ export async function startOperatorConsole(options: OperatorConsoleOptions): Pro
       } as Antwoord;
       await bewijs.vastleggen(antwoord);
       beantwoord.unshift(antwoord);
+      eigen.push(antwoord);
       veranderd();
       wachtend.resolve(antwoord);
     } catch (e) {
@@ -262,7 +281,7 @@ export async function startOperatorConsole(options: OperatorConsoleOptions): Pro
     vraag<V extends Vraag>(vraag: V, { timeoutMs }: { timeoutMs: number }): Promise<Antwoord<V['soort']>> {
       if (!(timeoutMs > 0 && Number.isFinite(timeoutMs))) throw new TypeError(`Tijdslimiet van een operatorvraag moet een positief aantal milliseconden zijn, niet ${timeoutMs}.`);
       if (vraag.soort === 'keuze' && vraag.opties.length === 0) throw new TypeError(`Keuzevraag "${vraag.kop}" heeft geen antwoorden om uit te kiezen.`);
-      if (gesloten) return Promise.reject(new VraagVerlopen(`De operatorconsole is gesloten; de vraag "${vraag.kop}" kan niet meer worden gesteld.`));
+      if (gesloten || afgesloten) return Promise.reject(new VraagVerlopen(`De operatorconsole is gesloten; de vraag "${vraag.kop}" kan niet meer worden gesteld.`));
       return new Promise<Antwoord<V['soort']>>((resolve, reject) => {
         const id = `${reeks}-${++volgnummer}`;
         const gevraagdOp = new Date();
@@ -289,6 +308,23 @@ export async function startOperatorConsole(options: OperatorConsoleOptions): Pro
           reject,
           timer,
         });
+        veranderd();
+      });
+    },
+    antwoorden: () => eigen,
+    afsluiten(afsluiting, { wachtMs }) {
+      for (const w of open.values()) {
+        clearTimeout(w.timer);
+        w.reject(new VraagVerlopen(`De kwalificatie is afgerond voordat de vraag "${w.vraag.kop}" werd beantwoord.`));
+      }
+      open.clear();
+      afgesloten = afsluiting;
+      return new Promise<boolean>((klaar) => {
+        const timer = setTimeout(() => klaar(false), wachtMs);
+        slotGetoond = () => {
+          clearTimeout(timer);
+          klaar(true);
+        };
         veranderd();
       });
     },

@@ -5,6 +5,7 @@
  */
 import { html, type Html } from './html.ts';
 import type { Antwoord, Vraag } from './vraag.ts';
+import type { Verdict } from '../../reports/oordeel.ts';
 
 export interface OpenVraag {
   id: string;
@@ -26,6 +27,21 @@ export interface PaginaStaat {
   versie: number;
   melding?: string;
   fout?: string;
+  /** The qualification has ended: the closing page, with no prompt and nothing more to wait for. */
+  afgesloten?: Afsluiting;
+}
+
+export interface Afsluiting {
+  /** GESLAAGD, NIET GESLAAGD, … as the report says it. */
+  oordeel: string;
+  verdict: Verdict;
+  /** Why the verdict is ONVOLLEDIG (or what else was missing beside a failure), as the report says it. */
+  redenen: readonly string[];
+  /** E.g. "12 geslaagd, 1 afgekeurd, 0 gebroken". */
+  totalen: string;
+  /** Where the report was written (paths on the machine that ran the qualification). */
+  rapportMap: string;
+  samenvatting: string;
 }
 
 const tijd = (d: Date | string) => new Date(d).toLocaleTimeString('nl-NL', { hour: '2-digit', minute: '2-digit', second: '2-digit' });
@@ -47,9 +63,21 @@ button{font:inherit;padding:.45rem 1.1rem;margin:.6rem .5rem 0 0;border-radius:4
 button.tweede{background:#fff;color:#15467a}
 .melding{background:#e7f5ea;border-color:#8cc79a}.fout{background:#fdecec;border-color:#e3a0a0}
 .klein{color:#58616d;font-size:.9rem}
+.context{background:#eef3f9;border-radius:4px;padding:.5rem .8rem;margin:0 0 .8rem}.context p{margin:.15rem 0}
+.voortgang{font-weight:600;color:#15467a}
+.oordeel{font-size:1.6rem;font-weight:700;padding:.4rem .9rem;border-radius:4px;display:inline-block}
+.oordeel.ja{background:#e3f4e5;color:#14532d;border:2px solid #15803d}.oordeel.nee{background:#fde8e8;color:#7f1d1d;border:2px solid #b91c1c}.oordeel.onvolledig{background:#fef3c7;color:#78350f;border:2px solid #b45309}
 table{border-collapse:collapse;width:100%}td,th{text-align:left;vertical-align:top;padding:.3rem .4rem;border-bottom:1px solid #e3e6ea}
 code{font-size:.85rem;word-break:break-all}
 `;
+
+/** What is being tested and how far along: the run, the step and its expectation, and the prompt's number. */
+function contextBlok(vraag: Vraag, vraagNummer: number): Html {
+  const c = vraag.context;
+  const stap = c?.stapNummer !== undefined && c.aantalStappen !== undefined ? `Stap ${c.stapNummer} van ${c.aantalStappen}` : undefined;
+  return html`<div class="context"><p class="voortgang">${[stap, `vraag ${vraagNummer} van deze kwalificatie`].filter(Boolean).join(' · ')}</p>
+${c ? html`<p>Scenario: <strong>${c.run}</strong></p>` : ''}${c?.stap ? html`<p>Wat wordt getest: ${c.stap}</p>` : ''}</div>`;
+}
 
 function gegevens(vraag: Vraag): Html | undefined {
   const rijen = Object.entries(vraag.gegevens ?? {});
@@ -77,7 +105,7 @@ ${vraag.opties.map((o) => html`<label><input type="radio" name="waarde" value="$
       return html`<form method="post" action="${actie}"><label>Uw antwoord${vraag.optioneel ? ' (mag leeg blijven)' : ''}<textarea name="waarde" rows="3"${vraag.optioneel ? '' : html` required`}></textarea></label>
 ${opmerkingVeld}<button>Antwoord geven</button></form>`;
     case 'bestand':
-      return html`<form method="post" action="${actie}" enctype="multipart/form-data"><label>Bestand<input type="file" name="bestand"${vraag.optioneel ? '' : html` required`}></label>
+      return html`<form method="post" action="${actie}" enctype="multipart/form-data"><label>${vraag.meerdere ? 'Bestanden (kies ze allemaal tegelijk)' : 'Bestand'}<input type="file" name="bestand"${vraag.meerdere ? html` multiple` : ''}${vraag.optioneel ? '' : html` required`}></label>
 ${opmerkingVeld}<button>Uploaden</button>${vraag.optioneel ? html`<button class="tweede" name="zonder" value="ja" formnovalidate>Verder zonder bestand</button>` : ''}</form>`;
   }
 }
@@ -94,8 +122,12 @@ function samenvatting(a: Antwoord): Html {
     }
     case 'tekst':
       return html`${a.waarde || '(leeg)'}`;
-    case 'bestand':
-      return a.bestand ? html`${a.bestand.naam}<br><span class="klein">SHA-256 <code>${a.bestand.sha256}</code></span>` : html`geen bestand`;
+    case 'bestand': {
+      const bestanden = a.bestanden ?? (a.bestand ? [a.bestand] : []);
+      return bestanden.length
+        ? html`${bestanden.map((b, i) => html`${i ? html`<br>` : ''}${b.naam}<br><span class="klein">SHA-256 <code>${b.sha256}</code></span>`)}`
+        : html`geen bestand`;
+    }
   }
 }
 
@@ -104,18 +136,31 @@ function naamFormulier(huidig: string | undefined): Html {
 <button>${huidig ? 'Naam wijzigen' : 'Beginnen'}</button></form>`;
 }
 
+const uitslagKlasse: Record<Verdict, string> = { GESLAAGD: 'ja', NIET_GESLAAGD: 'nee', ONVOLLEDIG: 'onvolledig' };
+
+function slot(a: Afsluiting): Html {
+  return html`<section id="afgesloten"><h2>De kwalificatie is afgerond</h2>
+<p>Er komen geen vragen meer. Bedankt voor het beantwoorden.</p>
+<p class="oordeel ${uitslagKlasse[a.verdict]}" id="oordeel">${a.oordeel}</p><p>${a.totalen}</p>
+${a.redenen.length ? html`<ul id="redenen">${a.redenen.map((r) => html`<li>${r}</li>`)}</ul>` : ''}
+<dl><div><dt>Rapport</dt><dd>${a.rapportMap}</dd></div><div><dt>Samenvatting</dt><dd>${a.samenvatting}</dd></div></dl>
+<p class="klein">Open de samenvatting op de computer waarop de kwalificatie draaide. Uw naam en antwoorden staan erin en in het rapport.</p></section>`;
+}
+
 export function consolePagina(staat: PaginaStaat): string {
   const { open, operator } = staat;
-  const wachten = !open && operator !== undefined;
+  const wachten = !open && operator !== undefined && !staat.afgesloten;
   const inhoud = html`
 ${staat.melding ? html`<section class="melding" role="status">${staat.melding}</section>` : ''}
 ${staat.fout ? html`<section class="fout" role="alert">${staat.fout}</section>` : ''}
 ${
-  operator === undefined
+  staat.afgesloten
+    ? slot(staat.afgesloten)
+    : operator === undefined
     ? html`<section id="naam"><h2>Wie beantwoordt de vragen?</h2>${open ? html`<p>Er wacht een vraag op u. Vul eerst uw naam in.</p>` : ''}${naamFormulier(undefined)}</section>`
     : open
       ? html`<section id="vraag" data-id="${open.id}" data-soort="${open.vraag.soort}">
-<h2>${open.vraag.kop}</h2><p class="tekst">${open.vraag.tekst}</p>${gegevens(open.vraag)}
+${contextBlok(open.vraag, staat.beantwoord.length + 1)}<h2>${open.vraag.kop}</h2><p class="tekst">${open.vraag.tekst}</p>${gegevens(open.vraag)}
 <p class="klein">Gevraagd om ${tijd(open.gevraagdOp)}; beantwoord vóór ${tijd(open.verlooptOp)}.${staat.aantalOpen > 1 ? ` Daarna wachten nog ${staat.aantalOpen - 1} vragen.` : ''}</p>
 ${formulier(open)}</section>`
       : html`<section id="wachten"><h2>Geen openstaande vraag</h2><p>De testbank is bezig. Zodra er een nieuwe vraag is, verschijnt die hier vanzelf.</p></section>`
@@ -123,15 +168,15 @@ ${formulier(open)}</section>`
 <section id="beantwoord"><h2>Beantwoord</h2>${
     staat.beantwoord.length
       ? html`<table><thead><tr><th>Tijd</th><th>Vraag</th><th>Antwoord</th><th>Door</th></tr></thead><tbody>${staat.beantwoord.map(
-          (a) => html`<tr data-id="${a.id}"><td>${tijd(a.beantwoordOp)}</td><td>${a.vraag.kop}</td><td>${samenvatting(a)}${a.opmerking ? html`<br><span class="klein">Opmerking: ${a.opmerking}</span>` : ''}</td><td>${a.door}</td></tr>`,
+          (a) => html`<tr data-id="${a.id}"><td>${tijd(a.beantwoordOp)}</td><td>${a.vraag.kop}${a.vraag.context ? html`<br><span class="klein">${a.vraag.context.run}</span>` : ''}</td><td>${samenvatting(a)}${a.opmerking ? html`<br><span class="klein">Opmerking: ${a.opmerking}</span>` : ''}</td><td>${a.door}</td></tr>`,
         )}</tbody></table>`
       : html`<p class="klein">Nog niets beantwoord.</p>`
   }</section>
-${operator !== undefined ? html`<details><summary class="klein">Niet ${operator}?</summary>${naamFormulier(operator)}</details>` : ''}`;
+${operator !== undefined && !staat.afgesloten ? html`<details><summary class="klein">Niet ${operator}?</summary>${naamFormulier(operator)}</details>` : ''}`;
 
   return html`<!doctype html>
 <html lang="nl"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${open ? `Vraag: ${open.vraag.kop}` : 'Operatorconsole'} · OSO-testbank</title>
+<title>${staat.afgesloten ? `Afgerond: ${staat.afgesloten.oordeel}` : open ? `Vraag: ${open.vraag.kop}` : 'Operatorconsole'} · OSO-testbank</title>
 <style>${STIJL}</style>
 ${wachten ? html`<script src="/wachten.js" defer></script><noscript><meta http-equiv="refresh" content="5"></noscript>` : ''}
 </head><body data-versie="${staat.versie}">

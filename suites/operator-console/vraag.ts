@@ -4,6 +4,17 @@
  * (keuze), type a value (tekst), upload a file (bestand). Every answer carries who gave it and when: it is evidence.
  */
 
+/** Where in the qualification a prompt comes from, so the operator knows what is being tested and how far along it is. */
+export interface VraagContext {
+  /** The run: scenario title and the role of the LAS, e.g. "Zorgdossier met bijlagen (uw LAS als doel)". */
+  run: string;
+  /** What the harness tests with this step and what it expects, e.g. "Doel vraagt het dossier op (verwacht: DossierNietKlaargezet)". */
+  stap?: string;
+  /** The step's place in the run: 1-based. */
+  stapNummer?: number;
+  aantalStappen?: number;
+}
+
 interface VraagBasis {
   /** A short heading, e.g. "Dossier klaarzetten". */
   kop: string;
@@ -11,6 +22,7 @@ interface VraagBasis {
   tekst: string;
   /** The data the operator needs (label → value), shown as a list, e.g. the pupil's BSN and the school's BRIN. */
   gegevens?: Readonly<Record<string, string>>;
+  context?: VraagContext;
 }
 
 export interface KeuzeOptie {
@@ -24,7 +36,7 @@ export type Vraag =
   | (VraagBasis & { soort: 'janee' })
   | (VraagBasis & { soort: 'keuze'; opties: readonly KeuzeOptie[] })
   | (VraagBasis & { soort: 'tekst'; /** An empty answer is allowed. */ optioneel?: boolean })
-  | (VraagBasis & { soort: 'bestand'; /** The operator may go on without a file. */ optioneel?: boolean });
+  | (VraagBasis & { soort: 'bestand'; /** The operator may go on without a file. */ optioneel?: boolean; /** Several files at once (answer: bestanden). */ meerdere?: boolean });
 
 export type VraagSoort = Vraag['soort'];
 
@@ -45,7 +57,7 @@ export type Uitkomst =
   | { soort: 'janee'; ja: boolean }
   | { soort: 'keuze'; waarde: string }
   | { soort: 'tekst'; waarde: string }
-  | { soort: 'bestand'; bestand?: BewaardBestand };
+  | { soort: 'bestand'; /** The file, or the first of several. */ bestand?: BewaardBestand; /** Every file, for a prompt that takes several. */ bestanden?: BewaardBestand[] };
 
 /** One answered prompt: the evidence line and what the caller gets back (per kind, so the prompt and answer match). */
 export type Antwoord<S extends VraagSoort = VraagSoort> = S extends VraagSoort ? AntwoordOp<S> : never;

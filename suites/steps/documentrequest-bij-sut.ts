@@ -1,4 +1,5 @@
 import { testscholen } from '../../fixtures/scholen.ts';
+import { SoapFaultAnswer } from '../../simulator/las/oso-client.ts';
 import { zoeksleutelVoor } from '../../simulator/protocol/zoeksleutel.ts';
 import { harnessClient, openSessieBijSut } from '../beveiliging/sessie-bij-sut.ts';
 import { CheckFailure } from '../check-failure.ts';
@@ -17,7 +18,9 @@ interface Args {
 
 /**
  * The doel testschool asks the SUT's AP for a dossier in a session the TC will refuse — already closed, or opened for
- * another pupil — and the SUT, after sessiecontrole, must not release it.
+ * another pupil — and the SUT, after sessiecontrole, must not release it. Answering with a result code or with a SOAP
+ * Fault are both refusals [ours]: the public record names no way to refuse, and a Fault releases nothing. What the step
+ * judges is that the bron asked the TC first and released nothing, however it said no.
  */
 export const documentrequestBijSut: StepDefinition<Args> = {
   naam: 'documentrequest-bij-sut',
@@ -45,7 +48,14 @@ export const documentrequestBijSut: StepDefinition<Args> = {
       });
     const since = ctx.world.log.lastSeq;
     // The session's own request, but for the asked pupil (another one for SessieAfwijkend).
-    await client.call(apUrl, 'documentRequest', { ...geopend, zoeksleutelPgnfrag: zoeksleutelVoor(gevraagd.pgn.waarde, gevraagd.geboortedatum) });
+    let fault: SoapFaultAnswer | undefined;
+    try {
+      await client.call(apUrl, 'documentRequest', { ...geopend, zoeksleutelPgnfrag: zoeksleutelVoor(gevraagd.pgn.waarde, gevraagd.geboortedatum) });
+    } catch (e) {
+      // A Fault is the bron saying no; anything else (no connection, an unreadable answer) leaves the step undecided.
+      if (!(e instanceof SoapFaultAnswer)) throw e;
+      fault = e;
+    }
     const documentRequest = ctx.world.log.since(since).find((e) => e.operation === 'documentRequest');
     const antwoord = documentRequest?.response;
     const controles = tcBericht(ctx, 'sessiecontroleRequest', sessieId, ctx.bron);
@@ -61,7 +71,7 @@ export const documentrequestBijSut: StepDefinition<Args> = {
       throw new CheckFailure({
         eis,
         verwacht: `een sessiecontrole van ${ctx.bron.naam} die het TC met ${tc} afwijst`,
-        ontvangen: controles.length ? `sessiecontrole met uitkomst ${controles.map((c) => c.uitkomst).join(', ')}` : 'geen sessiecontrole',
+        ontvangen: `${controles.length ? `sessiecontrole met uitkomst ${controles.map((c) => c.uitkomst).join(', ')}` : 'geen sessiecontrole'}${fault ? `; de bron antwoordde met ${fault.message}` : ''}`,
         ...(documentRequest ? { bericht: beschrijf(documentRequest) } : {}),
         oorzaak: 'de bron vraagt het Traffic Center niet met de gegevens van het verzoek of de sessie geldig is.',
       });

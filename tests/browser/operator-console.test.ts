@@ -196,3 +196,71 @@ test('the attestations are asked as prompts and come back with the checklist, th
     await close();
   }
 });
+
+test('over a whole run: each prompt shows its run, step and progress, the history outlives each console, several files upload at once, and the page left open ends on the closing page', async ({}, testInfo) => {
+  const bewijsMap = mkdtempSync(join(tmpdir(), 'operator-run-'));
+  const eerste = await startOperatorConsole({ bewijsMap, operator: 'Operator Visser', onderwerp: 'Proef-LAS' });
+  const poort = Number(new URL(eerste.url).port);
+  const page = await browser.newPage();
+  try {
+    await page.goto(eerste.url);
+    const context = { run: 'Zorgdossier met bijlagen (uw LAS als doel)', stap: 'Doel vraagt het dossier van povo-zorg op (verwacht: DossierGeleverd)', stapNummer: 2, aantalStappen: 8 };
+    const afgerond = eerste.vraag({ soort: 'janee', kop: 'Aanvraag afgerond', tekst: 'Toont uw LAS deze aanvraag als afgerond?', context }, { timeoutMs: 30_000 });
+    const blok = page.locator('#vraag .context');
+    await expect(blok).toContainText('Stap 2 van 8 · vraag 1 van deze kwalificatie');
+    await expect(blok).toContainText('Scenario: Zorgdossier met bijlagen (uw LAS als doel)');
+    await expect(blok).toContainText('Wat wordt getest: Doel vraagt het dossier van povo-zorg op (verwacht: DossierGeleverd)');
+    await testInfo.attach('vraag met context.png', { body: await page.screenshot({ fullPage: true }), contentType: 'image/png' });
+    await page.getByRole('button', { name: 'Ja' }).click();
+    expect((await afgerond).ja).toBe(true);
+    await eerste.close();
+
+    // The next test's console on the same port and folder: the open page follows, and the first answer is still listed.
+    const tweede = await startOperatorConsole({ bewijsMap, poort, operator: 'Operator Visser', onderwerp: 'Proef-LAS' });
+    try {
+      const bijlagen = tweede.vraag({ soort: 'bestand', kop: 'Bijlagen van het opgeslagen dossier', tekst: 'Upload alle bijlagen.', meerdere: true, optioneel: true, context: { ...context, stapNummer: 7 } }, { timeoutMs: 30_000 });
+      await expect(page.locator('#vraag h2')).toHaveText('Bijlagen van het opgeslagen dossier');
+      await expect(blok).toContainText('Stap 7 van 8 · vraag 2 van deze kwalificatie');
+      await expect(page.locator('#beantwoord tbody tr')).toHaveCount(1);
+      await expect(page.locator('#beantwoord')).toContainText('Zorgdossier met bijlagen (uw LAS als doel)');
+      const a = Buffer.from('%PDF-1.4\nhandelingsplan\n');
+      const b = Buffer.from('PNG-achtig testbestand');
+      await page.locator('#vraag input[type="file"]').setInputFiles([
+        { name: 'handelingsplan.pdf', mimeType: 'application/pdf', buffer: a },
+        { name: 'scan.png', mimeType: 'image/png', buffer: b },
+      ]);
+      await testInfo.attach('bijlagen uploaden.png', { body: await page.screenshot({ fullPage: true }), contentType: 'image/png' });
+      await page.getByRole('button', { name: 'Uploaden' }).click();
+      const sha = (x: Buffer) => createHash('sha256').update(x).digest('hex');
+      expect((await bijlagen).bestanden?.map((f) => [f.naam, f.sha256])).toEqual([
+        ['handelingsplan.pdf', sha(a)],
+        ['scan.png', sha(b)],
+      ]);
+      await expect(page.locator('#wachten')).toBeVisible();
+      await expect(page.locator('#beantwoord tbody tr')).toHaveCount(2);
+      await testInfo.attach('wachten.png', { body: await page.screenshot({ fullPage: true }), contentType: 'image/png' });
+
+      // The end of the run: the waiting page turns into the closing page by itself, with the verdict and the report.
+      const getoond = await tweede.afsluiten(
+        { oordeel: 'NIET GESLAAGD', verdict: 'NIET_GESLAAGD', redenen: [], totalen: '11 geslaagd, 1 afgekeurd, 0 gebroken, 0 overgeslagen', rapportMap: '/srv/rapporten/proef', samenvatting: '/srv/rapporten/proef/samenvatting.html' },
+        { wachtMs: 15_000 },
+      );
+      expect(getoond).toBe(true);
+      await expect(page.locator('#afgesloten h2')).toHaveText('De kwalificatie is afgerond');
+      await expect(page.locator('#oordeel')).toHaveText('NIET GESLAAGD');
+      await expect(page.locator('#afgesloten')).toContainText('/srv/rapporten/proef/samenvatting.html');
+      await expect(page.locator('#beantwoord tbody tr')).toHaveCount(2);
+      await expect(page.locator('#wachten')).toHaveCount(0);
+      await testInfo.attach('afsluiting.png', { body: await page.screenshot({ fullPage: true }), contentType: 'image/png' });
+      // No prompt can be asked any more.
+      await expect(tweede.vraag({ soort: 'janee', kop: 'Te laat', tekst: '?' }, { timeoutMs: 1_000 })).rejects.toBeInstanceOf(VraagVerlopen);
+    } finally {
+      await tweede.close();
+    }
+    // The closing page stays readable after the console has gone.
+    await expect(page.locator('#oordeel')).toHaveText('NIET GESLAAGD');
+  } finally {
+    await page.close();
+    await eerste.close();
+  }
+});
