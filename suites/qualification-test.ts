@@ -10,6 +10,7 @@ import { gegevensset2019 } from '../simulator/dossier/gegevensset.ts';
 import { oso2021 } from '../simulator/protocol/profile.ts';
 import type { World, WorldOptions } from '../simulator/world.ts';
 import { AdapterFout, type SutAdapter } from './adapters/sut-adapter.ts';
+import { NietUitvoerbaar } from './beginstand.ts';
 import { CheckFailure } from './check-failure.ts';
 import { attachPrintableDossiers } from './dossier-afdruk.ts';
 import { ANNOTATION, qualificationRunFromEnv, runLogFileName, type RunLog } from './run-settings.ts';
@@ -80,6 +81,8 @@ function declareTest(info: QualificationRunInfo, body: (run: RunBody) => Promise
       try {
         await body({ world, sut, onEis: (id, uitkomst) => test.info().annotations.push({ type: ANNOTATION.eis, description: `${id}=${uitkomst}` }) });
       } catch (e) {
+        // A run that cannot be judged from the state the SUT is in is skipped, saying why.
+        if (e instanceof NietUitvoerbaar) test.skip(true, e.message);
         // A finding about the SUT is a failed test; anything else (harness, adapter, crash) is broken.
         test.info().annotations.push({ type: ANNOTATION.uitkomst, description: e instanceof CheckFailure ? 'afgekeurd' : 'gebroken' });
         // What the vendor's own UI showed when the playwright adapter failed.

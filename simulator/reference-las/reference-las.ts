@@ -13,8 +13,11 @@ import {
   type LaatsteFoutAntwoord,
   type NotificatiesAntwoord,
   type OpvragenAntwoord,
+  type KlokAntwoord,
+  type KlokVerzoek,
   type ReleaseAntwoord,
   type ReleaseVerzoek,
+  type ResetAntwoord,
   type OpvragenVerzoek,
 } from '../control-api.ts';
 import { beschrijfAfwijkingen, CONTRACT_FILE, verzoekAfwijkingen, verzoekSchema, type ControlPath } from '../control-api-contract.ts';
@@ -114,7 +117,24 @@ export async function startReferenceLas(options: ReferenceLasOptions): Promise<R
     naam: REFERENCE_LAS_NAME,
     versie: PAKKET.versie,
     scholen: las.schools.map((s) => ({ brin: s.brin, naam: s.naam, sector: s.sector, routeringsKenmerk: s.routeringsKenmerk, apUrl: las.apUrl(s.routeringsKenmerk) })),
+    datum: options.clock.today(),
   }));
+
+  // Clean state per run: what a long-lived LAS needs so that earlier runs cannot change a verdict.
+  control.post(controlPaths.reset, async (): Promise<ResetAntwoord> => {
+    las.reset();
+    return { gereset: true };
+  });
+
+  control.post(controlPaths.klok, async (req, reply): Promise<KlokAntwoord | ControlFout> => {
+    const { datum } = req.body as KlokVerzoek;
+    try {
+      options.clock.set(datum);
+    } catch (e) {
+      return reply.code(422).send(fout((e as Error).message));
+    }
+    return { datum: options.clock.today() };
+  });
 
   control.post(controlPaths.klaarzetten, async (req, reply): Promise<KlaarzettenAntwoord | ControlFout> => {
     const body = req.body as KlaarzettenVerzoek;
@@ -160,7 +180,7 @@ export async function startReferenceLas(options: ReferenceLasOptions): Promise<R
     }
   });
 
-  registerWebUi(control, { las, naam: REFERENCE_LAS_NAME, versie: PAKKET.versie, prefix: REFERENCE_LAS_UI_PATH });
+  registerWebUi(control, { las, clock: options.clock, naam: REFERENCE_LAS_NAME, versie: PAKKET.versie, prefix: REFERENCE_LAS_UI_PATH });
 
   await control.listen({ host: '127.0.0.1', port: options.controlPort ?? 0 });
   const port = (control.server.address() as { port: number }).port;

@@ -8,14 +8,17 @@ import http, { type IncomingMessage } from 'node:http';
 import https from 'node:https';
 import {
   controlPaths,
+  optioneleControlPaths,
+  type ControlStatus,
   type DossiersAntwoord,
   type LaatsteFoutAntwoord,
   type NotificatiesAntwoord,
   type OpvragenAntwoord,
+  type KlokVerzoek,
   type ReleaseVerzoek,
 } from '../../simulator/control-api.ts';
 import { antwoordAfwijkingen, antwoordSchema, beschrijfAfwijkingen, CONTRACT_FILE, methodOf, type ControlPath } from '../../simulator/control-api-contract.ts';
-import { AdapterFout, type SutAdapter } from './sut-adapter.ts';
+import { AdapterFout, type Aangeboden, type SutAdapter } from './sut-adapter.ts';
 
 /** Far above any real answer (a /dossiers list of thousands of entries is a few hundred kB), far below trouble. */
 export const MAX_ANTWOORD_BYTES = 1024 * 1024;
@@ -121,10 +124,23 @@ function exchange(url: string, method: 'GET' | 'POST', body: string | undefined,
 
 const JSON_CONTENT_TYPE = /^application\/([\w.-]+\+)?json\b/i;
 
+/** HTTP statuses by which a LAS says it does not offer an optional call. */
+const NIET_AANGEBODEN = [404, 501];
+
 /** Calls one path of the test-control API and returns its answer once it fits the contract. */
 async function call<T>(options: HttpAdapterOptions, path: ControlPath, body?: unknown): Promise<T> {
+  const antwoord = await callOptioneel<T>(options, path, body);
+  if (antwoord === NIET_AANGEBODEN_ANTWOORD) throw new Error(`${path} is geen optionele aanroep`);
+  return antwoord as T;
+}
+
+const NIET_AANGEBODEN_ANTWOORD = Symbol('niet-aangeboden');
+
+/** As call, but an optional path (reset, klok) that the LAS does not offer (404, 501) is an answer, not an error. */
+async function callOptioneel<T>(options: HttpAdapterOptions, path: ControlPath, body?: unknown): Promise<T | typeof NIET_AANGEBODEN_ANTWOORD> {
   const url = `${options.controlUrl.replace(/\/+$/, '')}${path}`;
   const ruw = await exchange(url, methodOf(path), body === undefined ? undefined : JSON.stringify(body), options.timeoutMs, options.maxAntwoordBytes ?? MAX_ANTWOORD_BYTES);
+  if (optioneleControlPaths.includes(path) && NIET_AANGEBODEN.includes(ruw.status)) return NIET_AANGEBODEN_ANTWOORD;
   const fout = (reden: string): never => {
     throw new AdapterFout(`Test-control-API ${url}: ${reden}.`);
   };
@@ -164,6 +180,10 @@ export function httpAdapter(options: HttpAdapterOptions): SutAdapter {
     wisselRelease: async (gegevensset) => {
       await call(options, controlPaths.release, { gegevensset } satisfies ReleaseVerzoek);
     },
+    reset: async (): Promise<Aangeboden> => ((await callOptioneel(options, controlPaths.reset, {})) === NIET_AANGEBODEN_ANTWOORD ? 'niet-aangeboden' : 'gedaan'),
+    zetKlok: async (datum): Promise<Aangeboden> =>
+      (await callOptioneel(options, controlPaths.klok, { datum } satisfies KlokVerzoek)) === NIET_AANGEBODEN_ANTWOORD ? 'niet-aangeboden' : 'gedaan',
+    datum: async () => (await call<ControlStatus>(options, controlPaths.status)).datum,
     close: async () => {},
   };
 }

@@ -9,7 +9,7 @@ import type { KlaarzettenVerzoek, OntvangenDossier, OpvragenAntwoord, OpvragenVe
 import { resultCodes } from '../../simulator/protocol/result-codes.ts';
 import { startOperatorConsole } from '../operator-console/operator-console.ts';
 import { VraagVerlopen, type Antwoord, type KeuzeOptie, type Vraag } from '../operator-console/vraag.ts';
-import { AdapterFout, type SutAdapter } from './sut-adapter.ts';
+import { AdapterFout, type Aangeboden, type SutAdapter } from './sut-adapter.ts';
 
 /** As the SUT configuration names them: `manual: { poort, operator }` and `tijdslimieten.handmatigMs`. */
 export interface ManualAdapterSettings {
@@ -162,6 +162,27 @@ export async function manualAdapter(settings: ManualAdapterSettings): Promise<Ma
         'Zet uw LAS over op deze release van de gegevensset (zoals na de zomerrelease): nieuwe dossiers worden daarin klaargezet, ontvangen dossiers daarmee beoordeeld. Klik op "Gedaan" als dat is gebeurd.',
         { Gegevensset: gegevensset },
       );
+    },
+
+    // Optional calls: an operator who cannot do them says so ("lukt niet"), and the harness does without.
+    async reset(): Promise<Aangeboden> {
+      const a = await vraag({
+        soort: 'opdracht',
+        kop: 'Testgegevens wissen',
+        tekst: 'Wis in uw LAS de overstapdossiers van de testleerlingen: niets klaargezet, niets ontvangen, geen notificaties of meldingen. Klik op "Gedaan" als dat is gebeurd, of op "Lukt niet" als uw LAS dat niet kan; de testbank beoordeelt dan alleen wat in deze run binnenkomt.',
+        gegevens: {},
+      });
+      return a.uitgevoerd ? 'gedaan' : 'niet-aangeboden';
+    },
+
+    async zetKlok(datum: string): Promise<Aangeboden> {
+      const a = await vraag({
+        soort: 'opdracht',
+        kop: 'Datum instellen',
+        tekst: 'Zet de datum van uw LAS (testomgeving) op deze datum. Klik op "Gedaan" als dat is gebeurd, of op "Lukt niet" als uw LAS dat niet kan; de testbank werkt dan met de datum van uw LAS.',
+        gegevens: { Datum: datum },
+      });
+      return a.uitgevoerd ? 'gedaan' : 'niet-aangeboden';
     },
 
     close: () => operatorConsole.close(),
