@@ -31,6 +31,7 @@ import { matchesFilter } from '../suites/scenario.ts';
 import { SourceError } from '../suites/yaml-source.ts';
 import { controleerAdapter } from '../suites/adapters/adapter-voor.ts';
 import { loadSutConfig, sutCertificaatProbleem, type SutConfig } from '../suites/sut-config.ts';
+import { extraHostnamesVoor } from '../simulator/world.ts';
 
 const repoRoot = fileURLToPath(new URL('../', import.meta.url));
 
@@ -158,7 +159,8 @@ export async function runQualify(args: string[]): Promise<number> {
       return fail(`${reportDir} is not empty and holds no earlier report; choose an empty or new folder for --report.`);
     await rm(reportDir, { recursive: true, force: true });
     await mkdir(reportDir, { recursive: true });
-    await ensureCertificateCatalogue({ dir: defaultCertDir });
+    // Issued here, with the configured host names, before any worker reads it: workers never race to reissue it.
+    await ensureCertificateCatalogue({ dir: defaultCertDir, extraHostnames: extraHostnamesVoor(config?.harness) });
     signer = await ensureHarnessSigner(defaultCertDir);
   } catch (e) {
     return fail(`cannot prepare ${reportDir} or the test PKI: ${(e as Error).message}`);

@@ -44,7 +44,8 @@ export const test = base.extend<{ world: World; worldOptions: Omit<WorldOptions,
     const tijdslimieten = config?.tijdslimieten ?? standaardTijdslimieten;
     testInfo.setTimeout(Math.max(testInfo.timeout, testTijdslimiet(keuze, tijdslimieten)));
     const bewijsMap = qualificationRunFromEnv()?.reportDir ?? testInfo.outputDir;
-    const adapter = await sutAdapterVoor(keuze, tijdslimieten, { bewijsMap, naam: world.sut.naam });
+    const namen = config?.harness.namen;
+    const adapter = await sutAdapterVoor(keuze, tijdslimieten, { bewijsMap, naam: world.sut.naam, ...(namen ? { namen } : {}) });
     try {
       await use(adapter);
     } finally {

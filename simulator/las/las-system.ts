@@ -55,6 +55,8 @@ export interface LasSystemOptions {
   seed?: string;
   gedrag?: LasGedrag;
   host?: string;
+  /** The name others reach its AP by, in its URLs; default the host. */
+  hostnaam?: string;
   port?: number;
 }
 
@@ -217,6 +219,7 @@ export async function startLasSystem(options: LasSystemOptions): Promise<LasSyst
       },
     ],
     ...(options.host !== undefined ? { host: options.host } : {}),
+    ...(options.hostnaam !== undefined ? { hostnaam: options.hostnaam } : {}),
     ...(options.port !== undefined ? { port: options.port } : {}),
   });
 

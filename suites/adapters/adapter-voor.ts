@@ -3,6 +3,7 @@
  * adapter is wired in at exactly one place.
  */
 import { join } from 'node:path';
+import type { Namen } from '../../simulator/transport/naam-resolutie.ts';
 import type { AdapterKeuze, Tijdslimieten } from '../sut-config.ts';
 import { httpAdapter } from './http-adapter.ts';
 import { manualAdapter } from './manual-adapter.ts';
@@ -14,12 +15,14 @@ export interface AdapterOmgeving {
   bewijsMap: string;
   /** Named in the operator console. */
   naam?: string;
+  /** Host names the harness resolves itself (harness.namen). */
+  namen?: Namen;
 }
 
 export async function sutAdapterVoor(keuze: AdapterKeuze, tijdslimieten: Tijdslimieten, omgeving: AdapterOmgeving): Promise<SutAdapter> {
   switch (keuze.soort) {
     case 'http':
-      return httpAdapter({ controlUrl: keuze.http.controlUrl, timeoutMs: tijdslimieten.adapterMs });
+      return httpAdapter({ controlUrl: keuze.http.controlUrl, timeoutMs: tijdslimieten.adapterMs, ...(omgeving.namen ? { namen: omgeving.namen } : {}) });
     case 'playwright':
       return playwrightAdapter({
         module: keuze.playwright.module,

@@ -18,6 +18,7 @@ import {
   type ReleaseVerzoek,
 } from '../../simulator/control-api.ts';
 import { antwoordAfwijkingen, antwoordSchema, beschrijfAfwijkingen, CONTRACT_FILE, methodOf, type ControlPath } from '../../simulator/control-api-contract.ts';
+import { lookupVia, type Namen } from '../../simulator/transport/naam-resolutie.ts';
 import { AdapterFout, type Aangeboden, type SutAdapter } from './sut-adapter.ts';
 
 /** Far above any real answer (a /dossiers list of thousands of entries is a few hundred kB), far below trouble. */
@@ -30,6 +31,8 @@ export interface HttpAdapterOptions {
   timeoutMs: number;
   /** Largest answer read; a larger one is broken off. Default MAX_ANTWOORD_BYTES. */
   maxAntwoordBytes?: number;
+  /** Host names the harness resolves itself (harness.namen of the SUT configuration). */
+  namen?: Namen;
 }
 
 interface Ruw {
@@ -64,7 +67,7 @@ function verbindingsfout(err: NodeJS.ErrnoException): string {
 }
 
 /** One HTTP exchange within the deadline and the size limit; rejects with the reason in words. */
-function exchange(url: string, method: 'GET' | 'POST', body: string | undefined, timeoutMs: number, maxBytes: number): Promise<Ruw> {
+function exchange(url: string, method: 'GET' | 'POST', body: string | undefined, timeoutMs: number, maxBytes: number, namen: Namen | undefined): Promise<Ruw> {
   return new Promise((resolve, reject) => {
     let settled = false;
     let response: IncomingMessage | undefined;
@@ -81,6 +84,7 @@ function exchange(url: string, method: 'GET' | 'POST', body: string | undefined,
       method,
       // A fresh connection per call: no kept-alive socket that the SUT closed in the meantime can fail a call as a reset.
       agent: false,
+      ...(namen ? { lookup: lookupVia(namen) } : {}),
       headers: { accept: 'application/json', ...(body === undefined ? {} : { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) }) },
     });
     const deadline = setTimeout(
@@ -139,7 +143,7 @@ const NIET_AANGEBODEN_ANTWOORD = Symbol('niet-aangeboden');
 /** As call, but an optional path (reset, klok) that the LAS does not offer (404, 501) is an answer, not an error. */
 async function callOptioneel<T>(options: HttpAdapterOptions, path: ControlPath, body?: unknown): Promise<T | typeof NIET_AANGEBODEN_ANTWOORD> {
   const url = `${options.controlUrl.replace(/\/+$/, '')}${path}`;
-  const ruw = await exchange(url, methodOf(path), body === undefined ? undefined : JSON.stringify(body), options.timeoutMs, options.maxAntwoordBytes ?? MAX_ANTWOORD_BYTES);
+  const ruw = await exchange(url, methodOf(path), body === undefined ? undefined : JSON.stringify(body), options.timeoutMs, options.maxAntwoordBytes ?? MAX_ANTWOORD_BYTES, options.namen);
   if (optioneleControlPaths.includes(path) && NIET_AANGEBODEN.includes(ruw.status)) return NIET_AANGEBODEN_ANTWOORD;
   const fout = (reden: string): never => {
     throw new AdapterFout(`Test-control-API ${url}: ${reden}.`);
