@@ -24,6 +24,7 @@ import { chainsTo, parseCertificates } from './transport/certificate-chain.ts';
 import { ExchangeLog } from './transport/exchange-log.ts';
 import type { Namen } from './transport/naam-resolutie.ts';
 import type { TlsIdentity } from './transport/tls-identity.ts';
+import { isIP } from 'node:net';
 
 export interface WorldOptions {
   certDir?: string;
@@ -76,6 +77,18 @@ export interface WorldAdressen {
 
 /** Listening on every address is no name a certificate can carry. */
 const ALLE_ADRESSEN = new Set(['0.0.0.0', '::']);
+
+/**
+ * How the world's parties resolve names: the SUT's (harness.namen), and the world's own name, so that a testschool
+ * reaches the TC by the name in its URL.
+ */
+function namenVan(adressen: WorldAdressen | undefined): Namen | undefined {
+  if (!adressen) return undefined;
+  const adres = ALLE_ADRESSEN.has(adressen.host) ? '127.0.0.1' : adressen.host;
+  const eigen = adressen.hostnaam && !isIP(adressen.hostnaam) && isIP(adres) ? { [adressen.hostnaam]: adres } : {};
+  const namen = { ...eigen, ...adressen.namen };
+  return Object.keys(namen).length ? namen : undefined;
+}
 
 /** The names and addresses the world's servers must carry in their certificates beyond loopback. */
 export function extraHostnamesVoor(adressen: WorldAdressen | undefined): ExtraHostnames {
@@ -158,7 +171,7 @@ export async function startWorld(options: WorldOptions = {}): Promise<World> {
     options.adressen
       ? { host: options.adressen.host, port: options.adressen.poorten[server], ...(options.adressen.hostnaam ? { hostnaam: options.adressen.hostnaam } : {}) }
       : {};
-  const namen = options.adressen?.namen;
+  const namen = namenVan(options.adressen);
   const identity = (partyId: string): TlsIdentity & { oin: string } => {
     const issued = pki.parties.get(partyId);
     if (!issued) throw new Error(`De test-PKI in ${pki.dir} heeft geen certificaat voor ${partyId}; draai 'oso-testbank certs'.`);
@@ -172,7 +185,7 @@ export async function startWorld(options: WorldOptions = {}): Promise<World> {
       keyPem: issued.keyPem,
       caPem,
       ...(crlsCoverSut ? { crlPems: catalogue.crl.pems } : {}),
-      ...(namen && Object.keys(namen).length ? { namen } : {}),
+      ...(namen ? { namen } : {}),
       oin: issued.oin,
     };
   };
