@@ -131,20 +131,14 @@ const JSON_CONTENT_TYPE = /^application\/([\w.-]+\+)?json\b/i;
 /** HTTP statuses by which a LAS says it does not offer an optional call. */
 const NIET_AANGEBODEN = [404, 501];
 
+/** An optional path (reset, klok) that the LAS does not offer: an answer, not an error. */
+class NietAangeboden extends Error {}
+
 /** Calls one path of the test-control API and returns its answer once it fits the contract. */
 async function call<T>(options: HttpAdapterOptions, path: ControlPath, body?: unknown): Promise<T> {
-  const antwoord = await callOptioneel<T>(options, path, body);
-  if (antwoord === NIET_AANGEBODEN_ANTWOORD) throw new Error(`${path} is geen optionele aanroep`);
-  return antwoord as T;
-}
-
-const NIET_AANGEBODEN_ANTWOORD = Symbol('niet-aangeboden');
-
-/** As call, but an optional path (reset, klok) that the LAS does not offer (404, 501) is an answer, not an error. */
-async function callOptioneel<T>(options: HttpAdapterOptions, path: ControlPath, body?: unknown): Promise<T | typeof NIET_AANGEBODEN_ANTWOORD> {
   const url = `${options.controlUrl.replace(/\/+$/, '')}${path}`;
   const ruw = await exchange(url, methodOf(path), body === undefined ? undefined : JSON.stringify(body), options.timeoutMs, options.maxAntwoordBytes ?? MAX_ANTWOORD_BYTES, options.namen);
-  if (optioneleControlPaths.includes(path) && NIET_AANGEBODEN.includes(ruw.status)) return NIET_AANGEBODEN_ANTWOORD;
+  if (optioneleControlPaths.includes(path) && NIET_AANGEBODEN.includes(ruw.status)) throw new NietAangeboden(path);
   const fout = (reden: string): never => {
     throw new AdapterFout(`Test-control-API ${url}: ${reden}.`);
   };
@@ -171,6 +165,16 @@ async function callOptioneel<T>(options: HttpAdapterOptions, path: ControlPath, 
   return json as T;
 }
 
+async function optioneel(options: HttpAdapterOptions, path: ControlPath, body: unknown): Promise<Aangeboden> {
+  try {
+    await call(options, path, body);
+    return 'gedaan';
+  } catch (e) {
+    if (e instanceof NietAangeboden) return 'niet-aangeboden';
+    throw e;
+  }
+}
+
 export function httpAdapter(options: HttpAdapterOptions): SutAdapter {
   return {
     soort: 'http',
@@ -184,9 +188,8 @@ export function httpAdapter(options: HttpAdapterOptions): SutAdapter {
     wisselRelease: async (gegevensset) => {
       await call(options, controlPaths.release, { gegevensset } satisfies ReleaseVerzoek);
     },
-    reset: async (): Promise<Aangeboden> => ((await callOptioneel(options, controlPaths.reset, {})) === NIET_AANGEBODEN_ANTWOORD ? 'niet-aangeboden' : 'gedaan'),
-    zetKlok: async (datum): Promise<Aangeboden> =>
-      (await callOptioneel(options, controlPaths.klok, { datum } satisfies KlokVerzoek)) === NIET_AANGEBODEN_ANTWOORD ? 'niet-aangeboden' : 'gedaan',
+    reset: () => optioneel(options, controlPaths.reset, {}),
+    zetKlok: (datum) => optioneel(options, controlPaths.klok, { datum } satisfies KlokVerzoek),
     datum: async () => (await call<ControlStatus>(options, controlPaths.status)).datum,
     close: async () => {},
   };
