@@ -62,6 +62,14 @@ async function speelOperator(page: Page, controlUrl: string, gedrag: Operatorged
     const id = await vraag.getAttribute('data-id');
     const kop = await vraag.locator('h2').innerText();
     switch (kop) {
+      case 'Testgegevens wissen':
+        await inDeLas(controlUrl, controlPaths.reset, {});
+        await knop('Gedaan');
+        break;
+      case 'Datum instellen':
+        await inDeLas(controlUrl, controlPaths.klok, { datum: await gegeven('Datum') });
+        await knop('Gedaan');
+        break;
       case 'Dossier klaarzetten':
         await inDeLas(controlUrl, controlPaths.klaarzetten, {
           brin: await gegeven('Uw school'),
@@ -153,11 +161,13 @@ for (const rol of ['bron', 'doel'] as const) {
     expect(eisen.size).toBe(4);
     // Every answer is evidence with who gave it; the prompts are those of the SUT's role.
     expect(bewijs.every((r) => r.door === 'Operator Smit')).toBe(true);
-    expect(bewijs.map((r) => r.vraag.kop)).toEqual(
-      rol === 'bron'
+    expect(bewijs.map((r) => r.vraag.kop)).toEqual([
+      'Testgegevens wissen',
+      'Datum instellen',
+      ...(rol === 'bron'
         ? ['Dossier klaarzetten']
-        : ['Dossier opvragen', 'Resultaat van het opvragen', 'Foutmelding bij het opvragen', 'Aanvraag afgerond', 'Ontvangen dossier'],
-    );
+        : ['Dossier opvragen', 'Resultaat van het opvragen', 'Foutmelding bij het opvragen', 'Aanvraag afgerond', 'Ontvangen dossier']),
+    ]);
     if (rol === 'doel') expect(bewijs.find((r) => r.vraag.kop === 'Ontvangen dossier')?.waarde).toBe('opgeslagen');
   });
 }
