@@ -18,6 +18,7 @@ import {
   wholeSeconds,
   yearsAfter,
   type PresentedCertificate,
+  type ExtraHostnames,
   type PkiReissue,
   type TestPki,
 } from './pki.ts';
@@ -90,6 +91,8 @@ const dayMs = 24 * 60 * 60 * 1000;
  */
 export async function ensureCertificateCatalogue(options: {
   dir: string;
+  /** Names and addresses the parties must carry beyond loopback (a harness or LAS reached by name); see ensureTestPki. */
+  extraHostnames?: ExtraHostnames;
   now?: Date;
   renewWithinDays?: number;
 }): Promise<{ pki: TestPki; catalogue: CertificateCatalogue; generated: boolean; reissued: PkiReissue & { catalogue: boolean } }> {
@@ -101,7 +104,7 @@ export async function ensureCertificateCatalogue(options: {
   const manifest = await readManifest(catalogueDir);
   // Without a manifest the catalogue is surely issued: make its own keys while the PKI makes (or reads) its keys.
   const ownKeys = manifest ? undefined : startOwnKeys();
-  const { pki, generated, reissued } = await ensureTestPki({ dir, now, renewWithinDays });
+  const { pki, generated, reissued } = await ensureTestPki({ dir, now, renewWithinDays, ...(options.extraHostnames ? { extraHostnames: options.extraHostnames } : {}) });
 
   const condition = { pki, now, renewWithinDays };
   const reusable = manifest && (await readReusableCatalogue(catalogueDir, manifest, condition));
@@ -158,7 +161,7 @@ async function issueCatalogue(
   });
 
   const issued = catalogueEntries.map((entry) => {
-    const party = partyOf(entry);
+    const party = partyOf(entry, pki);
     const partyKeyPem = pki.parties.get(party.id)?.keyPem;
     if (!partyKeyPem) throw new Error(`certificate catalogue: the test PKI has no certificate for ${party.id}`);
     const { recipe } = entry;
@@ -316,7 +319,7 @@ async function readManifest(catalogueDir: string): Promise<CatalogueManifest | u
 async function readReusableCatalogue(catalogueDir: string, manifest: CatalogueManifest, condition: ReuseCondition): Promise<CertificateCatalogue | undefined> {
   const { pki, now, renewWithinDays } = condition;
   try {
-    if (manifest.catalogue !== catalogueVersion()) return undefined;
+    if (manifest.catalogue !== catalogueVersion(pki)) return undefined;
     if (manifest.root !== pki.root.sha256Fingerprint || manifest.intermediate !== pki.intermediate.sha256Fingerprint) return undefined;
     const windowEnd = now.getTime() + renewWithinDays * dayMs;
 
@@ -385,7 +388,7 @@ function showsOnlyItsOwnFlaw(entry: CatalogueEntry, cert: X509Certificate, now: 
 
 function manifestOf(catalogue: CertificateCatalogue, unknownRootPem: string, pki: TestPki): CatalogueManifest {
   return {
-    catalogue: catalogueVersion(),
+    catalogue: catalogueVersion(pki),
     root: pki.root.sha256Fingerprint,
     intermediate: pki.intermediate.sha256Fingerprint,
     unknownRoot: new X509Certificate(unknownRootPem).fingerprint256,
@@ -403,14 +406,18 @@ function manifestOf(catalogue: CertificateCatalogue, unknownRootPem: string, pki
 }
 
 /** Changes whenever the catalogue data or the identities it borrows change, so that a stale catalogue is issued anew. */
-function catalogueVersion(): string {
-  return sha256(JSON.stringify({ entries: catalogueEntries, parties: catalogueEntries.map((entry) => partyOf(entry)) }));
+function catalogueVersion(pki: TestPki): string {
+  return sha256(JSON.stringify({ entries: catalogueEntries, parties: catalogueEntries.map((entry) => partyOf(entry, pki)) }));
 }
 
-function partyOf(entry: CatalogueEntry): PartyIdentity {
+/**
+ * The party an entry stands in for, with the names its certificate in the PKI carries: a bad certificate must be wrong
+ * in its own way only, also for a LAS that reaches the party by a configured host name.
+ */
+function partyOf(entry: CatalogueEntry, pki: TestPki): PartyIdentity {
   const party = testPkiParties.find((candidate) => candidate.id === entry.partij);
   if (!party) throw new Error(`certificate catalogue: entry ${entry.id} stands in for unknown party ${entry.partij}`);
-  return party;
+  return { ...party, hostnames: pki.parties.get(party.id)?.hostnames ?? party.hostnames };
 }
 
 function sha256(text: string): string {

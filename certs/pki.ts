@@ -43,7 +43,15 @@ export interface PresentedCertificate extends CertificateValidity {
 
 export interface IssuedCertificate extends PresentedCertificate {
   partyId: string;
+  /** The DNS names and IP addresses in its subjectAltName. */
+  hostnames: string[];
 }
+
+/**
+ * Names and addresses a party must be reachable by beyond loopback, per party id: the configured host name of the
+ * harness for the TC and the testscholen, the standalone reference LAS's own name.
+ */
+export type ExtraHostnames = Readonly<Partial<Record<string, readonly string[]>>>;
 
 export interface TestPki {
   dir: string;
@@ -114,11 +122,13 @@ const reservedIds = new Set(['ca', 'ca-bundle', 'root', 'intermediate']);
 export async function ensureTestPki(options: {
   dir: string;
   parties?: PartyIdentity[];
+  /** Names and addresses beyond each party's own; the leaves are issued anew when one is not in them yet. */
+  extraHostnames?: ExtraHostnames;
   now?: Date;
   renewWithinDays?: number;
 }): Promise<{ pki: TestPki; generated: boolean; reissued: PkiReissue }> {
   const dir = resolve(options.dir);
-  const parties = options.parties ?? testPkiParties;
+  const parties = await withHostnames(dir, options.parties ?? testPkiParties, options.extraHostnames ?? {});
   const now = options.now ?? new Date();
   assertUsableAsFileNames(parties);
   const onDisk = await readReusableLevels(dir, parties, now, options.renewWithinDays ?? 30);
@@ -130,6 +140,26 @@ export async function ensureTestPki(options: {
   if (reissued.root) await removeFlatLayoutLeftovers(dir);
   const pki = await issueMissingLevels(dir, parties, now, onDisk);
   return { pki, generated: true, reissued };
+}
+
+/**
+ * The parties with every name they must carry: their own, those an earlier call added (kept, so that two set-ups sharing
+ * a folder — a harness reached by one name, a LAS by another — do not issue the leaves anew in turn), and the extra ones
+ * asked for now. A name once added stays until the folder is issued anew; a test certificate with one name too many
+ * harms nothing.
+ */
+async function withHostnames(dir: string, parties: PartyIdentity[], extra: ExtraHostnames): Promise<PartyIdentity[]> {
+  let recorded: PkiManifest['parties'] = [];
+  try {
+    recorded = (JSON.parse(await readFile(join(dir, 'pki.json'), 'utf8')) as PkiManifest).parties ?? [];
+  } catch {
+    // No manifest yet: nothing was added before.
+  }
+  return parties.map((party) => {
+    const earlier = recorded.find((r) => r.id === party.id)?.hostnames ?? [];
+    const hostnames = [...new Set([...party.hostnames, ...earlier, ...(extra[party.id] ?? [])].map((h) => h.toLowerCase()))];
+    return { ...party, hostnames };
+  });
 }
 
 interface ReusableLevels {
@@ -305,6 +335,7 @@ function assemble(dir: string, root: CaCertificate, intermediate: CaCertificate,
 function describeIssued(dir: string, party: PartyIdentity, certPem: string, keyPem: string, intermediatePem: string): IssuedCertificate {
   return {
     partyId: party.id,
+    hostnames: [...party.hostnames],
     oin: party.oin,
     certPem,
     chainPem: certPem + intermediatePem,

@@ -4,6 +4,8 @@
  * Exit 0 = everything OK, 1 = something is wrong, 2 = usage or configuration error.
  */
 import { existsSync } from 'node:fs';
+import { get as httpGet } from 'node:http';
+import { get as httpsGet } from 'node:https';
 import { createServer, connect as tcpConnect, isIP } from 'node:net';
 import { connect as tlsConnect } from 'node:tls';
 import { parseArgs } from 'node:util';
@@ -13,9 +15,11 @@ import { ensureCertificateCatalogue } from '../certs/catalogue.ts';
 import { controlPaths, type ControlStatus } from '../simulator/control-api.ts';
 import { TC_PATH } from '../simulator/traffic-center/traffic-center.ts';
 import { chainsTo } from '../simulator/transport/certificate-chain.ts';
-import { startWorld, type SutSchool } from '../simulator/world.ts';
+import { lookupVia } from '../simulator/transport/naam-resolutie.ts';
+import { urlHost } from '../simulator/transport/soap-server.ts';
+import { extraHostnamesVoor, startWorld, type SutSchool } from '../simulator/world.ts';
 import { testscholen } from '../fixtures/scholen.ts';
-import { loadSutConfig, sutCertificaatProbleem, type SutConfig } from '../suites/sut-config.ts';
+import { harnessHostnaam, loadSutConfig, sutCertificaatProbleem, type SutConfig } from '../suites/sut-config.ts';
 import { SourceError } from '../suites/yaml-source.ts';
 
 const usage = `Usage: oso-testbank doctor [--config FILE]
@@ -31,8 +35,26 @@ Exit codes: 0 all OK, 1 something is wrong, 2 usage or configuration error.
 
 /** How long one reachability or TLS check waits: a preflight must answer quickly, also for an address that drops packets. */
 const CHECK_TIMEOUT_MS = 3_000;
-/** The host names the test certificates of the simulated parties are issued for (certs/parties.ts). */
-const HARNESS_HOSTS = ['localhost', '127.0.0.1'];
+
+/** The harness addresses of a configuration that loads; a broken one is reported (exit 2) right after. */
+function configuredHarness(file: string): SutConfig['harness'] | undefined {
+  try {
+    return loadSutConfig(file).harness;
+  } catch {
+    return undefined;
+  }
+}
+
+/** How the harness connects to the LAS: its own resolution of the LAS's host names (harness.namen), if configured. */
+function verbindOpties(config: SutConfig): { lookup?: ReturnType<typeof lookupVia> } {
+  return config.harness.namen ? { lookup: lookupVia(config.harness.namen) } : {};
+}
+
+/** "las.test:8443", and where harness.namen sends that name. */
+function adresMetNaam(config: SutConfig, url: URL): string {
+  const adres = config.harness.namen?.[url.hostname];
+  return `${adresVan(url)}${adres ? ` (→ ${adres} via harness.namen)` : ''}`;
+}
 
 type Uitslag = { ok: true; tekst: string } | { ok: false; tekst: string; oplossing: string };
 const ok = (tekst: string): Uitslag => ({ ok: true, tekst });
@@ -58,7 +80,9 @@ export async function runDoctor(args: string[]): Promise<number> {
   let pki;
   let crlPath;
   try {
-    const ensured = await ensureCertificateCatalogue({ dir: defaultCertDir });
+    // With a configuration: the test certificates of TC and testscholen must carry the name the LAS reaches them by.
+    const harness = values.config === undefined ? undefined : configuredHarness(values.config);
+    const ensured = await ensureCertificateCatalogue({ dir: defaultCertDir, extraHostnames: extraHostnamesVoor(harness) });
     pki = ensured.pki;
     crlPath = ensured.catalogue.crl.path;
   } catch (e) {
@@ -87,19 +111,19 @@ export async function runDoctor(args: string[]): Promise<number> {
   const testschool = pki.parties.get('testschool-vo')!;
   const checks: Uitslag[] = [
     ...certificaatChecks(config),
-    ...(await Promise.all(sutAdressen(config).map(({ url, wat }) => bereikbaar(url, wat)))),
+    ...(await Promise.all(sutAdressen(config).map(({ url, wat }) => bereikbaar(config, url, wat)))),
   ];
   for (const u of checks) print(u);
   for (const [sector, school] of Object.entries(config.sut.scholen) as [string, SutSchool][])
     checks.push(print(await tlsNaarAanleverpunt(config, school, sector, { certPem: testschool.chainPem, keyPem: testschool.keyPem, caPem: pki.caCertPem })));
-  for (const u of await harnessKantChecks(config)) checks.push(print(u));
+  for (const u of await harnessKantChecks(config, pki)) checks.push(print(u));
   if (config.adapter.soort === 'http') checks.push(print(await controlApiCheck(config, config.adapter.http.controlUrl)));
   if (config.adapter.soort === 'playwright') {
     const module = config.adapter.playwright.module;
     checks.push(print(existsSync(module) ? ok(`adapter-module ${module} bestaat`) : fout(`adapter-module ${module} bestaat niet`, 'adapter.playwright.module is relatief aan de map van het configuratiebestand.')));
   }
 
-  const base = `https://${config.harness.host}`;
+  const base = `https://${urlHost(harnessHostnaam(config))}`;
   process.stdout.write(
     [
       '',
@@ -173,10 +197,10 @@ function poortVan(url: URL): number {
   return Number(url.port || (url.protocol === 'https:' ? 443 : 80));
 }
 
-function bereikbaar(url: URL, wat: string): Promise<Uitslag> {
-  const adres = adresVan(url);
+function bereikbaar(config: SutConfig, url: URL, wat: string): Promise<Uitslag> {
+  const adres = adresMetNaam(config, url);
   return new Promise((done) => {
-    const socket = tcpConnect({ host: url.hostname.replace(/^\[|\]$/g, ''), port: poortVan(url), timeout: CHECK_TIMEOUT_MS });
+    const socket = tcpConnect({ host: url.hostname.replace(/^\[|\]$/g, ''), port: poortVan(url), timeout: CHECK_TIMEOUT_MS, ...verbindOpties(config) });
     const klaar = (u: Uitslag) => {
       socket.destroy();
       done(u);
@@ -196,7 +220,7 @@ function bereikbaar(url: URL, wat: string): Promise<Uitslag> {
 function tlsNaarAanleverpunt(config: SutConfig, school: SutSchool, sector: string, client: { certPem: string; keyPem: string; caPem: string }): Promise<Uitslag> {
   const url = new URL(school.apUrl);
   const host = url.hostname.replace(/^\[|\]$/g, '');
-  const wat = `TLS testbank → aanleverpunt ${sector.toUpperCase()} ${school.brin} (${adresVan(url)})`;
+  const wat = `TLS testbank → aanleverpunt ${sector.toUpperCase()} ${school.brin} (${adresMetNaam(config, url)})`;
   return new Promise((done) => {
     let handshake = false;
     const socket = tlsConnect({
@@ -208,6 +232,7 @@ function tlsNaarAanleverpunt(config: SutConfig, school: SutSchool, sector: strin
       ca: client.caPem + config.sut.vertrouwensanker.pem,
       minVersion: 'TLSv1.2',
       timeout: CHECK_TIMEOUT_MS,
+      ...verbindOpties(config),
     });
     const klaar = (u: Uitslag) => {
       socket.destroy();
@@ -233,7 +258,7 @@ function tlsNaarAanleverpunt(config: SutConfig, school: SutSchool, sector: strin
               'laat het aanleverpunt hetzelfde certificaat (met OIN) aanbieden als in sut.certificaat staat: de testbank kent de aanleverpunten aan dat OIN toe.',
             ),
           );
-        klaar(ok(`${wat}: ${protocol}, servercertificaat vertrouwd (OIN ${oin}), clientcertificaat van de testbank geaccepteerd (een leeg bericht kreeg HTTP ${status}${faultstring ? `: ${faultstring.length > 60 ? `${faultstring.slice(0, 60)}…` : faultstring}` : ''})`));
+        klaar(ok(`${wat}: ${protocol}, servercertificaat vertrouwd en geldig voor de naam ${host} (OIN ${oin}, zoals sut.certificaat), clientcertificaat van de testbank geaccepteerd (een leeg bericht kreeg HTTP ${status}${faultstring ? `: ${faultstring.length > 60 ? `${faultstring.slice(0, 60)}…` : faultstring}` : ''})`));
       });
     });
     const geweigerd = (reden: string) =>
@@ -261,15 +286,14 @@ function tlsNaarAanleverpunt(config: SutConfig, school: SutSchool, sector: strin
   });
 }
 
-/** The other direction as far as it can be checked from here: the simulated parties' addresses and ports. */
-async function harnessKantChecks(config: SutConfig): Promise<Uitslag[]> {
+/** The other direction as far as it can be checked from here: the simulated parties' names, certificates and ports. */
+async function harnessKantChecks(config: SutConfig, pki: Awaited<ReturnType<typeof ensureCertificateCatalogue>>['pki']): Promise<Uitslag[]> {
   const { host, poorten } = config.harness;
-  const hostCheck = HARNESS_HOSTS.includes(host)
-    ? ok(`de testcertificaten van TC en testscholen gelden voor ${host}: de LAS kan hun naam controleren`)
-    : fout(
-        `harness.host ${host}: de testcertificaten van TC en testscholen gelden alleen voor ${HARNESS_HOSTS.join(' en ')}`,
-        `gebruik ${HARNESS_HOSTS.join(' of ')} en laat de LAS de testbank via die naam bereiken (bijvoorbeeld met een SSH-tunnel); andere namen kent deze versie niet.`,
-      );
+  const naam = harnessHostnaam(config).toLowerCase();
+  const zonderNaam = (['tc', 'testschool-po', 'testschool-vo'] as const).filter((id) => !pki.parties.get(id)?.hostnames.includes(naam));
+  const hostCheck = zonderNaam.length
+    ? fout(`de testcertificaten van ${zonderNaam.join(', ')} gelden niet voor ${naam}`, 'draai oso-testbank doctor of qualify opnieuw met deze configuratie; die geven de certificaten de naam uit harness.hostnaam.')
+    : ok(`de testcertificaten van TC en testscholen gelden voor ${naam}: de LAS kan hun naam controleren`);
   const wie = { tc: 'TC', testschoolPo: 'Testschool PO', testschoolVo: 'Testschool VO' } as const;
   const vrij = await Promise.all(
     (Object.keys(wie) as (keyof typeof wie)[]).map(async (k) => {
@@ -279,7 +303,7 @@ async function harnessKantChecks(config: SutConfig): Promise<Uitslag[]> {
         : ok(`poort ${poorten[k]} (${wie[k]}) op ${host} is vrij`);
     }),
   );
-  return HARNESS_HOSTS.includes(host) ? [hostCheck, ...vrij] : [hostCheck];
+  return [hostCheck, ...vrij];
 }
 
 function poortVrij(host: string, port: number): Promise<string | undefined> {
@@ -295,17 +319,17 @@ async function controlApiCheck(config: SutConfig, controlUrl: string): Promise<U
   const url = `${controlUrl}${controlPaths.status}`;
   let status: Partial<ControlStatus>;
   try {
-    const response = await fetch(url, { signal: AbortSignal.timeout(CHECK_TIMEOUT_MS) });
-    const text = await response.text();
-    if (!response.ok) return fout(`test-control-API GET ${url} gaf HTTP ${response.status}`, 'implementeer GET /status volgens docs/control-api.md.');
+    const response = await haal(url, verbindOpties(config));
+    const text = response.body;
+    if (response.status !== 200) return fout(`test-control-API GET ${url} gaf HTTP ${response.status}`, 'implementeer GET /status volgens docs/control-api.md.');
     try {
       status = JSON.parse(text) as Partial<ControlStatus>;
     } catch {
       return fout(`test-control-API GET ${url} gaf geen JSON: ${text.slice(0, 80)}`, 'GET /status antwoordt met JSON (docs/control-api.md).');
     }
   } catch (e) {
-    const err = e as Error & { cause?: { code?: string } };
-    return fout(`test-control-API GET ${url}: ${err.name === 'TimeoutError' ? `geen antwoord binnen ${CHECK_TIMEOUT_MS} ms` : (err.cause?.code ?? err.message)}`, 'start de test-control-API of corrigeer adapter.http.controlUrl.');
+    const err = e as NodeJS.ErrnoException;
+    return fout(`test-control-API GET ${url}: ${err.code === 'ETIMEDOUT' ? `geen antwoord binnen ${CHECK_TIMEOUT_MS} ms` : (err.code ?? err.message)}`, 'start de test-control-API of corrigeer adapter.http.controlUrl.');
   }
   if (!Array.isArray(status.scholen)) return fout(`test-control-API GET ${url}: het antwoord heeft geen lijst 'scholen'`, 'zie de vorm van GET /status in docs/control-api.md.');
   const verschillen = Object.values(config.sut.scholen).flatMap((s) => {
@@ -320,4 +344,19 @@ async function controlApiCheck(config: SutConfig, controlUrl: string): Promise<U
   return verschillen.length
     ? fout(`test-control-API GET ${url} noemt andere scholen dan de configuratie: ${verschillen.join('; ')}`, 'laat sut.scholen en de LAS hetzelfde zeggen (BRIN, routeringsKenmerk, apUrl, sector).')
     : ok(`test-control-API GET ${url}: ${status.naam ?? '(naamloos)'} ${status.versie ?? ''} bedient ${Object.values(config.sut.scholen).map((s) => s.brin).join(' en ')} zoals geconfigureerd`.replace('  ', ' '));
+}
+
+/** One GET within the check's deadline, through the harness's own name resolution (fetch cannot take a lookup). */
+function haal(url: string, opties: { lookup?: ReturnType<typeof lookupVia> }): Promise<{ status: number; body: string }> {
+  return new Promise((done, failed) => {
+    const req = (url.startsWith('https:') ? httpsGet : httpGet)(url, { ...opties, timeout: CHECK_TIMEOUT_MS }, (res) => {
+      let body = '';
+      res.setEncoding('utf8');
+      res.on('data', (d: string) => (body += d));
+      res.on('end', () => done({ status: res.statusCode ?? 0, body }));
+      res.on('error', failed);
+    });
+    req.on('timeout', () => req.destroy(Object.assign(new Error('time-out'), { code: 'ETIMEDOUT' })));
+    req.on('error', failed);
+  });
 }

@@ -42,6 +42,7 @@ import { operatorBewijsMap } from '../suites/operator-console/bewijs.ts';
 import type { Afsluiting } from '../suites/operator-console/pagina.ts';
 import { leesOperatorVerslag, operatorOmgeving, renderOperatorSectie } from '../reports/operator-verslag.ts';
 import { toonAfsluiting, vraagAttestatiesVoorRun } from './operator-stappen.ts';
+import { extraHostnamesVoor } from '../simulator/world.ts';
 
 const repoRoot = fileURLToPath(new URL('../', import.meta.url));
 
@@ -194,7 +195,8 @@ export async function runQualify(args: string[]): Promise<number> {
     // The manifest signs every file in the folder: it must hold this run's output and nothing else.
     const refused = await maakRapportmap(reportDir);
     if (refused) return fail(refused);
-    await ensureCertificateCatalogue({ dir: defaultCertDir });
+    // Issued here, with the configured host names, before any worker reads it: workers never race to reissue it.
+    await ensureCertificateCatalogue({ dir: defaultCertDir, extraHostnames: extraHostnamesVoor(config?.harness) });
     signer = await ensureHarnessSigner(defaultCertDir);
   } catch (e) {
     return fail(`cannot prepare ${reportDir} or the test PKI: ${(e as Error).message}`);

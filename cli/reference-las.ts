@@ -4,6 +4,7 @@
  * the TC at the URL it is given, until it is stopped. With a SUT configuration, `qualify --config` qualifies it like any
  * vendor LAS (docs/examples/sut-http.yaml describes such a setup).
  */
+import { isIP } from 'node:net';
 import { parseArgs } from 'node:util';
 import { argumentError } from './did-you-mean.ts';
 import { defaultCertDir } from '../certs/location.ts';
@@ -13,20 +14,25 @@ import { referentieLasScholen } from '../fixtures/scholen.ts';
 import { SimulatedClock } from '../simulator/clock.ts';
 import { gegevensset2019 } from '../simulator/dossier/gegevensset.ts';
 import { isReferenceLasFault, referenceLasFaults, type ReferenceLasFault } from '../simulator/reference-las/faults.ts';
-import { REFERENCE_LAS_NAME, REFERENCE_LAS_VERSION, startReferenceLas } from '../simulator/reference-las/reference-las.ts';
+import { REFERENCE_LAS_NAME, REFERENCE_LAS_VERSION, startReferenceLas, type OptioneleAanroep } from '../simulator/reference-las/reference-las.ts';
 
-const usage = `Usage: oso-testbank reference-las --tc-url URL [--ap-port N] [--control-port N] [--fault NAME]... [--datum YYYY-MM-DD]
+const usage = `Usage: oso-testbank reference-las --tc-url URL [--ap-port N] [--control-port N] [--host ADDRESS] [--hostname NAME]
+                                  [--resolve NAME=ADDRESS]... [--without reset|klok]... [--fault NAME]... [--datum YYYY-MM-DD]
        oso-testbank reference-las --list-faults [--verbose]
 
 Runs the reference LAS standalone, as a vendor LAS would run: its aanleverpunten (PO ${referentieLasScholen.po.brin}, VO ${referentieLasScholen.vo.brin})
-over HTTPS with the test PKI's reference-las certificate, and its test-control API over HTTP, both on 127.0.0.1.
+over HTTPS with the test PKI's reference-las certificate, and its test-control API over HTTP, both on --host.
 It prints its URLs and runs until it receives SIGINT (Ctrl+C) or SIGTERM.
 
-  --tc-url URL        the Traffic Center it calls (the harness's TC, e.g. https://127.0.0.1:7443/oso/tc)
-  --ap-port N         port of its aanleverpunten (default: a free port)
-  --control-port N    port of its test-control API (default: a free port)
-  --fault NAME        switch on a named misbehaviour (repeatable; see --list-faults)
-  --datum YYYY-MM-DD  the date its clock starts at (default: today)
+  --tc-url URL          the Traffic Center it calls (the harness's TC, e.g. https://127.0.0.1:7443/oso/tc)
+  --ap-port N           port of its aanleverpunten (default: a free port)
+  --control-port N      port of its test-control API (default: a free port)
+  --host ADDRESS        the address it listens on (default 127.0.0.1)
+  --hostname NAME       the name the harness reaches it by: in its URLs, and added to its test certificate (default: --host)
+  --resolve NAME=ADDR   resolve NAME to ADDR itself, e.g. the harness's host name (repeatable; no /etc/hosts needed)
+  --without CALL        leave out an optional test-control call, reset or klok (repeatable): a LAS that does not offer it
+  --fault NAME          switch on a named misbehaviour (repeatable; see --list-faults)
+  --datum YYYY-MM-DD    the date its clock starts at (default: today)
   --list-faults       print the named faults, one name a line (use them with qualify --fault or here)
   --verbose           with --list-faults: add what each fault does
 `;
@@ -49,6 +55,10 @@ export async function runReferenceLas(args: string[]): Promise<number> {
         'control-port': { type: 'string' },
         fault: { type: 'string', multiple: true },
         datum: { type: 'string' },
+        host: { type: 'string' },
+        hostname: { type: 'string' },
+        resolve: { type: 'string', multiple: true },
+        without: { type: 'string', multiple: true },
         help: { type: 'boolean' },
       },
       strict: true,
@@ -80,6 +90,19 @@ export async function runReferenceLas(args: string[]): Promise<number> {
   const faults = values.fault ?? [];
   const unknownFault = faults.find((f) => !isReferenceLasFault(f));
   if (unknownFault) return fail(`unknown fault '${unknownFault}'. Known faults: ${Object.keys(referenceLasFaults).join(', ')}.`);
+  const namen: Record<string, string> = {};
+  for (const r of values.resolve ?? []) {
+    const [naam, adres, ...rest] = r.split('=');
+    if (!naam || !adres || rest.length || !isIP(adres)) return fail(`--resolve must be NAME=ADDRESS with an IP address, not '${r}'.`);
+    namen[naam] = adres;
+  }
+  const zonder = values.without ?? [];
+  const onbekend = zonder.find((z) => z !== 'reset' && z !== 'klok');
+  if (onbekend) return fail(`--without takes reset or klok (the optional test-control calls), not '${onbekend}'.`);
+  const host = values.host;
+  if (host !== undefined && !isIP(host)) return fail(`--host must be an IP address to listen on, not '${host}'; a name goes in --hostname.`);
+  const hostnaam = values.hostname ?? (host === '0.0.0.0' || host === '::' ? undefined : host);
+  if (host !== undefined && hostnaam === undefined) return fail(`--host ${host} listens on every address; give --hostname, the name the harness reaches it by.`);
   const clock = new SimulatedClock();
   try {
     if (values.datum !== undefined) clock.set(values.datum);
@@ -89,11 +112,16 @@ export async function runReferenceLas(args: string[]): Promise<number> {
 
   let referenceLas;
   try {
-    const { pki, catalogue } = await ensureCertificateCatalogue({ dir: defaultCertDir });
+    // Its certificate must carry the name the harness checks when it calls the LAS's aanleverpunten.
+    const extra = [hostnaam, host].filter((h): h is string => h !== undefined && h !== '0.0.0.0' && h !== '::');
+    const { pki, catalogue } = await ensureCertificateCatalogue({ dir: defaultCertDir, extraHostnames: { 'reference-las': extra } });
     const own = pki.parties.get('reference-las')!;
     referenceLas = await startReferenceLas({
       schools: [referentieLasScholen.po, referentieLasScholen.vo],
-      tls: { certPem: own.chainPem, keyPem: own.keyPem, caPem: pki.caCertPem, crlPems: catalogue.crl.pems },
+      tls: { certPem: own.chainPem, keyPem: own.keyPem, caPem: pki.caCertPem, crlPems: catalogue.crl.pems, ...(Object.keys(namen).length ? { namen } : {}) },
+      ...(host !== undefined ? { host } : {}),
+      ...(hostnaam !== undefined ? { hostnaam } : {}),
+      zonder: zonder as OptioneleAanroep[],
       tcUrl,
       clock,
       administratie: loadFixtureLeerlingen(),
@@ -110,7 +138,7 @@ export async function runReferenceLas(args: string[]): Promise<number> {
     [
       `${REFERENCE_LAS_NAME} ${REFERENCE_LAS_VERSION} draait${faults.length ? ` met fouten ${faults.join(', ')}` : ''} (stoppen: Ctrl+C)`,
       ...las.schools.map((s) => `  aanleverpunt ${s.sector} ${s.brin} (${s.naam}): ${las.apUrl(s.routeringsKenmerk)}`),
-      `  test-control-API: ${controlUrl}`,
+      `  test-control-API: ${controlUrl}${zonder.length ? ` (zonder ${zonder.map((z) => `/${z}`).join(', ')})` : ''}`,
       `  Traffic Center: ${tcUrl}`,
       '',
     ].join('\n'),

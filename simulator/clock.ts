@@ -8,7 +8,9 @@ export class SimulatedClock {
   /** Put the clock at the start of the given day (YYYY-MM-DD, UTC) or at an exact instant. */
   set(moment: string | Date): void {
     const target = typeof moment === 'string' ? new Date(`${moment}T08:00:00Z`) : moment;
-    if (Number.isNaN(target.getTime())) throw new Error(`Ongeldige datum voor de klok: ${String(moment)}`);
+    // A day the calendar lacks (2026-02-30) is refused, not rolled over into the next month.
+    if (Number.isNaN(target.getTime()) || (typeof moment === 'string' && target.toISOString().slice(0, 10) !== moment))
+      throw new Error(`Ongeldige datum voor de klok: ${String(moment)}`);
     this.#offsetMs = target.getTime() - Date.now();
   }
 

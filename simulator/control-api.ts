@@ -7,6 +7,8 @@ export interface ControlStatus {
   naam: string;
   versie: string;
   scholen: { brin: string; naam: string; sector: string; routeringsKenmerk: string; apUrl: string }[];
+  /** The date the LAS works with today (YYYY-MM-DD); optional, the harness names it when it cannot set the LAS's clock. */
+  datum?: string;
 }
 
 export interface KlaarzettenVerzoek {
@@ -105,6 +107,26 @@ export interface ReleaseAntwoord {
   gegevensset: string;
 }
 
+/**
+ * Optional: back to a known state — no klaargezette, received or refused dossiers, no notificaties, no last error, the
+ * current gegevensset. The harness resets before every run; without it, it judges a run only by what arrives during it [ours].
+ */
+export type ResetVerzoek = Record<string, never>;
+
+export interface ResetAntwoord {
+  gereset: true;
+}
+
+/** Optional: the LAS works with this date from now on (the scenario's simulated date); its clock runs on from there [ours]. */
+export interface KlokVerzoek {
+  /** YYYY-MM-DD */
+  datum: string;
+}
+
+export interface KlokAntwoord {
+  datum: string;
+}
+
 /** Every error answer: HTTP 4xx/5xx with a Dutch message. */
 export interface ControlFout {
   fout: string;
@@ -118,4 +140,9 @@ export const controlPaths = {
   laatsteFout: '/laatste-fout',
   release: '/release',
   notificaties: '/notificaties',
+  reset: '/reset',
+  klok: '/klok',
 } as const;
+
+/** The calls a LAS may leave out: it answers 404 or 501, and the harness does without (docs/control-api.md). */
+export const optioneleControlPaths: readonly string[] = [controlPaths.reset, controlPaths.klok];

@@ -6,7 +6,7 @@
 import { defaultCertDir } from '../certs/location.ts';
 import type { CatalogueId } from '../certs/catalogue-entries.ts';
 import { ensureCertificateCatalogue, type CertificateCatalogue } from '../certs/catalogue.ts';
-import type { TestPki } from '../certs/pki.ts';
+import type { ExtraHostnames, TestPki } from '../certs/pki.ts';
 import { loadFixtureLeerlingen } from '../fixtures/leerlingen.ts';
 import { andereVestiging, referentieLasScholen, swvSchool, testscholen, tweedeAanleverpuntPo } from '../fixtures/scholen.ts';
 import { SimulatedClock } from './clock.ts';
@@ -22,7 +22,9 @@ import { startTestschool, testschoolName } from './testschool/testschool.ts';
 import { startTrafficCenter, TC_NAME, type TrafficCenter } from './traffic-center/traffic-center.ts';
 import { chainsTo, parseCertificates } from './transport/certificate-chain.ts';
 import { ExchangeLog } from './transport/exchange-log.ts';
+import type { Namen } from './transport/naam-resolutie.ts';
 import type { TlsIdentity } from './transport/tls-identity.ts';
+import { isIP } from 'node:net';
 
 export interface WorldOptions {
   certDir?: string;
@@ -61,8 +63,38 @@ export interface ExterneSut {
 }
 
 export interface WorldAdressen {
+  /** The address the TC and the testscholen listen on. */
   host: string;
+  /**
+   * The name the SUT reaches them by: it stands in their URLs (the TC's answers name the testscholen's APs by it) and
+   * in their test certificates. Default: the host.
+   */
+  hostnaam?: string;
   poorten: { tc: number; testschoolPo: number; testschoolVo: number };
+  /** How the world's parties resolve the SUT's host names (name → IP address), without /etc/hosts. */
+  namen?: Namen;
+}
+
+/** Listening on every address is no name a certificate can carry. */
+const ALLE_ADRESSEN = new Set(['0.0.0.0', '::']);
+
+/**
+ * How the world's parties resolve names: the SUT's (harness.namen), and the world's own name, so that a testschool
+ * reaches the TC by the name in its URL.
+ */
+function namenVan(adressen: WorldAdressen | undefined): Namen | undefined {
+  if (!adressen) return undefined;
+  const adres = ALLE_ADRESSEN.has(adressen.host) ? '127.0.0.1' : adressen.host;
+  const eigen = adressen.hostnaam && !isIP(adressen.hostnaam) && isIP(adres) ? { [adressen.hostnaam]: adres } : {};
+  const namen = { ...eigen, ...adressen.namen };
+  return Object.keys(namen).length ? namen : undefined;
+}
+
+/** The names and addresses the world's servers must carry in their certificates beyond loopback. */
+export function extraHostnamesVoor(adressen: WorldAdressen | undefined): ExtraHostnames {
+  if (!adressen) return {};
+  const namen = [adressen.hostnaam, adressen.host].filter((h): h is string => h !== undefined && !ALLE_ADRESSEN.has(h));
+  return { tc: namen, 'testschool-po': namen, 'testschool-vo': namen };
 }
 
 /**
@@ -119,22 +151,27 @@ export interface World {
  * once per folder instead of once per world.
  */
 const certificates = new Map<string, ReturnType<typeof ensureCertificateCatalogue>>();
-function certificatesIn(dir: string): ReturnType<typeof ensureCertificateCatalogue> {
-  let ensured = certificates.get(dir);
+function certificatesIn(dir: string, extraHostnames: ExtraHostnames): ReturnType<typeof ensureCertificateCatalogue> {
+  const key = JSON.stringify([dir, extraHostnames]);
+  let ensured = certificates.get(key);
   if (!ensured) {
-    ensured = ensureCertificateCatalogue({ dir });
-    certificates.set(dir, ensured);
+    ensured = ensureCertificateCatalogue({ dir, extraHostnames });
+    certificates.set(key, ensured);
     // A failure must not stick: the next world tries again.
-    ensured.catch(() => certificates.delete(dir));
+    ensured.catch(() => certificates.delete(key));
   }
   return ensured;
 }
 
 export async function startWorld(options: WorldOptions = {}): Promise<World> {
-  const { pki, catalogue } = await certificatesIn(options.certDir ?? defaultCertDir);
+  const { pki, catalogue } = await certificatesIn(options.certDir ?? defaultCertDir, extraHostnamesVoor(options.adressen));
   const extern = options.externeSut;
   const crlsCoverSut = !extern || chainsTo(parseCertificates(extern.certificaatPem), parseCertificates(pki.caCertPem));
-  const adres = (server: keyof WorldAdressen['poorten']) => (options.adressen ? { host: options.adressen.host, port: options.adressen.poorten[server] } : {});
+  const adres = (server: keyof WorldAdressen['poorten']) =>
+    options.adressen
+      ? { host: options.adressen.host, port: options.adressen.poorten[server], ...(options.adressen.hostnaam ? { hostnaam: options.adressen.hostnaam } : {}) }
+      : {};
+  const namen = namenVan(options.adressen);
   const identity = (partyId: string): TlsIdentity & { oin: string } => {
     const issued = pki.parties.get(partyId);
     if (!issued) throw new Error(`De test-PKI in ${pki.dir} heeft geen certificaat voor ${partyId}; draai 'oso-testbank certs'.`);
@@ -143,7 +180,14 @@ export async function startWorld(options: WorldOptions = {}): Promise<World> {
     // test CA's CRLs, unless an external SUT's certificate comes from another CA: Node wants a CRL for every CA of a chain
     // once it has any, so such a certificate is accepted without a revocation check (docs/vendor-guide.md says so).
     const caPem = pki.caCertPem + (extern?.vertrouwensankerPem ?? '');
-    return { certPem: issued.chainPem, keyPem: issued.keyPem, caPem, ...(crlsCoverSut ? { crlPems: catalogue.crl.pems } : {}), oin: issued.oin };
+    return {
+      certPem: issued.chainPem,
+      keyPem: issued.keyPem,
+      caPem,
+      ...(crlsCoverSut ? { crlPems: catalogue.crl.pems } : {}),
+      ...(namen ? { namen } : {}),
+      oin: issued.oin,
+    };
   };
   const clock = new SimulatedClock();
   if (options.datum) clock.set(options.datum);

@@ -11,6 +11,7 @@ import { oso2021 } from '../simulator/protocol/profile.ts';
 import type { World, WorldOptions } from '../simulator/world.ts';
 import { AdapterFout, type SutAdapter } from './adapters/sut-adapter.ts';
 import { allureStepReporter } from './allure-reporter.ts';
+import { NietUitvoerbaar } from './beginstand.ts';
 import { uitkomstVan } from './check-failure.ts';
 import { attachPrintableDossiers } from './dossier-afdruk.ts';
 import { ANNOTATION, qualificationRunFromEnv, runLogFileName, type RunLog } from './run-settings.ts';
@@ -85,6 +86,8 @@ function declareTest(info: QualificationRunInfo, body: (run: RunBody) => Promise
       try {
         await body({ world, sut, reporter: allureStepReporter, onEis: (id, uitkomst) => test.info().annotations.push({ type: ANNOTATION.eis, description: `${id}=${uitkomst}` }) });
       } catch (e) {
+        // A run that cannot be judged from the state the SUT is in is skipped, saying why.
+        if (e instanceof NietUitvoerbaar) test.skip(true, e.message);
         test.info().annotations.push({ type: ANNOTATION.uitkomst, description: uitkomstVan(e) });
         // What the vendor's own UI showed when the playwright adapter failed.
         if (e instanceof AdapterFout && e.schermafdruk) await allure.attachment('schermafdruk.png', await readFile(e.schermafdruk), 'image/png');

@@ -21,6 +21,8 @@ export interface ScenarioContext {
   cast(profiel: ScenarioProfiel): { bron: Partij; doel: Partij };
   /** The gegevensset release the world works in now. */
   release: string;
+  /** Moves the run to a date of the scenario ("na de zomerrelease"), at the SUT too where it can; returns what happened. */
+  zetDatum(uitdrukking: string): Promise<string>;
   eis(id: string): Requirement;
   leerling(id: string): Leerling;
   /** The session of the last opvragen, once a step has established it. */

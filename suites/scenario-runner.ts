@@ -7,7 +7,9 @@ import { testscholen } from '../fixtures/scholen.ts';
 import type { Exchange } from '../simulator/transport/exchange-log.ts';
 import { sutSchool, type Uitbreiding, type World } from '../simulator/world.ts';
 import { gegevensset2019 } from '../simulator/dossier/gegevensset.ts';
+import { beginstand, NietUitvoerbaar } from './beginstand.ts';
 import { CheckFailure } from './check-failure.ts';
+import { RunKlok } from './run-klok.ts';
 import type { SutAdapter } from './adapters/sut-adapter.ts';
 import { sutPartij, testschoolPartij, type Partij } from './partij.ts';
 import { requireEis, type Requirement } from './requirements.ts';
@@ -55,6 +57,25 @@ export async function reportedStep(reporter: StepReporter, world: World, titel: 
   });
 }
 
+/**
+ * A step whose title says what came of it (the SUT was reset, or offers no reset): done first, then reported under the
+ * title it returned, or under `titel` with its error, so a failing adapter call still breaks the run inside a step.
+ */
+async function stapMetUitkomst(reporter: StepReporter, world: World, titel: string, doe: () => Promise<string>): Promise<void> {
+  const since = world.log.lastSeq;
+  let uitkomst: string | undefined;
+  let fout: unknown;
+  try {
+    uitkomst = await doe();
+  } catch (e) {
+    fout = e;
+  }
+  await reporter.step(uitkomst ?? titel, async () => {
+    await reporter.exchanges(world.log.since(since));
+    if (uitkomst === undefined) throw fout;
+  });
+}
+
 /** Bron and doel for a transfer profile; the SUT takes the side of its role, a testschool the other. */
 export function castParties(world: World, rol: Rol, adapter: SutAdapter, profiel: ScenarioProfiel = 'POVO'): { bron: Partij; doel: Partij } {
   const sut = (sector: 'po' | 'vo') => sutAlsPartij(world, adapter, sector);
@@ -85,15 +106,29 @@ export function castParties(world: World, rol: Rol, adapter: SutAdapter, profiel
 
 export async function runScenario(options: RunOptions): Promise<void> {
   const { world, scenario, rol, requirements, reporter } = options;
-  if (scenario.datum) world.clock.set(scenario.datum);
+  let begin: Awaited<ReturnType<typeof beginstand>> | undefined;
+  await stapMetUitkomst(reporter, world, '0. Beginstand van de SUT', async () => {
+    begin = await beginstand(options.sut);
+    return begin.gereset
+      ? '0. Beginstand: de testgegevens van de SUT zijn gewist (reset)'
+      : '0. Beginstand: de SUT biedt geen reset; de run beoordeelt alleen wat tijdens de run bij de SUT binnenkomt';
+  });
+  const { sut, gereset } = begin!;
+  if (scenario.nietsKlaargezet && rol === 'bron' && !gereset)
+    throw new NietUitvoerbaar(
+      `Niet uitgevoerd: dit scenario gaat ervan uit dat de SUT als bron niets heeft klaargezet voor zijn leerlingen, en ${world.sut.naam} biedt geen reset; een dossier uit een eerdere run zou het oordeel bepalen. Bied POST /reset aan (docs/control-api.md) om deze run te laten beoordelen.`,
+    );
+  const klok = new RunKlok(world.clock, sut);
+  if (scenario.datum) await stapMetUitkomst(reporter, world, `0. De datum van de run: ${scenario.datum}`, async () => `0. ${await klok.zet(scenario.datum!)}`);
   // The world's LAS systems start in the scenario's release (a world option); the SUT is told to switch to it.
-  if (scenario.gegevensset) await reportedStep(reporter, world, `0. De SUT werkt in gegevensset ${scenario.gegevensset}`, () => options.sut.wisselRelease(scenario.gegevensset!));
+  if (scenario.gegevensset) await reportedStep(reporter, world, `0. De SUT werkt in gegevensset ${scenario.gegevensset}`, () => sut.wisselRelease(scenario.gegevensset!));
   const ctx: ScenarioContext = {
     world,
     rol,
-    sut: options.sut,
-    ...castParties(world, rol, options.sut, scenario.profiel),
-    cast: (profiel) => castParties(world, rol, options.sut, profiel),
+    sut,
+    ...castParties(world, rol, sut, scenario.profiel),
+    cast: (profiel) => castParties(world, rol, sut, profiel),
+    zetDatum: (uitdrukking) => klok.zet(uitdrukking),
     release: scenario.gegevensset ?? gegevensset2019.versie,
     eis: (id) => requireEis(requirements, id),
     leerling: fixtureLeerling,

@@ -7,6 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { fixtureLeerling } from '../fixtures/leerlingen.ts';
+import { datumInSchooljaar } from '../simulator/schooljaar.ts';
 import { loadRequirements, type Requirement } from './requirements.ts';
 import { stapEisen, type Rol, type ScenarioProfiel, type StepDefinition } from './scenario-context.ts';
 import { stepCatalogue } from './steps/catalogue.ts';
@@ -32,13 +33,16 @@ interface RawScenario {
   profiel: ScenarioProfiel;
   rollen: Rol[];
   eisen: string[];
-  begintoestand?: { datum?: string; gegevensset?: string; uitbreidingen?: Uitbreiding[]; certificaten?: Partial<Record<WorldServer, CatalogueId>> };
+  begintoestand?: { datum?: string; nietsKlaargezet?: boolean; gegevensset?: string; uitbreidingen?: Uitbreiding[]; certificaten?: Partial<Record<WorldServer, CatalogueId>> };
   stappen: Record<string, Record<string, unknown>>[];
 }
 
 /** A loaded scenario: checked, its steps bound to their definitions, the start date lifted out. */
 export interface Scenario extends Omit<RawScenario, 'begintoestand' | 'stappen'> {
+  /** As the scenario states it: relative to the school year ("16 maart", "na de zomerrelease") or a fixed day. */
   datum?: string;
+  /** The scenario assumes the SUT as bron has nothing klaargezet for its pupils: without a reset its bron run cannot be judged. */
+  nietsKlaargezet?: boolean;
   /** The release the world starts in, when not the current one. */
   gegevensset?: string;
   uitbreidingen?: Uitbreiding[];
@@ -69,6 +73,19 @@ export function loadScenario(file: string, requirements: ReadonlyMap<string, Req
     fail(err.instancePath, `${err.instancePath || '/'}: ${extra ? `onbekend veld '${extra}'` : err.message}${allowed}`, extra);
   }
   const raw = source.data as RawScenario;
+  // A day the calendar lacks ("31 april") stops the run here, not halfway through a qualification.
+  const datums = [
+    ['/begintoestand/datum', raw.begintoestand?.datum],
+    ...raw.stappen.map((stap, i) => [`/stappen/${i}/zomerrelease/datum`, (stap['zomerrelease'] as { datum?: string } | undefined)?.datum] as const),
+  ] as const;
+  for (const [pad, datum] of datums) {
+    if (datum === undefined) continue;
+    try {
+      datumInSchooljaar(datum, '2026-01-01');
+    } catch (e) {
+      fail(pad, (e as Error).message);
+    }
+  }
   const stappen = raw.stappen.map((stap, i): ScenarioStap => {
     const [naam, args] = Object.entries(stap)[0]!;
     const definitie = stepCatalogue.get(naam) ?? fail(`/stappen/${i}`, `onbekende stap '${naam}'; bekend: ${[...stepCatalogue.keys()].join(', ')}`);
@@ -93,6 +110,7 @@ export function loadScenario(file: string, requirements: ReadonlyMap<string, Req
     rollen: raw.rollen,
     eisen: raw.eisen,
     ...(raw.begintoestand?.datum ? { datum: raw.begintoestand.datum } : {}),
+    ...(raw.begintoestand?.nietsKlaargezet ? { nietsKlaargezet: true } : {}),
     ...(raw.begintoestand?.gegevensset ? { gegevensset: raw.begintoestand.gegevensset } : {}),
     ...(raw.begintoestand?.uitbreidingen ? { uitbreidingen: raw.begintoestand.uitbreidingen } : {}),
     ...(raw.begintoestand?.certificaten ? { certificaten: raw.begintoestand.certificaten } : {}),

@@ -9,6 +9,8 @@ import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseCertificates, subjectOin } from '../simulator/transport/certificate-chain.ts';
+import { ongeldigeNaam } from '../simulator/transport/naam-resolutie.ts';
+import { urlHost } from '../simulator/transport/soap-server.ts';
 import type { ExterneSut, SutSchool, WorldAdressen, WorldOptions } from '../simulator/world.ts';
 import type { Rol } from './scenario-context.ts';
 import { readYamlSource, SourceError } from './yaml-source.ts';
@@ -68,7 +70,7 @@ interface RawConfig {
   rollen: Rol[];
   adapter: { soort: AdapterKeuze['soort']; http?: { controlUrl: string }; playwright?: { module: string; baseUrl?: string; headless?: boolean }; manual?: { poort?: number; operator?: string } };
   tijdslimieten?: Partial<Tijdslimieten>;
-  harness: { host?: string; poorten: WorldAdressen['poorten'] };
+  harness: { host?: string; hostnaam?: string; poorten: WorldAdressen['poorten']; namen?: Record<string, string> };
 }
 
 const schemaPath = fileURLToPath(new URL('./sut-config.schema.json', import.meta.url));
@@ -193,6 +195,12 @@ export function loadSutConfig(file: string): SutConfig {
   const dubbel = Object.entries(poorten).find(([naam, poort]) => Object.entries(poorten).some(([ander, p]) => ander !== naam && p === poort));
   if (dubbel) fail('/harness/poorten', `poort ${dubbel[1]} staat er meer dan één keer in`, 'het TC en de twee testscholen hebben elk een eigen poort nodig.');
 
+  if ((raw.harness.host === '0.0.0.0' || raw.harness.host === '::') && !raw.harness.hostnaam)
+    fail('/harness/host', `harness.host ${raw.harness.host} luistert op alle adressen; dat is geen naam waarmee de LAS de testbank bereikt`, 'geef harness.hostnaam: de naam of het adres waarmee de LAS de testbank bereikt.');
+  const namen = raw.harness.namen ?? {};
+  const ongeldig = ongeldigeNaam(namen);
+  if (ongeldig) fail('/harness/namen', `harness.namen: ${ongeldig}`, 'geef per hostnaam van de LAS het IP-adres waarop de testbank haar bereikt, bijvoorbeeld namen: { las.test: 10.0.0.5 }.');
+
   let adapter: AdapterKeuze;
   if (raw.adapter.soort === 'http') adapter = { soort: 'http', http: raw.adapter.http! };
   else if (raw.adapter.soort === 'playwright') {
@@ -205,7 +213,12 @@ export function loadSutConfig(file: string): SutConfig {
     rollen: raw.rollen,
     adapter,
     tijdslimieten: { ...standaardTijdslimieten, ...raw.tijdslimieten },
-    harness: { host: raw.harness.host ?? '127.0.0.1', poorten },
+    harness: {
+      host: raw.harness.host ?? '127.0.0.1',
+      ...(raw.harness.hostnaam ? { hostnaam: raw.harness.hostnaam } : {}),
+      poorten,
+      ...(Object.keys(namen).length ? { namen } : {}),
+    },
   };
 }
 
@@ -229,8 +242,13 @@ export function worldOptionsVoor(config: SutConfig): Pick<WorldOptions, 'externe
   return { externeSut, adressen: config.harness, timeoutMs: config.tijdslimieten.berichtMs };
 }
 
+/** The name the LAS reaches the harness by (harness.hostnaam, else harness.host). */
+export function harnessHostnaam(config: SutConfig): string {
+  return config.harness.hostnaam ?? config.harness.host;
+}
+
 /** The URLs the vendor configures its LAS with: where the simulated TC and testscholen are reached. */
 export function harnessUrls(config: SutConfig): { tc: string; testschoolPo: string; testschoolVo: string } {
-  const url = (port: number) => `https://${config.harness.host}:${port}`;
+  const url = (port: number) => `https://${urlHost(harnessHostnaam(config))}:${port}`;
   return { tc: url(config.harness.poorten.tc), testschoolPo: url(config.harness.poorten.testschoolPo), testschoolVo: url(config.harness.poorten.testschoolVo) };
 }

@@ -55,7 +55,8 @@ export const test = base.extend<{ world: World; worldOptions: Omit<WorldOptions,
     const bewijsMap = qualificationRunFromEnv()?.reportDir ?? testInfo.outputDir;
     // "regulier-povo [SUT als doel] Regulier dossier …" → what the operator console shows with each prompt.
     const run = /^\S+ \[SUT als (\w+)\] (.+)$/.exec(testInfo.title);
-    const adapter = await sutAdapterVoor(keuze, tijdslimieten, { bewijsMap, naam: world.sut.naam, ...(run ? { run: `${run[2]} (uw LAS als ${run[1]})` } : {}) });
+    const namen = config?.harness.namen;
+    const adapter = await sutAdapterVoor(keuze, tijdslimieten, { bewijsMap, naam: world.sut.naam, ...(run ? { run: `${run[2]} (uw LAS als ${run[1]})` } : {}), ...(namen ? { namen } : {}) });
     try {
       await use(adapter);
     } finally {

@@ -32,6 +32,11 @@ export class KlaarzetStore {
     this.#dossiers.set(key, [...eerder, dossier]);
   }
 
+  /** Forget every klaargezet dossier (a reset of the test data). */
+  leeg(): void {
+    this.#dossiers.clear();
+  }
+
   /** The pupil's dossier: the one for doelBrin when there is one (only with the fault above), else the latest. */
   voor(bronBrin: string, pgn: string, doelBrin?: string): KlaargezetDossier | undefined {
     const dossiers = this.#dossiers.get(KlaarzetStore.key(bronBrin, pgn)) ?? [];

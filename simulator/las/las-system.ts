@@ -55,6 +55,8 @@ export interface LasSystemOptions {
   seed?: string;
   gedrag?: LasGedrag;
   host?: string;
+  /** The name others reach its AP by, in its URLs; default the host. */
+  hostnaam?: string;
   port?: number;
 }
 
@@ -119,6 +121,8 @@ export interface LasSystem {
   release(): GegevenssetVersie;
   /** Switch to another release (the summer release): new dossiers are written in it, received ones judged by it. */
   wisselRelease(versie: string): void;
+  /** Back to how it started: nothing klaargezet, received or notified, no last error, its starting release. */
+  reset(): void;
   close(): Promise<void>;
 }
 
@@ -215,6 +219,7 @@ export async function startLasSystem(options: LasSystemOptions): Promise<LasSyst
       },
     ],
     ...(options.host !== undefined ? { host: options.host } : {}),
+    ...(options.hostnaam !== undefined ? { hostnaam: options.hostnaam } : {}),
     ...(options.port !== undefined ? { port: options.port } : {}),
   });
 
@@ -274,6 +279,14 @@ export async function startLasSystem(options: LasSystemOptions): Promise<LasSyst
       const nieuw = versieOpNaam(versie);
       if (!nieuw) throw new LasFout(`${options.name} kent gegevensset ${versie} niet; wel: ${bekendeVersies.map((v) => v.versie).join(', ')}.`);
       if (!gedrag.releaseNegeren) gegevensset = nieuw;
+    },
+    reset() {
+      klaargezet.leeg();
+      ontvangen.length = 0;
+      aanvragen.leeg();
+      inbox.leeg();
+      laatsteFout = undefined;
+      gegevensset = options.gegevensset;
     },
     close: () => server.close(),
   };

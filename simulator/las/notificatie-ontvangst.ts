@@ -22,6 +22,12 @@ export class NotificatieInbox {
     this.#aanvragen.set(sessieId, aanvraag);
   }
 
+  /** Forget every request and notificatie (a reset of the test data). */
+  leeg(): void {
+    this.#aanvragen.clear();
+    this.#ontvangen = [];
+  }
+
   ontvangen(): readonly OntvangenNotificatie[] {
     return this.#ontvangen;
   }

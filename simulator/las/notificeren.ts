@@ -48,6 +48,11 @@ export const wachtOpKlaarzetten: readonly ResultCode[] = ['DossierNietKlaargezet
 export class Aanvragenboek {
   #aanvragen: Aanvraag[] = [];
 
+  /** Forget every request (a reset of the test data). */
+  leeg(): void {
+    this.#aanvragen = [];
+  }
+
   onthoud(verzoek: DocumentRequest, pgn: string, resultaat: ResultCode): void {
     // A doel that got the dossier waits no longer: its earlier requests for this pupil need no notificatie.
     if (resultaat === 'DossierGeleverd') this.afgehandeld(verzoek.doelRouteringsKenmerk, verzoek.bronBrin, pgn);

@@ -13,8 +13,11 @@ import {
   type LaatsteFoutAntwoord,
   type NotificatiesAntwoord,
   type OpvragenAntwoord,
+  type KlokAntwoord,
+  type KlokVerzoek,
   type ReleaseAntwoord,
   type ReleaseVerzoek,
+  type ResetAntwoord,
   type OpvragenVerzoek,
 } from '../control-api.ts';
 import { beschrijfAfwijkingen, CONTRACT_FILE, verzoekAfwijkingen, verzoekSchema, type ControlPath } from '../control-api-contract.ts';
@@ -24,6 +27,7 @@ import type { Leerling } from '../dossier/leerling.ts';
 import { LasFout, startLasSystem, type LasSystem } from '../las/las-system.ts';
 import type { LasSchool } from '../las/las-school.ts';
 import { ExchangeLog } from '../transport/exchange-log.ts';
+import { urlHost } from '../transport/soap-server.ts';
 import type { TlsIdentity } from '../transport/tls-identity.ts';
 import { gedragVoor, type ReferenceLasFault } from './faults.ts';
 import { registerWebUi } from './web-ui.ts';
@@ -45,7 +49,16 @@ export interface ReferenceLasOptions {
   seed?: string;
   apPort?: number;
   controlPort?: number;
+  /** Address its APs and test-control API listen on (default 127.0.0.1); standalone it may run on its own address. */
+  host?: string;
+  /** The name the harness reaches it by, in its AP URLs; default the host. */
+  hostnaam?: string;
+  /** Optional calls of the contract it leaves out (answering 404), as a LAS that does not offer them. */
+  zonder?: readonly OptioneleAanroep[];
 }
+
+/** The optional calls of the test-control contract. */
+export type OptioneleAanroep = 'reset' | 'klok';
 
 export interface ReferenceLas {
   readonly las: LasSystem;
@@ -89,6 +102,8 @@ export async function startReferenceLas(options: ReferenceLasOptions): Promise<R
     gedrag: gedragVoor(options.faults ?? []),
     ...(options.seed !== undefined ? { seed: options.seed } : {}),
     ...(options.apPort !== undefined ? { port: options.apPort } : {}),
+    ...(options.host !== undefined ? { host: options.host } : {}),
+    ...(options.hostnaam !== undefined ? { hostnaam: options.hostnaam } : {}),
   });
 
   const control = Fastify({ logger: false, bodyLimit: CONTROL_BODY_LIMIT });
@@ -114,7 +129,27 @@ export async function startReferenceLas(options: ReferenceLasOptions): Promise<R
     naam: REFERENCE_LAS_NAME,
     versie: PAKKET.versie,
     scholen: las.schools.map((s) => ({ brin: s.brin, naam: s.naam, sector: s.sector, routeringsKenmerk: s.routeringsKenmerk, apUrl: las.apUrl(s.routeringsKenmerk) })),
+    datum: options.clock.today(),
   }));
+
+  const zonder = new Set(options.zonder ?? []);
+  // Clean state per run: what a long-lived LAS needs so that earlier runs cannot change a verdict.
+  if (!zonder.has('reset'))
+    control.post(controlPaths.reset, async (): Promise<ResetAntwoord> => {
+      las.reset();
+      return { gereset: true };
+    });
+
+  if (!zonder.has('klok'))
+    control.post(controlPaths.klok, async (req, reply): Promise<KlokAntwoord | ControlFout> => {
+      const { datum } = req.body as KlokVerzoek;
+      try {
+        options.clock.set(datum);
+      } catch (e) {
+        return reply.code(422).send(fout((e as Error).message));
+      }
+      return { datum: options.clock.today() };
+    });
 
   control.post(controlPaths.klaarzetten, async (req, reply): Promise<KlaarzettenAntwoord | ControlFout> => {
     const body = req.body as KlaarzettenVerzoek;
@@ -160,15 +195,16 @@ export async function startReferenceLas(options: ReferenceLasOptions): Promise<R
     }
   });
 
-  registerWebUi(control, { las, naam: REFERENCE_LAS_NAME, versie: PAKKET.versie, prefix: REFERENCE_LAS_UI_PATH });
+  registerWebUi(control, { las, clock: options.clock, naam: REFERENCE_LAS_NAME, versie: PAKKET.versie, prefix: REFERENCE_LAS_UI_PATH });
 
-  await control.listen({ host: '127.0.0.1', port: options.controlPort ?? 0 });
+  await control.listen({ host: options.host ?? '127.0.0.1', port: options.controlPort ?? 0 });
   const port = (control.server.address() as { port: number }).port;
+  const base = `http://${urlHost(options.hostnaam ?? options.host ?? '127.0.0.1')}:${port}`;
 
   return {
     las,
-    controlUrl: `http://127.0.0.1:${port}`,
-    uiUrl: `http://127.0.0.1:${port}${REFERENCE_LAS_UI_PATH}`,
+    controlUrl: base,
+    uiUrl: `${base}${REFERENCE_LAS_UI_PATH}`,
     close: async () => {
       await control.close();
       await las.close();

@@ -1,17 +1,21 @@
 /**
  * The reference LAS's own web pages: what a school's administrator would click in a LAS (klaarzetten, opvragen, the
- * received dossiers, the last error, the release switch), server-rendered in Dutch without scripts or external resources.
+ * received dossiers, the last error, the release switch, and for a test environment: wiping the test data and setting the
+ * date), server-rendered in Dutch without scripts or external resources.
  * It calls the same LasSystem functions as the test-control API, so a Playwright module that drives these pages drives
  * the very behaviour the http adapter drives; it is also the page docs/examples/playwright/referentie-las.adapter.ts
  * shows vendors how to drive. Every value on a page is escaped: the pages echo what a user typed and what another LAS sent.
  */
 import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { SimulatedClock } from '../clock.ts';
 import type { OntvangenDossier } from '../control-api.ts';
 import { bekendeVersies } from '../dossier/versies/index.ts';
 import { LasFout, type LasSystem } from '../las/las-system.ts';
 
 export interface WebUiOptions {
   las: LasSystem;
+  /** The LAS's clock: a test environment lets its user set the date. */
+  clock: SimulatedClock;
   naam: string;
   versie: string;
   /** Where the pages are mounted (e.g. "/ui"); links and form actions start with it. */
@@ -104,6 +108,23 @@ export function registerWebUi(app: FastifyInstance, options: WebUiOptions): void
           throw e;
         }
       });
+
+      ui.get('/testomgeving', async (_req, reply) => stuur(reply, 200, testomgevingPagina({})));
+      ui.post('/testomgeving/wissen', async (_req, reply) => {
+        las.reset();
+        return stuur(reply, 200, testomgevingPagina({}, gelukt('De testgegevens zijn gewist: niets klaargezet, niets ontvangen, geen meldingen.')));
+      });
+      ui.post('/testomgeving/datum', async (req, reply) => {
+        const form = formulier(req.body);
+        const ontbreekt = ontbrekend(form, { datum: 'datum' });
+        if (ontbreekt) return stuur(reply, 400, testomgevingPagina(form, foutmelding(ontbreekt)));
+        try {
+          options.clock.set(form['datum']!);
+        } catch (e) {
+          return stuur(reply, 422, testomgevingPagina(form, foutmelding((e as Error).message)));
+        }
+        return stuur(reply, 200, testomgevingPagina({}, gelukt(`${options.naam} werkt nu met datum ${options.clock.today()}.`)));
+      });
     },
     { prefix },
   );
@@ -123,7 +144,7 @@ export function registerWebUi(app: FastifyInstance, options: WebUiOptions): void
 <style>${STYLE}</style>
 </head>
 <body>
-<header><nav aria-label="Hoofdmenu">${link('/', options.naam)}${link('/klaarzetten', 'Klaarzetten')}${link('/opvragen', 'Opvragen')}${link('/dossiers', 'Ontvangen dossiers')}${link('/laatste-fout', 'Laatste fout')}${link('/release', 'Gegevensset')}</nav></header>
+<header><nav aria-label="Hoofdmenu">${link('/', options.naam)}${link('/klaarzetten', 'Klaarzetten')}${link('/opvragen', 'Opvragen')}${link('/dossiers', 'Ontvangen dossiers')}${link('/laatste-fout', 'Laatste fout')}${link('/release', 'Gegevensset')}${link('/testomgeving', 'Testomgeving')}</nav></header>
 <main id="inhoud">
 ${inhoud}
 </main>
@@ -242,6 +263,23 @@ ${rijen}
       'Laatste fout',
       `<h1>Laatste fout</h1>
 ${melding === undefined ? '<p data-testid="geen-fout">Er is geen fout getoond.</p>' : `<p class="fout" data-testid="laatste-fout">${escape(melding)}</p>`}`,
+    );
+  }
+
+  function testomgevingPagina(form: Form, melding = ''): string {
+    return pagina(
+      'Testomgeving',
+      `<h1>Testomgeving</h1>
+<p>Deze LAS werkt met datum <strong data-testid="huidige-datum">${escape(options.clock.today())}</strong>.</p>
+${melding}
+<form method="post" action="${escape(pad('/testomgeving/wissen'))}" data-testid="wissen">
+<p>Wis alle klaargezette en ontvangen dossiers, notificaties en meldingen van de testscholen.</p>
+<button type="submit">Testgegevens wissen</button>
+</form>
+<form method="post" action="${escape(pad('/testomgeving/datum'))}" data-testid="datum">
+<label for="datum">Datum</label><input id="datum" name="datum" type="date" value="${escape(form['datum'] ?? '')}" required>
+<button type="submit">Datum instellen</button>
+</form>`,
     );
   }
 

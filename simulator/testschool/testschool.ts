@@ -27,6 +27,8 @@ export interface TestschoolOptions {
   seed?: string;
   /** A fixed address (a vendor LAS is configured with it); ephemeral on loopback when absent. */
   host?: string;
+  /** The name the SUT reaches it by, in its AP URLs; default the host. */
+  hostnaam?: string;
   port?: number;
 }
 
@@ -51,6 +53,7 @@ export function startTestschool(options: TestschoolOptions): Promise<LasSystem> 
     timeoutMs: options.timeoutMs,
     ...(options.seed !== undefined ? { seed: options.seed } : {}),
     ...(options.host !== undefined ? { host: options.host } : {}),
+    ...(options.hostnaam !== undefined ? { hostnaam: options.hostnaam } : {}),
     ...(options.port !== undefined ? { port: options.port } : {}),
   });
 }

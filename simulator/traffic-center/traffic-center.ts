@@ -28,6 +28,8 @@ export interface TrafficCenterOptions {
   tls: TlsIdentity;
   log: ExchangeLog;
   host?: string;
+  /** The name others reach it by, in its URL; default the host. */
+  hostnaam?: string;
   port?: number;
 }
 
@@ -181,6 +183,7 @@ export async function startTrafficCenter(options: TrafficCenterOptions): Promise
       },
     ],
     ...(options.host !== undefined ? { host: options.host } : {}),
+    ...(options.hostnaam !== undefined ? { hostnaam: options.hostnaam } : {}),
     ...(options.port !== undefined ? { port: options.port } : {}),
   });
 

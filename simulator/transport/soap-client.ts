@@ -4,6 +4,7 @@
  */
 import https from 'node:https';
 import type { TLSSocket } from 'node:tls';
+import { lookupVia } from './naam-resolutie.ts';
 import { summarize, type CertificateSummary } from './peer-certificate.ts';
 import { ciphersFor, type TlsIdentity, type TlsVersion } from './tls-identity.ts';
 
@@ -81,6 +82,7 @@ function agentFor(options: SoapPostOptions): https.Agent {
       rejectUnauthorized: !trustAnyServer,
       ...(tls.crlPems?.length ? { crl: tls.crlPems } : {}),
       ...(ignoreHostname ? { checkServerIdentity: () => undefined } : {}),
+      ...(tls.namen ? { lookup: lookupVia(tls.namen) } : {}),
       minVersion: maxTlsVersion === 'TLSv1' || maxTlsVersion === 'TLSv1.1' ? 'TLSv1' : 'TLSv1.2',
       ...(maxTlsVersion ? { maxVersion: maxTlsVersion } : {}),
       ciphers,

@@ -42,7 +42,10 @@ export interface SoapServerOptions {
   tolerate?: readonly FaultReason[];
   /** Lowest TLS version the server accepts (default TLS 1.2). */
   minTlsVersion?: TlsVersion;
+  /** Address it listens on (default 127.0.0.1). */
   host?: string;
+  /** The name others reach it by, in its URL (and in its certificate); default the host. */
+  hostnaam?: string;
   port?: number;
 }
 
@@ -178,9 +181,14 @@ export async function startSoapServer(options: SoapServerOptions): Promise<SoapS
   );
   await app.listen({ host, port: options.port ?? 0 });
   const port = (app.server.address() as { port: number }).port;
-  address = `https://${host}:${port}`;
+  address = `https://${urlHost(options.hostnaam ?? host)}:${port}`;
   return {
     url: address,
     close: () => app.close(),
   };
+}
+
+/** A host as it stands in a URL: an IPv6 address in brackets. */
+export function urlHost(host: string): string {
+  return host.includes(':') && !host.startsWith('[') ? `[${host}]` : host;
 }

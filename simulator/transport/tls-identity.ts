@@ -1,3 +1,5 @@
+import type { Namen } from './naam-resolutie.ts';
+
 /** What a party needs for mutual TLS: its own certificate and key, and the trust anchor(s) it accepts. */
 export interface TlsIdentity {
   certPem: string;
@@ -14,6 +16,12 @@ export interface TlsIdentity {
    * refuses RSA keys under 2048 bits and SHA-1 signatures. Presenting a SHA-1 certificate at all needs level 0.
    */
   ciphers?: string;
+  /**
+   * Host names this party resolves itself when it connects (naam-resolutie.ts): the harness reaching a LAS on a test
+   * network by name, or a standalone LAS reaching the harness. Part of the identity since every connection a party makes
+   * starts from it.
+   */
+  namen?: Namen;
 }
 
 /** The security level of every conformant party of the simulated world. */

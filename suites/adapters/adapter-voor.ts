@@ -3,6 +3,7 @@
  * adapter is wired in at exactly one place.
  */
 import { join } from 'node:path';
+import type { Namen } from '../../simulator/transport/naam-resolutie.ts';
 import type { AdapterKeuze, Tijdslimieten } from '../sut-config.ts';
 import { httpAdapter } from './http-adapter.ts';
 import { operatorBewijsMap } from '../operator-console/bewijs.ts';
@@ -17,12 +18,14 @@ export interface AdapterOmgeving {
   naam?: string;
   /** The run the adapter serves, as the operator console shows it with every prompt. */
   run?: string;
+  /** Host names the harness resolves itself (harness.namen). */
+  namen?: Namen;
 }
 
 export async function sutAdapterVoor(keuze: AdapterKeuze, tijdslimieten: Tijdslimieten, omgeving: AdapterOmgeving): Promise<SutAdapter> {
   switch (keuze.soort) {
     case 'http':
-      return httpAdapter({ controlUrl: keuze.http.controlUrl, timeoutMs: tijdslimieten.adapterMs });
+      return httpAdapter({ controlUrl: keuze.http.controlUrl, timeoutMs: tijdslimieten.adapterMs, ...(omgeving.namen ? { namen: omgeving.namen } : {}) });
     case 'playwright':
       return playwrightAdapter({
         module: keuze.playwright.module,

@@ -8,14 +8,18 @@ import http, { type IncomingMessage } from 'node:http';
 import https from 'node:https';
 import {
   controlPaths,
+  optioneleControlPaths,
+  type ControlStatus,
   type DossiersAntwoord,
   type LaatsteFoutAntwoord,
   type NotificatiesAntwoord,
   type OpvragenAntwoord,
+  type KlokVerzoek,
   type ReleaseVerzoek,
 } from '../../simulator/control-api.ts';
 import { antwoordAfwijkingen, antwoordSchema, beschrijfAfwijkingen, CONTRACT_FILE, methodOf, type ControlPath } from '../../simulator/control-api-contract.ts';
-import { AdapterFout, type SutAdapter } from './sut-adapter.ts';
+import { lookupVia, type Namen } from '../../simulator/transport/naam-resolutie.ts';
+import { AdapterFout, type Aangeboden, type SutAdapter } from './sut-adapter.ts';
 
 /** Far above any real answer (a /dossiers list of thousands of entries is a few hundred kB), far below trouble. */
 export const MAX_ANTWOORD_BYTES = 1024 * 1024;
@@ -27,6 +31,8 @@ export interface HttpAdapterOptions {
   timeoutMs: number;
   /** Largest answer read; a larger one is broken off. Default MAX_ANTWOORD_BYTES. */
   maxAntwoordBytes?: number;
+  /** Host names the harness resolves itself (harness.namen of the SUT configuration). */
+  namen?: Namen;
 }
 
 interface Ruw {
@@ -61,7 +67,7 @@ function verbindingsfout(err: NodeJS.ErrnoException): string {
 }
 
 /** One HTTP exchange within the deadline and the size limit; rejects with the reason in words. */
-function exchange(url: string, method: 'GET' | 'POST', body: string | undefined, timeoutMs: number, maxBytes: number): Promise<Ruw> {
+function exchange(url: string, method: 'GET' | 'POST', body: string | undefined, timeoutMs: number, maxBytes: number, namen: Namen | undefined): Promise<Ruw> {
   return new Promise((resolve, reject) => {
     let settled = false;
     let response: IncomingMessage | undefined;
@@ -78,6 +84,7 @@ function exchange(url: string, method: 'GET' | 'POST', body: string | undefined,
       method,
       // A fresh connection per call: no kept-alive socket that the SUT closed in the meantime can fail a call as a reset.
       agent: false,
+      ...(namen ? { lookup: lookupVia(namen) } : {}),
       headers: { accept: 'application/json', ...(body === undefined ? {} : { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) }) },
     });
     const deadline = setTimeout(
@@ -121,10 +128,17 @@ function exchange(url: string, method: 'GET' | 'POST', body: string | undefined,
 
 const JSON_CONTENT_TYPE = /^application\/([\w.-]+\+)?json\b/i;
 
+/** HTTP statuses by which a LAS says it does not offer an optional call. */
+const NIET_AANGEBODEN = [404, 501];
+
+/** An optional path (reset, klok) that the LAS does not offer: an answer, not an error. */
+class NietAangeboden extends Error {}
+
 /** Calls one path of the test-control API and returns its answer once it fits the contract. */
 async function call<T>(options: HttpAdapterOptions, path: ControlPath, body?: unknown): Promise<T> {
   const url = `${options.controlUrl.replace(/\/+$/, '')}${path}`;
-  const ruw = await exchange(url, methodOf(path), body === undefined ? undefined : JSON.stringify(body), options.timeoutMs, options.maxAntwoordBytes ?? MAX_ANTWOORD_BYTES);
+  const ruw = await exchange(url, methodOf(path), body === undefined ? undefined : JSON.stringify(body), options.timeoutMs, options.maxAntwoordBytes ?? MAX_ANTWOORD_BYTES, options.namen);
+  if (optioneleControlPaths.includes(path) && NIET_AANGEBODEN.includes(ruw.status)) throw new NietAangeboden(path);
   const fout = (reden: string): never => {
     throw new AdapterFout(`Test-control-API ${url}: ${reden}.`);
   };
@@ -151,6 +165,16 @@ async function call<T>(options: HttpAdapterOptions, path: ControlPath, body?: un
   return json as T;
 }
 
+async function optioneel(options: HttpAdapterOptions, path: ControlPath, body: unknown): Promise<Aangeboden> {
+  try {
+    await call(options, path, body);
+    return 'gedaan';
+  } catch (e) {
+    if (e instanceof NietAangeboden) return 'niet-aangeboden';
+    throw e;
+  }
+}
+
 export function httpAdapter(options: HttpAdapterOptions): SutAdapter {
   return {
     soort: 'http',
@@ -164,6 +188,9 @@ export function httpAdapter(options: HttpAdapterOptions): SutAdapter {
     wisselRelease: async (gegevensset) => {
       await call(options, controlPaths.release, { gegevensset } satisfies ReleaseVerzoek);
     },
+    reset: () => optioneel(options, controlPaths.reset, {}),
+    zetKlok: (datum) => optioneel(options, controlPaths.klok, { datum } satisfies KlokVerzoek),
+    datum: async () => (await call<ControlStatus>(options, controlPaths.status)).datum,
     close: async () => {},
   };
 }

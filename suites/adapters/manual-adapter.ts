@@ -11,7 +11,7 @@ import type { Leerling } from '../../simulator/dossier/leerling.ts';
 import { resultCodes, type ResultCode } from '../../simulator/protocol/result-codes.ts';
 import { startOperatorConsole } from '../operator-console/operator-console.ts';
 import { VraagVerlopen, type Antwoord, type KeuzeOptie, type Vraag, type VraagContext } from '../operator-console/vraag.ts';
-import { AdapterFout, type StapInfo, type SutAdapter } from './sut-adapter.ts';
+import { AdapterFout, type Aangeboden, type StapInfo, type SutAdapter } from './sut-adapter.ts';
 
 /** As the SUT configuration names them: `manual: { poort, operator }` and `tijdslimieten.handmatigMs`. */
 export interface ManualAdapterSettings {
@@ -228,6 +228,27 @@ export async function manualAdapter(settings: ManualAdapterSettings): Promise<Ma
     },
 
     antwoorden: () => operatorConsole.antwoorden(),
+
+    // Optional calls: an operator who cannot do them says so ("lukt niet"), and the harness does without.
+    async reset(): Promise<Aangeboden> {
+      const a = await vraag({
+        soort: 'opdracht',
+        kop: 'Testgegevens wissen',
+        tekst: 'Wis in uw LAS de overstapdossiers van de testleerlingen: niets klaargezet, niets ontvangen, geen notificaties of meldingen. Klik op "Gedaan" als dat is gebeurd, of op "Lukt niet" als uw LAS dat niet kan; de testbank beoordeelt dan alleen wat in deze run binnenkomt.',
+        gegevens: {},
+      });
+      return a.uitgevoerd ? 'gedaan' : 'niet-aangeboden';
+    },
+
+    async zetKlok(datum: string): Promise<Aangeboden> {
+      const a = await vraag({
+        soort: 'opdracht',
+        kop: 'Datum instellen',
+        tekst: 'Zet de datum van uw LAS (testomgeving) op deze datum. Klik op "Gedaan" als dat is gebeurd, of op "Lukt niet" als uw LAS dat niet kan; de testbank werkt dan met de datum van uw LAS.',
+        gegevens: { Datum: datum },
+      });
+      return a.uitgevoerd ? 'gedaan' : 'niet-aangeboden';
+    },
 
     close: () => operatorConsole.close(),
   };

@@ -13,7 +13,7 @@ import { pathToFileURL } from 'node:url';
 import type { Browser, BrowserContext, Page } from '@playwright/test';
 import type { KlaarzettenVerzoek, OntvangenDossier, OpvragenAntwoord, OpvragenVerzoek } from '../../simulator/control-api.ts';
 import { launchChromium } from '../chromium.ts';
-import { AdapterFout, type SutAdapter } from './sut-adapter.ts';
+import { AdapterFout, type Aangeboden, type SutAdapter } from './sut-adapter.ts';
 
 /** What the harness tells the module besides the page. */
 export interface PlaywrightLasContext {
@@ -41,6 +41,10 @@ export interface PlaywrightLasModule {
   laatsteFout(page: Page, ctx: PlaywrightLasContext): Promise<string | undefined>;
   /** Switch the LAS to the given gegevensset release (e.g. "2019.1"); throw if the UI refuses. */
   wisselRelease(page: Page, gegevensset: string, ctx: PlaywrightLasContext): Promise<void>;
+  /** Optional: wipe the test schools' data (nothing klaargezet, received or notified) before a run; without it the harness judges each run by what arrives during it. */
+  reset?(page: Page, ctx: PlaywrightLasContext): Promise<void>;
+  /** Optional: set the LAS's date (YYYY-MM-DD) to the scenario's simulated date; without it the harness works with the LAS's own date. */
+  zetKlok?(page: Page, datum: string, ctx: PlaywrightLasContext): Promise<void>;
 }
 
 export interface PlaywrightAdapterSettings {
@@ -57,6 +61,7 @@ export interface PlaywrightAdapterSettings {
 }
 
 const VERPLICHT = ['klaarzetten', 'opvragen', 'ontvangen', 'laatsteFout', 'wisselRelease'] as const;
+const OPTIONEEL = ['start', 'reset', 'zetKlok'] as const;
 
 /**
  * Loads and checks a vendor's module: it must export a function for each call of the contract (named exports, or one
@@ -79,8 +84,9 @@ export async function loadPlaywrightLasModule(file: string): Promise<PlaywrightL
   }
   const exports = typeof geladen['default'] === 'object' && geladen['default'] !== null ? (geladen['default'] as Record<string, unknown>) : geladen;
   const ontbreekt = VERPLICHT.filter((naam) => typeof exports[naam] !== 'function');
-  if (exports['start'] !== undefined && typeof exports['start'] !== 'function')
-    throw new AdapterFout(`Playwright-module ${path}: de export 'start' moet een functie zijn (of weggelaten worden).`);
+  for (const naam of OPTIONEEL)
+    if (exports[naam] !== undefined && typeof exports[naam] !== 'function')
+      throw new AdapterFout(`Playwright-module ${path}: de export '${naam}' moet een functie zijn (of weggelaten worden).`);
   if (ontbreekt.length)
     throw new AdapterFout(
       `Playwright-module ${path} mist ${ontbreekt.length === 1 ? 'de functie' : 'de functies'} ${ontbreekt.map((n) => `'${n}'`).join(', ')}: ` +
@@ -208,6 +214,18 @@ export async function playwrightAdapter(settings: PlaywrightAdapterSettings): Pr
       roep('wisselRelease', `het wisselen naar gegevensset ${gegevensset}`, async (p) => {
         await lasModule.wisselRelease(p, gegevensset, ctx);
       }, () => undefined),
+    reset: async (): Promise<Aangeboden> => {
+      const reset = lasModule.reset;
+      if (!reset) return 'niet-aangeboden';
+      await roep('reset', 'het wissen van de testgegevens', (p) => reset.call(lasModule, p, ctx), () => undefined);
+      return 'gedaan';
+    },
+    zetKlok: async (datum): Promise<Aangeboden> => {
+      const zetKlok = lasModule.zetKlok;
+      if (!zetKlok) return 'niet-aangeboden';
+      await roep('zetKlok', `het instellen van de datum ${datum}`, (p) => zetKlok.call(lasModule, p, datum, ctx), () => undefined);
+      return 'gedaan';
+    },
     close: async () => {
       await browser.close();
     },

@@ -27,6 +27,15 @@ export interface SutAdapter {
   wisselRelease(gegevensset: string): Promise<void>;
   /** The scenario runner is about to run this step; an adapter with a person behind it shows what is tested. */
   bijStap?(stap: StapInfo): void;
+  /**
+   * Back to a known state before a run (no klaargezette, received or notified dossiers of the test schools). Optional,
+   * as in the contract: absent, or `niet-aangeboden` when the SUT says it does not offer it.
+   */
+  reset?(): Promise<Aangeboden>;
+  /** Set the LAS's date to the scenario's simulated date (YYYY-MM-DD). Optional, like reset. */
+  zetKlok?(datum: string): Promise<Aangeboden>;
+  /** The date the LAS works with, when it can tell (GET /status `datum`). */
+  datum?(): Promise<string | undefined>;
   close(): Promise<void>;
 }
 
@@ -38,6 +47,9 @@ export interface StapInfo {
   /** The step's title: what it does or checks and, for an opvragen, the expected result. */
   titel: string;
 }
+
+/** Whether an optional call was carried out, or the SUT does not offer it. */
+export type Aangeboden = 'gedaan' | 'niet-aangeboden';
 
 /** The SUT could not be driven: the adapter says what it tried and what came back (a broken run, not a finding). */
 export class AdapterFout extends Error {

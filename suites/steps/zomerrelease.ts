@@ -8,9 +8,9 @@ export const zomerrelease: StepDefinition<{ gegevensset: string; datum: string }
   naam: 'zomerrelease',
   soort: 'actie',
   eisen: {},
-  titel: ({ gegevensset, datum }) => `De zomerrelease: vanaf ${datum} werkt iedereen in gegevensset ${gegevensset}`,
+  titel: ({ gegevensset, datum }) => `De zomerrelease (${datum}): iedereen werkt voortaan in gegevensset ${gegevensset}`,
   async run(ctx, { gegevensset, datum }) {
-    ctx.world.clock.set(datum);
+    await ctx.zetDatum(datum);
     for (const las of [ctx.world.testscholen.po, ctx.world.testscholen.vo]) las.wisselRelease(gegevensset);
     await ctx.sut.wisselRelease(gegevensset);
     ctx.release = gegevensset;

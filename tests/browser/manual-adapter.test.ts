@@ -94,6 +94,14 @@ async function speelOperator(page: Page, world: World, gedrag: Operatorgedrag = 
       await test.info().attach(`console: ${kop}`, { body: await page.screenshot({ fullPage: true }), contentType: 'image/png' });
     }
     switch (kop) {
+      case 'Testgegevens wissen':
+        await inDeLas(controlUrl, controlPaths.reset, {});
+        await knop('Gedaan');
+        break;
+      case 'Datum instellen':
+        await inDeLas(controlUrl, controlPaths.klok, { datum: await gegeven('Datum') });
+        await knop('Gedaan');
+        break;
       case 'Dossier klaarzetten':
         await inDeLas(controlUrl, controlPaths.klaarzetten, {
           brin: await gegeven('Uw school'),
@@ -212,14 +220,17 @@ for (const rol of ['bron', 'doel'] as const) {
     expect(eisen.size).toBe(4);
     // Every answer is evidence with who gave it; the prompts are those of the SUT's role.
     expect(bewijs.every((r) => r.door === 'Operator Smit')).toBe(true);
-    expect(bewijs.map((r) => r.vraag.kop)).toEqual(
-      rol === 'bron'
+    expect(bewijs.map((r) => r.vraag.kop)).toEqual([
+      'Testgegevens wissen',
+      'Datum instellen',
+      ...(rol === 'bron'
         ? ['Dossier klaarzetten']
-        : ['Dossier opvragen', 'Resultaat van het opvragen', 'Foutmelding bij het opvragen', 'Aanvraag afgerond', 'Ontvangen dossier', 'Bijlagen van het opgeslagen dossier'],
-    );
+        : ['Dossier opvragen', 'Resultaat van het opvragen', 'Foutmelding bij het opvragen', 'Aanvraag afgerond', 'Ontvangen dossier', 'Bijlagen van het opgeslagen dossier']),
+    ]);
     if (rol === 'doel') expect(bewijs.find((r) => r.vraag.kop === 'Ontvangen dossier')?.waarde).toBe('opgeslagen');
     // The pupil by name beside the number; the results a school can see, usual ones first, then "Anders".
-    expect(bewijs[0]?.vraag.gegevens?.['Naam']).toBeTruthy();
+    const eerste = bewijs.find((r) => r.vraag.kop === (rol === 'bron' ? 'Dossier klaarzetten' : 'Dossier opvragen'))!;
+    expect(eerste.vraag.gegevens?.['Naam']).toBeTruthy();
     if (rol === 'doel') {
       const opties = bewijs.find((r) => r.vraag.kop === 'Resultaat van het opvragen')!.vraag.opties!.map((o) => o.waarde);
       expect(opties.slice(0, 3)).toEqual(['DossierGeleverd', 'DossierNietKlaargezet', 'LeerlingOnbekend']);
@@ -228,7 +239,7 @@ for (const rol of ['bron', 'doel'] as const) {
     }
     // Each prompt says which run and which step it belongs to.
     expect(bewijs.every((r) => r.vraag.context?.run === `Regulier overstapdossier van PO naar VO (uw LAS als ${rol})`)).toBe(true);
-    expect(bewijs[0]?.vraag.context?.stap).toMatch(rol === 'bron' ? /^Bron zet het dossier/ : /^Doel vraagt het dossier van povo-regulier op \(verwacht: DossierGeleverd\)/);
+    expect(eerste.vraag.context?.stap).toMatch(rol === 'bron' ? /^Bron zet het dossier/ : /^Doel vraagt het dossier van povo-regulier op \(verwacht: DossierGeleverd\)/);
   });
 }
 

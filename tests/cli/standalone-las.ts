@@ -39,20 +39,37 @@ export interface Opstelling {
   ports: { ap: number; control: number; tc: number; testschoolPo: number; testschoolVo: number };
   configPath: string;
   dir: string;
+  /** The TC as the LAS reaches it. */
+  tcUrl: string;
+  /** How the LAS is started beyond its ports: its address, name and name resolution, the calls it leaves out. */
+  lasArgs: string[];
+  /** A command the LAS runs under (e.g. ip netns exec NS). */
+  voorvoegsel: string[];
+}
+
+/** Where the harness and the LAS run when not both on 127.0.0.1 by address. */
+export interface Netwerk {
+  harness: { host: string; hostnaam: string };
+  las: { adres: string; naam: string };
+  /** A command the LAS runs under (e.g. ip netns exec NS). */
+  voorvoegsel?: string[];
 }
 
 /**
  * A folder with a SUT configuration for the standalone reference LAS on fresh ports (certificates copied in as ./sut/…).
- * The adapter is its test-control API unless `adapter` gives the YAML of another (the control port is passed in).
+ * The adapter is its test-control API unless `adapter` gives the YAML of another (the control port is passed in). With a
+ * network the harness and the LAS reach each other by name, each resolving the other's name itself.
  */
-export async function opstelling(adapter?: (controlPort: number) => string): Promise<Opstelling> {
+export async function opstelling(adapter?: (controlPort: number) => string, opties: { netwerk?: Netwerk; zonder?: ('reset' | 'klok')[] } = {}): Promise<Opstelling> {
   const [ap, control, tc, testschoolPo, testschoolVo] = (await freePorts(5)) as [number, number, number, number, number];
+  const net = opties.netwerk;
+  const lasHost = net?.las.naam ?? '127.0.0.1';
   const dir = mkdtempSync(join(tmpdir(), 'vendor-'));
   mkdirSync(join(dir, 'sut'));
   copyFileSync(join(defaultCertDir, 'reference-las.chain.crt'), join(dir, 'sut/las-chain.pem'));
   copyFileSync(join(defaultCertDir, 'ca-bundle.crt'), join(dir, 'sut/ca.pem'));
   const school = (s: (typeof referentieLasScholen)['po' | 'vo']) =>
-    `{ brin: "${s.brin}", vestigingscode: "${s.vestigingscode}", naam: "${s.naam}", routeringsKenmerk: "${s.routeringsKenmerk}", apUrl: "https://127.0.0.1:${ap}/oso/ap/${s.routeringsKenmerk}" }`;
+    `{ brin: "${s.brin}", vestigingscode: "${s.vestigingscode}", naam: "${s.naam}", routeringsKenmerk: "${s.routeringsKenmerk}", apUrl: "https://${lasHost}:${ap}/oso/ap/${s.routeringsKenmerk}" }`;
   const configPath = join(dir, 'sut.yaml');
   writeFileSync(
     configPath,
@@ -66,19 +83,25 @@ export async function opstelling(adapter?: (controlPort: number) => string): Pro
     po: ${school(referentieLasScholen.po)}
     vo: ${school(referentieLasScholen.vo)}
 rollen: [bron, doel]
-${adapter ? adapter(control) : `adapter:\n  soort: http\n  http: { controlUrl: "http://127.0.0.1:${control}" }`}
+${adapter ? adapter(control) : `adapter:\n  soort: http\n  http: { controlUrl: "http://${lasHost}:${control}" }`}
 harness:
-  host: 127.0.0.1
-  poorten: { tc: ${tc}, testschoolPo: ${testschoolPo}, testschoolVo: ${testschoolVo} }
+  host: ${net?.harness.host ?? '127.0.0.1'}
+${net ? `  hostnaam: ${net.harness.hostnaam}\n  namen: { ${net.las.naam}: ${net.las.adres} }\n` : ''}  poorten: { tc: ${tc}, testschoolPo: ${testschoolPo}, testschoolVo: ${testschoolVo} }
 `,
   );
-  return { ports: { ap, control, tc, testschoolPo, testschoolVo }, configPath, dir };
+  const lasArgs = [
+    ...(net ? ['--host', net.las.adres, '--hostname', net.las.naam, '--resolve', `${net.harness.hostnaam}=${net.harness.host}`] : []),
+    ...(opties.zonder ?? []).flatMap((z) => ['--without', z]),
+  ];
+  const tcUrl = `https://${net?.harness.hostnaam ?? '127.0.0.1'}:${tc}/oso/tc`;
+  return { ports: { ap, control, tc, testschoolPo, testschoolVo }, configPath, dir, tcUrl, lasArgs, voorvoegsel: net?.voorvoegsel ?? [] };
 }
 
 /** Starts `oso-testbank reference-las` for the set-up; resolves once it says it runs. */
 export async function startStandaloneLas(o: Opstelling, faults: string[] = []): Promise<{ stop(): Promise<number | null>; output(): string }> {
-  const args = ['reference-las', '--tc-url', `https://127.0.0.1:${o.ports.tc}/oso/tc`, '--ap-port', String(o.ports.ap), '--control-port', String(o.ports.control), ...faults.flatMap((f) => ['--fault', f])];
-  const child = spawn(process.execPath, [bin, ...args], { env: envWithoutEnclosingRun(), stdio: ['ignore', 'pipe', 'pipe'] });
+  const args = ['reference-las', '--tc-url', o.tcUrl, '--ap-port', String(o.ports.ap), '--control-port', String(o.ports.control), ...o.lasArgs, ...faults.flatMap((f) => ['--fault', f])];
+  const [command, ...prefix] = [...o.voorvoegsel, process.execPath];
+  const child = spawn(command!, [...prefix, bin, ...args], { env: envWithoutEnclosingRun(), stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout.on('data', (d) => (output += d));
   child.stderr.on('data', (d) => (output += d));

@@ -23,8 +23,12 @@ import {
   type OntvangenDossier,
   type OpvragenAntwoord,
   type OpvragenVerzoek,
+  type KlokAntwoord,
+  type KlokVerzoek,
   type ReleaseAntwoord,
   type ReleaseVerzoek,
+  type ResetAntwoord,
+  type ResetVerzoek,
 } from '../../simulator/control-api.ts';
 import { antwoordAfwijkingen, antwoordSchema, CONTRACT_FILE, schemaAfwijkingen, verzoekSchema, type ControlPath } from '../../simulator/control-api-contract.ts';
 import { startWorld } from '../../simulator/world.ts';
@@ -108,12 +112,17 @@ const paren: Record<string, Paar<object>> = {
   LaatsteFoutAntwoord: { volledig: { melding: 'Opvragen mislukt', op: '2026-03-16T09:30:00.000Z' }, minimaal: {} } satisfies Paar<LaatsteFoutAntwoord>,
   ReleaseVerzoek: { volledig: { gegevensset: '2019.1' }, minimaal: { gegevensset: '2019.1' } } satisfies Paar<ReleaseVerzoek>,
   ReleaseAntwoord: { volledig: { gegevensset: '2019.1' }, minimaal: { gegevensset: '2019.1' } } satisfies Paar<ReleaseAntwoord>,
+  ResetVerzoek: { volledig: {}, minimaal: {} } satisfies Paar<ResetVerzoek>,
+  ResetAntwoord: { volledig: { gereset: true }, minimaal: { gereset: true } } satisfies Paar<ResetAntwoord>,
+  KlokVerzoek: { volledig: { datum: '2026-03-01' }, minimaal: { datum: '2026-03-01' } } satisfies Paar<KlokVerzoek>,
+  KlokAntwoord: { volledig: { datum: '2026-03-01' }, minimaal: { datum: '2026-03-01' } } satisfies Paar<KlokAntwoord>,
   ControlFout: { volledig: { fout: 'Onbekende leerling.' }, minimaal: { fout: 'Onbekende leerling.' } } satisfies Paar<ControlFout>,
   ControlStatus: {
     volledig: {
       naam: 'LAS',
       versie: '1',
       scholen: [{ brin: '98RA', naam: 'School', sector: 'PO', routeringsKenmerk: referentieLasScholen.po.routeringsKenmerk, apUrl: 'https://127.0.0.1:1/oso' }],
+      datum: '2026-03-16',
     },
     minimaal: { naam: 'LAS', versie: '1', scholen: [] },
   } satisfies Paar<ControlStatus>,
@@ -148,6 +157,8 @@ test.describe('the contract and the TypeScript types describe the same fields', 
       [controlPaths.laatsteFout, '-', 'LaatsteFoutAntwoord', 'ControlFout'],
       [controlPaths.release, 'ReleaseVerzoek', 'ReleaseAntwoord', 'ControlFout'],
       [controlPaths.notificaties, '-', 'NotificatiesAntwoord', 'ControlFout'],
+      [controlPaths.reset, 'ResetVerzoek', 'ResetAntwoord', 'ControlFout'],
+      [controlPaths.klok, 'KlokVerzoek', 'KlokAntwoord', 'ControlFout'],
     ]);
   });
 });
@@ -179,9 +190,16 @@ test.describe('the reference LAS', () => {
       const dossiers = await call(controlPaths.dossiers);
       expect((dossiers.body as DossiersAntwoord).ontvangen).toMatchObject([{ status: 'opgeslagen', bijlagen: expect.any(Array) }]);
       await call(controlPaths.release, { gegevensset: '2019.1' });
+      expect((await call(controlPaths.klok, { datum: '2026-03-01' })).body).toEqual({ datum: '2026-03-01' });
+      expect((await call(controlPaths.status)).body).toMatchObject({ datum: '2026-03-01' });
+      // After a reset the LAS holds nothing of the exchanges above: no dossier, no last error.
+      expect((await call(controlPaths.reset, {})).body).toEqual({ gereset: true });
+      expect((await call(controlPaths.dossiers)).body).toEqual({ ontvangen: [] });
+      expect((await call(controlPaths.laatsteFout)).body).toEqual({});
       // Refusals: a pupil the LAS does not know, a release it does not support.
       expect((await call(controlPaths.klaarzetten, { brin: referentieLasScholen.po.brin, pgn: '000000000', doelBrin: testscholen.vo.brin })).status).toBe(422);
       expect((await call(controlPaths.release, { gegevensset: '1999.9' })).status).toBe(422);
+      expect((await call(controlPaths.klok, { datum: '2026-02-30' })).status).toBe(422);
 
       for (const { path, status, body } of answers) expect(antwoordAfwijkingen(path, status, body), `${path} HTTP ${status}: ${JSON.stringify(body)}`).toEqual([]);
     } finally {

@@ -64,9 +64,9 @@ test.describe('a hostile test-control API: the run is broken with the reason, th
 
         expect(hostile.uitkomst).toBe('broken');
         expect(hostile.error).toBeInstanceOf(AdapterFout);
-        expect((hostile.error as Error).message).toContain(`Test-control-API ${server.url}/klaarzetten: `);
-        // The first step is the one that met the SUT; it is in the report, and nothing after it ran.
-        expect(hostile.steps.map((s) => s.titel)).toEqual([expect.stringMatching(/^1\. Bron zet het dossier/)]);
+        // The first call is the reset before the run; its step is in the report, and nothing after it ran.
+        expect((hostile.error as Error).message).toContain(`Test-control-API ${server.url}/reset: `);
+        expect(hostile.steps.map((s) => s.titel)).toEqual(['0. Beginstand van de SUT']);
         expect(hostile.ms).toBeLessThan(TIMEOUT_MS + 3_000);
       });
       await expectSaneRunPasses();
@@ -97,7 +97,7 @@ test.describe('a hostile aanleverpunt: the run fails on BRON-02 with the reason,
         // The documentRequest the hostile AP spoiled is kept in the log and reported in its step, with what went wrong.
         const documentRequest = hostile.log.find((e) => e.operation === 'documentRequest' && e.url.startsWith(server.url));
         expect(documentRequest?.uitkomst).toMatch(gedrag === 'onzin' ? /^onleesbaar antwoord: / : /^(time-out|verbinding|te-groot): /);
-        expect(hostile.steps[1]?.exchanges.map((e) => e.operation)).toContain('documentRequest');
+        expect(hostile.steps.find((s) => s.titel.startsWith('2. '))?.exchanges.map((e) => e.operation)).toContain('documentRequest');
         expect(hostile.ms).toBeLessThan(TIMEOUT_MS + 3_000);
       });
       await expectSaneRunPasses();

@@ -100,6 +100,21 @@ export const wisselRelease: PlaywrightLasModule['wisselRelease'] = async (page, 
   await bevestiging(page);
 };
 
+/** Optional: wipe the test data before a run (the reference LAS's "Testomgeving" page). */
+export const reset: NonNullable<PlaywrightLasModule['reset']> = async (page, ctx) => {
+  await page.goto(`${ctx.baseUrl}/testomgeving`);
+  await page.getByRole('button', { name: 'Testgegevens wissen' }).click();
+  await bevestiging(page);
+};
+
+/** Optional: set the LAS's date to the scenario's simulated date. */
+export const zetKlok: NonNullable<PlaywrightLasModule['zetKlok']> = async (page, datum, ctx) => {
+  await page.goto(`${ctx.baseUrl}/testomgeving`);
+  await page.getByLabel('Datum').fill(datum);
+  await page.getByRole('button', { name: 'Datum instellen' }).click();
+  await bevestiging(page);
+};
+
 /** Picks the school in the LAS; says which schools there are when the asked one is not among them (instead of a time-out). */
 async function kiesSchool(page: Page, brin: string): Promise<void> {
   const keuze = page.getByLabel('School', { exact: true });
