@@ -36,7 +36,6 @@ import { qualificationCatalogue, runsVan } from '../suites/catalogue.ts';
 import { matchesFilter } from '../suites/scenario.ts';
 import { SourceError } from '../suites/yaml-source.ts';
 import { summary } from './report-summary.ts';
-import { controleerAdapter } from '../suites/adapters/adapter-voor.ts';
 import { loadSutConfig, sutCertificaatProbleem, type SutConfig } from '../suites/sut-config.ts';
 import { operatorBewijsMap } from '../suites/operator-console/bewijs.ts';
 import type { Afsluiting } from '../suites/operator-console/pagina.ts';
