@@ -130,6 +130,8 @@ export async function startOperatorConsole(options: OperatorConsoleOptions): Pro
   let afgesloten: Afsluiting | undefined;
   let slotGetoond: (() => void) | undefined;
   const wachtenden = new Set<() => void>();
+  // With the console's own series: the page of an earlier console always differs from this one's, whatever the count.
+  const versieTekst = () => `${reeks}.${versie}`;
   const veranderd = () => {
     versie++;
     for (const w of wachtenden) w();
@@ -158,7 +160,7 @@ export async function startOperatorConsole(options: OperatorConsoleOptions): Pro
       ...(eerste ? { open: eerste } : {}),
       aantalOpen: open.size,
       beantwoord,
-      versie,
+      versie: versieTekst(),
       ...(afgesloten ? { afgesloten } : {}),
       ...extra,
     };
@@ -202,7 +204,7 @@ export async function startOperatorConsole(options: OperatorConsoleOptions): Pro
 
   app.get('/wacht', async (req) => {
     const gezien = (req.query as Record<string, string | undefined>)['versie'];
-    if (!gesloten && !afgesloten && gezien === String(versie))
+    if (!gesloten && !afgesloten && gezien === versieTekst())
       await new Promise<void>((klaar) => {
         const timer = setTimeout(klaar, WACHT_MS);
         wachtenden.add(() => {
@@ -210,7 +212,7 @@ export async function startOperatorConsole(options: OperatorConsoleOptions): Pro
           klaar();
         });
       });
-    return { versie };
+    return { versie: versieTekst(), gesloten };
   });
 
   app.post('/operator', async (req, reply) => {

@@ -24,7 +24,8 @@ export interface PaginaStaat {
   /** Newest first. */
   beantwoord: readonly Antwoord[];
   /** Changes whenever a prompt arrives, is answered or expires; the waiting page reloads when it does. */
-  versie: number;
+  /** This console's state, unique across the consoles of a run: the waiting page reloads when it changes. */
+  versie: string;
   melding?: string;
   fout?: string;
   /** The qualification has ended: the closing page, with no prompt and nothing more to wait for. */
@@ -186,18 +187,21 @@ ${wachten ? html`<script src="/wachten.js" defer></script><noscript><meta http-e
 
 /**
  * The waiting page's script: the console holds the request until something changes, then the page reloads — the next
- * prompt shows at once without the operator pressing anything. Retries calmly while the console is away.
+ * prompt shows at once without the operator pressing anything. Retries calmly while the console is away (between two tests).
  */
 export const WACHTEN_SCRIPT = `'use strict';
 const versie = document.body.dataset.versie;
 async function wacht() {
   try {
     const antwoord = await fetch('/wacht?versie=' + encodeURIComponent(versie), { cache: 'no-store' });
-    const { versie: nu } = await antwoord.json();
-    if (String(nu) !== versie) location.reload();
+    const { versie: nu, gesloten } = await antwoord.json();
+    // A console that is closing is followed by the next test's console on the same address: reloading now would land
+    // on a dead address and end the script; wait for the next one instead.
+    if (gesloten) setTimeout(wacht, 1000);
+    else if (nu !== versie) location.reload();
     else wacht();
   } catch {
-    setTimeout(wacht, 2000);
+    setTimeout(wacht, 1000);
   }
 }
 wacht();
