@@ -95,7 +95,7 @@ test('merge errors: parts of another run, a folder twice, the same part twice, o
   const notIntact = await runCli(['merge', tampered, '--report', tmp('samen')]);
   expect(notIntact.code).toBe(2);
   expect(notIntact.stderr).toContain(`${tampered} is not intact`);
-  expect(notIntact.stderr).toContain('kwalificatie.json: gewijzigd');
+  expect(notIntact.stderr).toContain('kwalificatie.json: changed');
   const inside = await runCli(['merge', deelEen, '--report', join(deelEen, 'samen')]);
   expect(inside.code).toBe(2);
   expect(inside.stderr).toContain('overlaps with the part');
@@ -156,6 +156,6 @@ test('--shard 1/2 and 2/2 merged give the verdict and requirement table of a ful
   writeFileSync(partLog, `${partLines.filter((_, i) => i !== 1).join('\n')}\n`);
   const broken = await runCli(['verify', edited]);
   expect(broken.code).toBe(1);
-  expect(broken.stdout).toContain('evidence/delen/1/evidence/berichten.jsonl: gewijzigd');
-  expect(broken.stdout).toContain('evidence/delen/1: evidence/berichten.jsonl: index 1 ontbreekt in het log (verwijderd)');
+  expect(broken.stdout).toContain('evidence/delen/1/evidence/berichten.jsonl: changed');
+  expect(broken.stdout).toContain('evidence/delen/1: evidence/berichten.jsonl: index 1 missing from the log (deleted)');
 });
