@@ -7,7 +7,7 @@ import type { LasGedrag } from '../las/las-system.ts';
 
 export const referenceLasFaults = {
   'skip-sessiecontrole': {
-    omschrijving: 'Geeft het dossier vrij zonder eerst sessiecontrole te doen bij het Traffic Center.',
+    omschrijving: 'Beantwoordt een documentRequest zonder eerst sessiecontrole te doen bij het Traffic Center, en geeft een klaargezet dossier zo vrij.',
     gedrag: { sessiecontroleOverslaan: true },
     // Without sessiecontrole the bron never learns which system opened the session, so the OIN check falls with it.
     vangtIn: [

@@ -41,6 +41,8 @@ test('every fault: the finding of a targeted run is in Dutch, with proper plural
       expect(regel, `${fault} ${run}`).not.toMatch(ENGELS);
       // "Testschool PO (99AA) (99AA)": a BRIN added to a name that already carries it.
       expect(regel, `${fault} ${run}`).not.toMatch(/(\([^()]+\)) \1/);
+      // A quoted sentence's full stop before the list's semicolon: "… ontbreken.; [OS.cat09] …".
+      expect(regel, `${fault} ${run}`).not.toContain('.;');
       // A sentence quoted from a catalogue continues the finding's sentence instead of starting a new one after a colon.
       expect(regel, `${fault} ${run}`).not.toMatch(/[;:] (Weigert|Accepteert|Controleert|Het certificaat)\b/);
     }
