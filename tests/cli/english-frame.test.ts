@@ -5,6 +5,7 @@
 import { expect, test } from '@playwright/test';
 import { loadRequirements } from '../../suites/requirements.ts';
 import { qualificationCatalogue } from '../../suites/catalogue.ts';
+import { referenceLasFaults } from '../../simulator/reference-las/faults.ts';
 import { runCli } from './run-cli.ts';
 
 test('doctor without --config: one OK or FAIL line per check, in English, exit 0 for the embedded setup', async () => {
@@ -34,4 +35,16 @@ test('scenarios: English headings around the Dutch titles and requirement texts 
   expect(stdout).toContain(scenarios[0]!.titel);
   expect(stdout).toContain([...requirements.values()][0]!.tekst);
   expect(stdout).not.toMatch(/Scenario's \(|^Eisen \(|eisen: |NIET GEDEKT/m);
+});
+
+test('reference-las --list-faults --verbose: each fault with what it does, in English', async () => {
+  const { code, stdout } = await runCli(['reference-las', '--list-faults', '--verbose']);
+  expect(code).toBe(0);
+  const lines = stdout.trimEnd().split('\n');
+  expect(lines.map((l) => l.split('\t')[0])).toEqual(Object.keys(referenceLasFaults));
+  for (const l of lines) {
+    const [, omschrijving] = l.split('\t') as [string, string];
+    expect(omschrijving, l).toMatch(/^[A-Z].+\.$/);
+    expect(omschrijving, l).not.toMatch(/\b(het|een|niet|wordt|geen|ook|bij)\b/);
+  }
 });
