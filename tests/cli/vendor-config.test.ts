@@ -177,7 +177,12 @@ test('qualify --shard I/N runs a part of the selection; a malformed shard is a u
 test('doctor without --config checks the embedded set-up', async () => {
   const { code, stdout } = await runCli(['doctor'], 60_000);
   expect(code, stdout).toBe(0);
-  expect(stdout).toContain('de ingebouwde opstelling');
-  expect(stdout).toMatch(/^OK {3}testcertificaat reference-las \(OIN 00000003999000040000\) geldig tot \d{4}-\d\d-\d\d$/m);
-  expect(stdout).toMatch(/^OK {3}de gesimuleerde wereld .* start/m);
+  expect(stdout).toContain('No --config: checking the embedded setup');
+  expect(stdout).toMatch(/^OK {3}test certificate reference-las \(OIN 00000003999000040000\) valid until \d{4}-\d\d-\d\d$/m);
+  expect(stdout).toMatch(/^OK {3}the simulated world .* starts/m);
+  // Every check line is an English OK or FAIL; here every one is OK.
+  const checks = stdout.split('\n').filter((l) => /^(OK|FAIL) /.test(l));
+  expect(checks.length).toBeGreaterThanOrEqual(4);
+  expect(checks.filter((l) => !l.startsWith('OK '))).toEqual([]);
+  expect(stdout).not.toMatch(/\b(FOUT|oplossing|geldig|gesimuleerde|Geen)\b/);
 });

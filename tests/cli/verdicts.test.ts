@@ -63,7 +63,7 @@ test('a sharded run without --report goes to reports/latest-partial and leaves t
   const { code, stdout, stderr } = await runCli(['qualify', '--scenario', 'regulier-povo', '--shard', '1/2'], 600_000);
   expect(code, `${stdout}\n${stderr}`).toBe(0);
   const partial = join(reportsRoot, 'latest-partial');
-  expect(stdout).toContain(`Kwalificatie: ${join(partial, 'kwalificatie.json')}`);
+  expect(stdout).toContain(`Qualification: ${join(partial, 'kwalificatie.json')}`);
   const k = read(partial);
   expect(k.selectie.deel).toBe('1/2');
   expect(k.verdict).toBe('ONVOLLEDIG');
