@@ -148,7 +148,7 @@ test('--shard 1/2 and 2/2 merged give the verdict and requirement table of a ful
   expect(runsOf(out)).toEqual(runsOf(full));
   const verify = await runCli(['verify', out]);
   expect(verify.code, verify.stdout).toBe(0);
-  expect(verify.stdout).toContain('samengevoegd uit 2 delen');
+  expect(verify.stdout).toContain('merged from 2 parts');
   expect(verify.stdout).toContain('Part evidence/delen/2 signed by');
 
   // A part's log edited inside the merged folder: its own chain and the merge's manifest both catch it.
