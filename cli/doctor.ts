@@ -1,6 +1,6 @@
 /**
  * `oso-testbank doctor [--config FILE]`: the preflight before a qualification. Each check prints one line, `OK …` or
- * `FOUT … — oplossing: …`, so a vendor sees at once what is wrong and what to do about it.
+ * `FAIL … — fix: …`, so a vendor sees at once what is wrong and what to do about it.
  * Exit 0 = everything OK, 1 = something is wrong, 2 = usage or configuration error.
  */
 import { existsSync } from 'node:fs';
@@ -24,7 +24,7 @@ import { SourceError } from '../suites/yaml-source.ts';
 
 const usage = `Usage: oso-testbank doctor [--config FILE]
 
-Checks, before a qualification, whether everything is in place. Each check prints one line: OK, or FOUT with the fix.
+Checks, before a qualification, whether everything is in place. Each check prints one line: OK, or FAIL with the fix.
   with --config FILE: the configuration, the LAS's certificate, whether every URL of the LAS can be reached, the TLS
                       handshake with its aanleverpunten in both directions, the fixed ports of the simulated parties,
                       and the test-control API (http adapter)
@@ -53,7 +53,7 @@ function verbindOpties(config: SutConfig): { lookup?: ReturnType<typeof lookupVi
 /** "las.test:8443", and where harness.namen sends that name. */
 function adresMetNaam(config: SutConfig, url: URL): string {
   const adres = config.harness.namen?.[url.hostname];
-  return `${adresVan(url)}${adres ? ` (→ ${adres} via harness.namen)` : ''}`;
+  return `${adresVan(url)}${adres ? ` (→ ${adres} through harness.namen)` : ''}`;
 }
 
 type Uitslag = { ok: true; tekst: string } | { ok: false; tekst: string; oplossing: string };
@@ -61,7 +61,7 @@ const ok = (tekst: string): Uitslag => ({ ok: true, tekst });
 const fout = (tekst: string, oplossing: string): Uitslag => ({ ok: false, tekst, oplossing });
 
 function print(u: Uitslag): Uitslag {
-  process.stdout.write(u.ok ? `OK   ${u.tekst}\n` : `FOUT ${u.tekst} — oplossing: ${u.oplossing}\n`);
+  process.stdout.write(u.ok ? `OK   ${u.tekst}\n` : `FAIL ${u.tekst} — fix: ${u.oplossing}\n`);
   return u;
 }
 
@@ -86,14 +86,14 @@ export async function runDoctor(args: string[]): Promise<number> {
     pki = ensured.pki;
     crlPath = ensured.catalogue.crl.path;
   } catch (e) {
-    print(fout(`de test-PKI in ${defaultCertDir} kan niet worden gemaakt of gelezen: ${(e as Error).message}`, 'controleer de schrijfrechten op die map en draai oso-testbank certs.'));
+    print(fout(`the test PKI in ${defaultCertDir} cannot be made or read: ${(e as Error).message}`, 'check the write permissions on that folder and run oso-testbank certs.'));
     return 1;
   }
 
   if (values.config === undefined) {
-    process.stdout.write('Geen --config: de ingebouwde opstelling wordt gecontroleerd (de referentie-LAS is het systeem onder test).\n');
+    process.stdout.write('No --config: checking the embedded setup (the reference LAS is the system under test).\n');
     const uitslagen = [...pkiChecks(pki), await embeddedWorldCheck()].map(print);
-    process.stdout.write('Voor een eigen LAS: oso-testbank doctor --config BESTAND (zie docs/vendor-guide.md).\n');
+    process.stdout.write('For your own LAS: oso-testbank doctor --config FILE (see docs/vendor-guide.md).\n');
     return uitslagen.every((u) => u.ok) ? 0 : 1;
   }
 
@@ -103,10 +103,10 @@ export async function runDoctor(args: string[]): Promise<number> {
   } catch (e) {
     if (!(e instanceof SourceError)) throw e;
     const [melding, ...hint] = e.message.split('\n');
-    print(fout(`configuratie ${melding}`, hint.join(' ').replace(/^\s*Oplossing:\s*/, '') || 'corrigeer het bestand.'));
+    print(fout(`configuration ${melding}`, hint.join(' ').replace(/^\s*(Fix|Oplossing):\s*/, '') || 'correct the file.'));
     return 2;
   }
-  print(ok(`configuratie ${config.bestand}: ${config.sut.naam} ${config.sut.versie} (${config.sut.leverancier}), rollen ${config.rollen.join(' en ')}, adapter ${config.adapter.soort}`));
+  print(ok(`configuration ${config.bestand}: ${config.sut.naam} ${config.sut.versie} (${config.sut.leverancier}), roles ${config.rollen.join(' and ')}, adapter ${config.adapter.soort}`));
 
   const testschool = pki.parties.get('testschool-vo')!;
   const checks: Uitslag[] = [
@@ -120,19 +120,19 @@ export async function runDoctor(args: string[]): Promise<number> {
   if (config.adapter.soort === 'http') checks.push(print(await controlApiCheck(config, config.adapter.http.controlUrl)));
   if (config.adapter.soort === 'playwright') {
     const module = config.adapter.playwright.module;
-    checks.push(print(existsSync(module) ? ok(`adapter-module ${module} bestaat`) : fout(`adapter-module ${module} bestaat niet`, 'adapter.playwright.module is relatief aan de map van het configuratiebestand.')));
+    checks.push(print(existsSync(module) ? ok(`adapter module ${module} exists`) : fout(`adapter module ${module} does not exist`, 'adapter.playwright.module is relative to the folder of the configuration file.')));
   }
 
   const base = `https://${urlHost(harnessHostnaam(config))}`;
   process.stdout.write(
     [
       '',
-      'Zo stelt u uw LAS in voor de testbank (de testbank → uw LAS gaat met het certificaat van een testschool):',
+      'Configure your LAS for the harness with these (harness → your LAS uses the certificate of a testschool):',
       `  Traffic Center:             ${base}:${config.harness.poorten.tc}${TC_PATH}`,
       `  aanleverpunt Testschool PO: ${base}:${config.harness.poorten.testschoolPo}/oso/ap/${testscholen.po.routeringsKenmerk} (BRIN ${testscholen.po.brin})`,
       `  aanleverpunt Testschool VO: ${base}:${config.harness.poorten.testschoolVo}/oso/ap/${testscholen.vo.routeringsKenmerk} (BRIN ${testscholen.vo.brin})`,
-      `  vertrouw als root:          ${pki.root.certPath}`,
-      `  CRL's:                      ${crlPath}`,
+      `  trust as root:              ${pki.root.certPath}`,
+      `  CRLs:                       ${crlPath}`,
       '',
     ].join('\n'),
   );
@@ -143,8 +143,8 @@ function pkiChecks(pki: Awaited<ReturnType<typeof ensureCertificateCatalogue>>['
   const nu = new Date();
   return [...pki.parties.values()].map((p) =>
     p.notBefore <= nu && nu <= p.notAfter
-      ? ok(`testcertificaat ${p.partyId} (OIN ${p.oin}) geldig tot ${p.notAfter.toISOString().slice(0, 10)}`)
-      : fout(`testcertificaat ${p.partyId} is nu niet geldig (${p.notBefore.toISOString()} – ${p.notAfter.toISOString()})`, 'draai oso-testbank certs om het te vernieuwen.'),
+      ? ok(`test certificate ${p.partyId} (OIN ${p.oin}) valid until ${p.notAfter.toISOString().slice(0, 10)}`)
+      : fout(`test certificate ${p.partyId} is not valid now (${p.notBefore.toISOString()} – ${p.notAfter.toISOString()})`, 'run oso-testbank certs to renew it.'),
   );
 }
 
@@ -152,9 +152,9 @@ async function embeddedWorldCheck(): Promise<Uitslag> {
   try {
     const world = await startWorld();
     await world.stop();
-    return ok('de gesimuleerde wereld (TC, testscholen, referentie-LAS) start op loopback, op vrije poorten, en stopt weer');
+    return ok('the simulated world (TC, testscholen, reference LAS) starts on loopback, on free ports, and stops again');
   } catch (e) {
-    return fout(`de gesimuleerde wereld start niet: ${(e as Error).message}`, 'lees de melding; controleer of loopback (127.0.0.1) beschikbaar is.');
+    return fout(`the simulated world does not start: ${(e as Error).message}`, 'read the message; check that loopback (127.0.0.1) is available.');
   }
 }
 
@@ -164,14 +164,14 @@ function certificaatChecks(config: SutConfig): Uitslag[] {
   const probleem = sutCertificaatProbleem(config);
   return [
     probleem
-      ? fout(`${probleem} (${certificaat.pad})`, 'vernieuw het certificaat van de LAS; voor het testcertificaat: oso-testbank certs.')
-      : ok(`certificaat ${certificaat.pad} is geldig tot ${leaf.validTo}`),
-    ok(`certificaat draagt OIN ${certificaat.oin} (subject serialNumber): de testbank kent de aanleverpunten van de LAS aan dit OIN toe`),
+      ? fout(`${probleem} (${certificaat.pad})`, 'renew the certificate of the LAS; for the test certificate: oso-testbank certs.')
+      : ok(`certificate ${certificaat.pad} is valid until ${leaf.validTo}`),
+    ok(`certificate carries OIN ${certificaat.oin} (subject serialNumber): the harness assigns the LAS's aanleverpunten to this OIN`),
     chainsTo(certificaat.certificaten, vertrouwensanker.certificaten)
-      ? ok(`certificaat is uitgegeven onder het vertrouwensanker ${vertrouwensanker.pad}`)
+      ? ok(`certificate is issued under the trust anchor ${vertrouwensanker.pad}`)
       : fout(
-          `certificaat (uitgever: ${leaf.issuer.replace(/\n/g, ', ')}) leidt niet naar een certificaat in ${vertrouwensanker.pad}`,
-          'zet de CA die het certificaat uitgaf in vertrouwensanker, en de tussenliggende CA achter het eigen certificaat in sut.certificaat.',
+          `certificate (issuer: ${leaf.issuer.replace(/\n/g, ', ')}) does not chain to a certificate in ${vertrouwensanker.pad}`,
+          'put the CA that issued the certificate in vertrouwensanker, and the intermediate CA after the LAS\'s own certificate in sut.certificaat.',
         ),
   ];
 }
@@ -179,8 +179,8 @@ function certificaatChecks(config: SutConfig): Uitslag[] {
 /** Every address of the LAS the harness will call, each once. */
 function sutAdressen(config: SutConfig): { url: URL; wat: string }[] {
   const adressen = Object.values(config.sut.scholen).map((s) => ({ url: new URL(s.apUrl), wat: `aanleverpunt ${s.sector} ${s.brin}` }));
-  if (config.adapter.soort === 'http') adressen.push({ url: new URL(config.adapter.http.controlUrl), wat: 'test-control-API' });
-  if (config.adapter.soort === 'playwright' && config.adapter.playwright.baseUrl) adressen.push({ url: new URL(config.adapter.playwright.baseUrl), wat: 'webinterface' });
+  if (config.adapter.soort === 'http') adressen.push({ url: new URL(config.adapter.http.controlUrl), wat: 'test-control API' });
+  if (config.adapter.soort === 'playwright' && config.adapter.playwright.baseUrl) adressen.push({ url: new URL(config.adapter.playwright.baseUrl), wat: 'web interface' });
   const gezien = new Map<string, { url: URL; wat: string }>();
   for (const a of adressen) {
     const eerder = gezien.get(adresVan(a.url));
@@ -205,9 +205,9 @@ function bereikbaar(config: SutConfig, url: URL, wat: string): Promise<Uitslag> 
       socket.destroy();
       done(u);
     };
-    socket.once('connect', () => klaar(ok(`${adres} (${wat}) is bereikbaar`)));
-    socket.once('timeout', () => klaar(fout(`${adres} (${wat}) antwoordt niet binnen ${CHECK_TIMEOUT_MS} ms`, 'start de LAS, of controleer adres, poort en firewall in de configuratie.')));
-    socket.once('error', (e: NodeJS.ErrnoException) => klaar(fout(`${adres} (${wat}) is niet bereikbaar: ${e.code ?? e.message}`, 'start de LAS, of corrigeer het adres of de poort in de configuratie.')));
+    socket.once('connect', () => klaar(ok(`${adres} (${wat}) is reachable`)));
+    socket.once('timeout', () => klaar(fout(`${adres} (${wat}) does not answer within ${CHECK_TIMEOUT_MS} ms`, 'start the LAS, or check address, port and firewall in the configuration.')));
+    socket.once('error', (e: NodeJS.ErrnoException) => klaar(fout(`${adres} (${wat}) is not reachable: ${e.code ?? e.message}`, 'start the LAS, or correct the address or port in the configuration.')));
   });
 }
 
@@ -220,7 +220,7 @@ function bereikbaar(config: SutConfig, url: URL, wat: string): Promise<Uitslag> 
 function tlsNaarAanleverpunt(config: SutConfig, school: SutSchool, sector: string, client: { certPem: string; keyPem: string; caPem: string }): Promise<Uitslag> {
   const url = new URL(school.apUrl);
   const host = url.hostname.replace(/^\[|\]$/g, '');
-  const wat = `TLS testbank → aanleverpunt ${sector.toUpperCase()} ${school.brin} (${adresMetNaam(config, url)})`;
+  const wat = `TLS harness → aanleverpunt ${sector.toUpperCase()} ${school.brin} (${adresMetNaam(config, url)})`;
   return new Promise((done) => {
     let handshake = false;
     const socket = tlsConnect({
@@ -249,36 +249,36 @@ function tlsNaarAanleverpunt(config: SutConfig, school: SutSchool, sector: strin
       socket.once('end', () => {
         const status = /^HTTP\/1\.[01] (\d{3})/.exec(antwoord)?.[1];
         const faultstring = /<faultstring>([^<]*)<\/faultstring>/.exec(antwoord)?.[1]?.trim();
-        if (!status) return geweigerd('verbinding gesloten zonder HTTP-antwoord');
+        if (!status) return geweigerd('connection closed without an HTTP answer');
         if (status === '401' || status === '403' || /certifica/i.test(faultstring ?? '')) return geweigerd(`HTTP ${status}${faultstring ? `: ${faultstring}` : ''}`);
         if (oin !== config.sut.certificaat.oin)
           return klaar(
             fout(
-              `${wat}: het servercertificaat draagt OIN ${oin ?? '(geen)'}, niet ${config.sut.certificaat.oin} uit sut.certificaat`,
-              'laat het aanleverpunt hetzelfde certificaat (met OIN) aanbieden als in sut.certificaat staat: de testbank kent de aanleverpunten aan dat OIN toe.',
+              `${wat}: the server certificate carries OIN ${oin ?? '(none)'}, not ${config.sut.certificaat.oin} from sut.certificaat`,
+              'let the aanleverpunt present the same certificate (with OIN) as sut.certificaat: the harness assigns the aanleverpunten to that OIN.',
             ),
           );
-        klaar(ok(`${wat}: ${protocol}, servercertificaat vertrouwd en geldig voor de naam ${host} (OIN ${oin}, zoals sut.certificaat), clientcertificaat van de testbank geaccepteerd (een leeg bericht kreeg HTTP ${status}${faultstring ? `: ${faultstring.length > 60 ? `${faultstring.slice(0, 60)}…` : faultstring}` : ''})`));
+        klaar(ok(`${wat}: ${protocol}, server certificate trusted and valid for the name ${host} (OIN ${oin}, as sut.certificaat), the harness's client certificate accepted (an empty message got HTTP ${status}${faultstring ? `: ${faultstring.length > 60 ? `${faultstring.slice(0, 60)}…` : faultstring}` : ''})`));
       });
     });
     const geweigerd = (reden: string) =>
       klaar(
         fout(
-          `${wat}: de LAS weigert de verbinding met het clientcertificaat van de testbank (${reden})`,
-          'laat het aanleverpunt clientcertificaten vertrouwen die onder de test-root vallen (oso-testbank certs --out DIR: root.crt) en TLS 1.2 of hoger spreken.',
+          `${wat}: the LAS refuses the connection with the harness's client certificate (${reden})`,
+          'let the aanleverpunt trust client certificates under the test root (oso-testbank certs --out DIR: root.crt) and speak TLS 1.2 or higher.',
         ),
       );
-    socket.once('close', () => handshake && geweigerd('verbinding gesloten zonder HTTP-antwoord'));
-    socket.once('timeout', () => klaar(fout(`${wat}: geen antwoord binnen ${CHECK_TIMEOUT_MS} ms`, 'controleer of op dit adres een TLS-server luistert.')));
+    socket.once('close', () => handshake && geweigerd('connection closed without an HTTP answer'));
+    socket.once('timeout', () => klaar(fout(`${wat}: no answer within ${CHECK_TIMEOUT_MS} ms`, 'check that a TLS server listens on this address.')));
     socket.once('error', (e: NodeJS.ErrnoException) => {
       const code = e.code ?? e.message;
       if (!handshake && /^(ECONNREFUSED|EHOSTUNREACH|ENETUNREACH|ENOTFOUND|EAI_AGAIN|ETIMEDOUT)$/.test(code))
-        return klaar(fout(`${wat}: geen verbinding (${code}); TLS niet gecontroleerd`, 'start de LAS, of corrigeer apUrl in de configuratie.'));
+        return klaar(fout(`${wat}: no connection (${code}); TLS not checked`, 'start the LAS, or correct apUrl in the configuration.'));
       if (!handshake && /CERT|SIGNATURE|ISSUER|SELF_SIGNED|ALTNAME/.test(code))
         return klaar(
           fout(
-            `${wat}: de testbank vertrouwt het servercertificaat niet (${code}: ${e.message})`,
-            `het servercertificaat moet onder vertrouwensanker (${config.sut.vertrouwensanker.pad}) vallen, de hele keten meesturen, en de naam ${host} dragen.`,
+            `${wat}: the harness does not trust the server certificate (${code}: ${e.message})`,
+            `the server certificate must chain to vertrouwensanker (${config.sut.vertrouwensanker.pad}), be sent with its whole chain, and carry the name ${host}.`,
           ),
         );
       geweigerd(code);
@@ -292,15 +292,15 @@ async function harnessKantChecks(config: SutConfig, pki: Awaited<ReturnType<type
   const naam = harnessHostnaam(config).toLowerCase();
   const zonderNaam = (['tc', 'testschool-po', 'testschool-vo'] as const).filter((id) => !pki.parties.get(id)?.hostnames.includes(naam));
   const hostCheck = zonderNaam.length
-    ? fout(`de testcertificaten van ${zonderNaam.join(', ')} gelden niet voor ${naam}`, 'draai oso-testbank doctor of qualify opnieuw met deze configuratie; die geven de certificaten de naam uit harness.hostnaam.')
-    : ok(`de testcertificaten van TC en testscholen gelden voor ${naam}: de LAS kan hun naam controleren`);
+    ? fout(`the test certificates of ${zonderNaam.join(', ')} are not valid for ${naam}`, 'run oso-testbank doctor or qualify again with this configuration; they give the certificates the name from harness.hostnaam.')
+    : ok(`the test certificates of TC and testscholen are valid for ${naam}: the LAS can check their name`);
   const wie = { tc: 'TC', testschoolPo: 'Testschool PO', testschoolVo: 'Testschool VO' } as const;
   const vrij = await Promise.all(
     (Object.keys(wie) as (keyof typeof wie)[]).map(async (k) => {
       const fault = await poortVrij(host, poorten[k]);
       return fault
-        ? fout(`poort ${poorten[k]} (${wie[k]}) op ${host} is niet vrij: ${fault}`, `stop wat daar luistert (bijvoorbeeld een lopende kwalificatie), of kies een andere poort in harness.poorten en stel de LAS daarop in.`)
-        : ok(`poort ${poorten[k]} (${wie[k]}) op ${host} is vrij`);
+        ? fout(`port ${poorten[k]} (${wie[k]}) on ${host} is not free: ${fault}`, 'stop what listens there (for example a running qualification), or choose another port in harness.poorten and configure the LAS with it.')
+        : ok(`port ${poorten[k]} (${wie[k]}) on ${host} is free`);
     }),
   );
   return [hostCheck, ...vrij];
@@ -321,29 +321,29 @@ async function controlApiCheck(config: SutConfig, controlUrl: string): Promise<U
   try {
     const response = await haal(url, verbindOpties(config));
     const text = response.body;
-    if (response.status !== 200) return fout(`test-control-API GET ${url} gaf HTTP ${response.status}`, 'implementeer GET /status volgens docs/control-api.md.');
+    if (response.status !== 200) return fout(`test-control API GET ${url} gave HTTP ${response.status}`, 'implement GET /status as docs/control-api.md describes.');
     try {
       status = JSON.parse(text) as Partial<ControlStatus>;
     } catch {
-      return fout(`test-control-API GET ${url} gaf geen JSON: ${text.slice(0, 80)}`, 'GET /status antwoordt met JSON (docs/control-api.md).');
+      return fout(`test-control API GET ${url} gave no JSON: ${text.slice(0, 80)}`, 'GET /status answers with JSON (docs/control-api.md).');
     }
   } catch (e) {
     const err = e as NodeJS.ErrnoException;
-    return fout(`test-control-API GET ${url}: ${err.code === 'ETIMEDOUT' ? `geen antwoord binnen ${CHECK_TIMEOUT_MS} ms` : (err.code ?? err.message)}`, 'start de test-control-API of corrigeer adapter.http.controlUrl.');
+    return fout(`test-control API GET ${url}: ${err.code === 'ETIMEDOUT' ? `no answer within ${CHECK_TIMEOUT_MS} ms` : (err.code ?? err.message)}`, 'start the test-control API or correct adapter.http.controlUrl.');
   }
-  if (!Array.isArray(status.scholen)) return fout(`test-control-API GET ${url}: het antwoord heeft geen lijst 'scholen'`, 'zie de vorm van GET /status in docs/control-api.md.');
+  if (!Array.isArray(status.scholen)) return fout(`test-control API GET ${url}: the answer has no list 'scholen'`, 'see the shape of GET /status in docs/control-api.md.');
   const verschillen = Object.values(config.sut.scholen).flatMap((s) => {
     const gemeld = status.scholen!.find((g) => g.brin === s.brin);
-    if (!gemeld) return [`BRIN ${s.brin} ontbreekt`];
+    if (!gemeld) return [`BRIN ${s.brin} is missing`];
     return [
-      gemeld.routeringsKenmerk !== s.routeringsKenmerk && `${s.brin}: routeringsKenmerk ${gemeld.routeringsKenmerk}, configuratie ${s.routeringsKenmerk}`,
-      gemeld.apUrl !== s.apUrl && `${s.brin}: apUrl ${gemeld.apUrl}, configuratie ${s.apUrl}`,
-      gemeld.sector !== s.sector && `${s.brin}: sector ${gemeld.sector}, configuratie ${s.sector}`,
+      gemeld.routeringsKenmerk !== s.routeringsKenmerk && `${s.brin}: routeringsKenmerk ${gemeld.routeringsKenmerk}, configuration ${s.routeringsKenmerk}`,
+      gemeld.apUrl !== s.apUrl && `${s.brin}: apUrl ${gemeld.apUrl}, configuration ${s.apUrl}`,
+      gemeld.sector !== s.sector && `${s.brin}: sector ${gemeld.sector}, configuration ${s.sector}`,
     ].filter((x): x is string => typeof x === 'string');
   });
   return verschillen.length
-    ? fout(`test-control-API GET ${url} noemt andere scholen dan de configuratie: ${verschillen.join('; ')}`, 'laat sut.scholen en de LAS hetzelfde zeggen (BRIN, routeringsKenmerk, apUrl, sector).')
-    : ok(`test-control-API GET ${url}: ${status.naam ?? '(naamloos)'} ${status.versie ?? ''} bedient ${Object.values(config.sut.scholen).map((s) => s.brin).join(' en ')} zoals geconfigureerd`.replace('  ', ' '));
+    ? fout(`test-control API GET ${url} names other schools than the configuration: ${verschillen.join('; ')}`, 'let sut.scholen and the LAS say the same (BRIN, routeringsKenmerk, apUrl, sector).')
+    : ok(`test-control API GET ${url}: ${status.naam ?? '(unnamed)'} ${status.versie ?? ''} serves ${Object.values(config.sut.scholen).map((s) => s.brin).join(' and ')} as configured`.replace('  ', ' '));
 }
 
 /** One GET within the check's deadline, through the harness's own name resolution (fetch cannot take a lookup). */

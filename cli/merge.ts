@@ -108,7 +108,7 @@ export async function runMerge(args: string[]): Promise<number> {
   } catch (e) {
     return fail(`cannot prepare ${outDir} or the signing key: ${(e as Error).message}`);
   }
-  process.stdout.write(`Samenvoegen van ${delen.length} ${delen.length === 1 ? 'deel' : 'delen'} van de kwalificatie van ${kwalificatie.sut.naam} ${kwalificatie.sut.versie}\n`);
+  process.stdout.write(`Merging ${delen.length} ${delen.length === 1 ? 'part' : 'parts'} of the qualification of ${kwalificatie.sut.naam} ${kwalificatie.sut.versie}\n`);
   await writeFile(join(outDir, 'kwalificatie.json'), `${JSON.stringify(kwalificatie, null, 2)}\n`);
   await writeFile(join(outDir, 'samenvatting.html'), renderSamenvatting(kwalificatie));
 

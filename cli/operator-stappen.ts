@@ -26,7 +26,7 @@ async function console_(reportDir: string, config: SutConfig | undefined, naam: 
 export async function vraagAttestatiesVoorRun(reportDir: string, config: SutConfig | undefined, naam: string): Promise<Attestaties> {
   const operatorConsole = await console_(reportDir, config, naam);
   try {
-    process.stdout.write(`Attestaties: beantwoord de vragen in de operatorconsole, ${operatorConsole.url}\n`);
+    process.stdout.write(`Attestations: answer the questions in the operator console, ${operatorConsole.url}\n`);
     return await vraagAttestaties(operatorConsole, { voor: 'leverancier', timeoutMs: (config?.tijdslimieten ?? standaardTijdslimieten).handmatigMs });
   } finally {
     await operatorConsole.close();

@@ -132,7 +132,7 @@ export async function runQualify(args: string[]): Promise<number> {
       throw e;
     }
     const probleem = sutCertificaatProbleem(config);
-    if (probleem) return fail(`${config.bestand}: sut.certificaat: ${probleem}.\n  Oplossing: vernieuw het certificaat (voor het testcertificaat: oso-testbank certs) en controleer met oso-testbank doctor --config.`);
+    if (probleem) return fail(`${config.bestand}: sut.certificaat: ${probleem}.\n  Fix: renew the certificate (for the test certificate: oso-testbank certs) and check with oso-testbank doctor --config.`);
     try {
       // Loaded only for a vendor LAS: the adapters pull in Playwright's library, about a second of every qualify's start-up.
       const { controleerAdapter } = await import('../suites/adapters/adapter-voor.ts');
@@ -140,7 +140,7 @@ export async function runQualify(args: string[]): Promise<number> {
     } catch (e) {
       return fail(`${config.bestand}: adapter.${config.adapter.soort}: ${(e as Error).message}`);
     }
-    if (role && !config.rollen.includes(role)) return fail(`--role ${role}: ${config.bestand} qualifies only the role(s) ${config.rollen.join(', ')} (rollen).`);
+    if (role && !config.rollen.includes(role)) return fail(`--role ${role}: ${config.bestand} qualifies only the ${config.rollen.length === 1 ? 'role' : 'roles'} ${config.rollen.join(', ')} (rollen).`);
     // Only the configured roles run: with one role, that is the selection; with both, --role may narrow it.
     if (!role && config.rollen.length === 1) role = config.rollen[0];
   }

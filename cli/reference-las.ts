@@ -136,9 +136,9 @@ export async function runReferenceLas(args: string[]): Promise<number> {
   const { las, controlUrl } = referenceLas;
   process.stdout.write(
     [
-      `${REFERENCE_LAS_NAME} ${REFERENCE_LAS_VERSION} draait${faults.length ? ` met fouten ${faults.join(', ')}` : ''} (stoppen: Ctrl+C)`,
+      `${REFERENCE_LAS_NAME} ${REFERENCE_LAS_VERSION} running${faults.length ? ` with faults ${faults.join(', ')}` : ''} (stop: Ctrl+C)`,
       ...las.schools.map((s) => `  aanleverpunt ${s.sector} ${s.brin} (${s.naam}): ${las.apUrl(s.routeringsKenmerk)}`),
-      `  test-control-API: ${controlUrl}${zonder.length ? ` (zonder ${zonder.map((z) => `/${z}`).join(', ')})` : ''}`,
+      `  test-control API: ${controlUrl}${zonder.length ? ` (without ${zonder.map((z) => `/${z}`).join(', ')})` : ''}`,
       `  Traffic Center: ${tcUrl}`,
       '',
     ].join('\n'),
@@ -149,6 +149,6 @@ export async function runReferenceLas(args: string[]): Promise<number> {
     process.once('SIGTERM', stop);
   });
   await referenceLas.close();
-  process.stdout.write(`${REFERENCE_LAS_NAME} gestopt.\n`);
+  process.stdout.write(`${REFERENCE_LAS_NAME} stopped.\n`);
   return 0;
 }

@@ -16,7 +16,7 @@ export function summary(k: Kwalificatie, reportDir: string): string {
   const lines = [
     '',
     ...(notPassed.length ? ['Not passed:', ...notPassed.map((s) => `  ${icon[s.status]} ${s.id} [${s.role}]${s.message ? ` ${s.message.split('\n')[0]}` : ''}`)] : []),
-    `Requirements:  ${count('passed')} met, ${count('failed')} not met, ${count('untested')} untested (of ${k.requirements.length} for role ${k.reikwijdte.rollen.join(' and ')})`,
+    `Requirements:  ${count('passed')} met, ${count('failed')} not met, ${count('untested')} untested (of ${k.requirements.length} for ${k.reikwijdte.rollen.length === 1 ? 'role' : 'roles'} ${k.reikwijdte.rollen.join(' and ')})`,
     `Summary:       ${written('samenvatting.html')}`,
     `Report:        ${written('index.html')}`,
     `Qualification: ${written('kwalificatie.json')} (JUnit: junit.xml)`,

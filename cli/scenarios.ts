@@ -47,9 +47,10 @@ export async function runScenarios(args: string[]): Promise<number> {
     process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
     return 0;
   }
-  process.stdout.write(`Scenario's (${scenarios.length})\n`);
-  for (const s of scenarios) process.stdout.write(`  ${s.id.padEnd(24)} ${s.rollen.join('+').padEnd(10)} ${s.titel}\n${' '.repeat(38)}eisen: ${allEisen(s).join(', ')}\n`);
-  process.stdout.write(`\nEisen (${coverage.length})\n`);
-  for (const r of coverage) process.stdout.write(`  ${r.id.padEnd(8)} ${(r.scenarios.join(', ') || 'NIET GEDEKT').padEnd(24)} ${r.text}\n`);
+  // The titles and requirement texts are the catalogue's own, in Dutch: quoted in the English frame.
+  process.stdout.write(`Scenarios (${scenarios.length})\n`);
+  for (const s of scenarios) process.stdout.write(`  ${s.id.padEnd(24)} ${s.rollen.join('+').padEnd(10)} ${s.titel}\n${' '.repeat(38)}requirements: ${allEisen(s).join(', ')}\n`);
+  process.stdout.write(`\nRequirements (${coverage.length})\n`);
+  for (const r of coverage) process.stdout.write(`  ${r.id.padEnd(8)} ${(r.scenarios.join(', ') || 'NOT COVERED').padEnd(24)} ${r.text}\n`);
   return 0;
 }

@@ -70,16 +70,17 @@ async function valideerBestand(file: string, versie: VolledigeVersie): Promise<U
   return { file, ...validateDossier(bytes, { gegevensset: versie }) };
 }
 
-const ernst = (f: Finding) => (f.severity === 'error' ? 'fout' : 'waarschuwing');
-const meervoud = (n: number, een: string, meer: string) => `${n} ${n === 1 ? een : meer}`;
+// The frame is English, like every command; the findings quote the official (Dutch) rule texts.
+const ernst = (f: Finding) => (f.severity === 'error' ? 'error' : 'warning');
+const count = (n: number, one: string, more: string) => `${n} ${n === 1 ? one : more}`;
 
 function leesbaar(u: Uitslag): string {
-  const fouten = u.findings.filter((f) => f.severity === 'error').length;
-  const waarschuwingen = u.findings.length - fouten;
+  const errors = u.findings.filter((f) => f.severity === 'error').length;
+  const warnings = u.findings.length - errors;
   const kop = u.unreadable
-    ? `${u.file}: ONLEESBAAR`
-    : `${u.file}: ${u.valid ? 'GELDIG' : 'ONGELDIG'} — gegevensset ${u.gegevensset ?? 'onbekend'}, profiel ${u.profile ?? 'onbekend'}` +
-      (u.findings.length ? ` (${[fouten ? meervoud(fouten, 'fout', 'fouten') : '', waarschuwingen ? meervoud(waarschuwingen, 'waarschuwing', 'waarschuwingen') : ''].filter(Boolean).join(', ')})` : '');
+    ? `${u.file}: UNREADABLE`
+    : `${u.file}: ${u.valid ? 'VALID' : 'INVALID'} — gegevensset ${u.gegevensset ?? 'unknown'}, profile ${u.profile ?? 'unknown'}` +
+      (u.findings.length ? ` (${[errors ? count(errors, 'error', 'errors') : '', warnings ? count(warnings, 'warning', 'warnings') : ''].filter(Boolean).join(', ')})` : '');
   const regels = u.findings.map((f) => `  ${ernst(f)} ${f.rule}  ${f.path}\n      ${f.message}`);
   return [kop, ...regels].join('\n');
 }
@@ -109,7 +110,7 @@ export async function runValidate(args: string[]): Promise<number> {
   for (const file of opties.bestanden) {
     const u = await valideerBestand(file, versie);
     uitslagen.push(u);
-    if (u.unreadable) process.stderr.write(`oso-testbank validate: ${file}: ${u.findings[0]?.message ?? 'onleesbaar'}\n`);
+    if (u.unreadable) process.stderr.write(`oso-testbank validate: ${file}: ${u.findings[0]?.message ?? 'unreadable'}\n`);
     if (!opties.json) process.stdout.write(`${leesbaar(u)}\n`);
   }
 
@@ -120,7 +121,7 @@ export async function runValidate(args: string[]): Promise<number> {
     const onleesbaarAantal = uitslagen.filter((u) => u.unreadable).length;
     const geldig = uitslagen.filter((u) => u.valid).length;
     process.stdout.write(
-      `\nTotaal: ${meervoud(uitslagen.length, 'bestand', 'bestanden')} — ${geldig} geldig, ${uitslagen.length - geldig - onleesbaarAantal} ongeldig, ${onleesbaarAantal} onleesbaar (gegevensset ${versie.versie}).\n`,
+      `\nTotal: ${count(uitslagen.length, 'file', 'files')} — ${geldig} valid, ${uitslagen.length - geldig - onleesbaarAantal} invalid, ${onleesbaarAantal} unreadable (gegevensset ${versie.versie}).\n`,
     );
   }
   if (uitslagen.some((u) => u.unreadable)) return 2;

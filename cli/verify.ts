@@ -44,7 +44,7 @@ export async function runVerify(args: string[]): Promise<number> {
   }
   const trust = parsed.values.trust?.replace(/:/g, '').toUpperCase();
   const signerPrint = check.ondertekenaar?.sha256.replace(/:/g, '').toUpperCase();
-  if (trust && signerPrint !== trust) check.problemen.push(`ondertekend met een ander certificaat (SHA-256 ${check.ondertekenaar?.sha256 ?? 'onbekend'}) dan het vertrouwde`);
+  if (trust && signerPrint !== trust) check.problemen.push(`signed with another certificate (SHA-256 ${check.ondertekenaar?.sha256 ?? 'unknown'}) than the trusted one`);
 
   const signerOf = (o: typeof check.ondertekenaar) => (o ? `${o.subject} (SHA-256 ${o.sha256})` : 'unknown');
   const signer = signerOf(check.ondertekenaar);

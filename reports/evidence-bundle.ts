@@ -126,14 +126,14 @@ async function checkParts(reportDir: string, delen: NonNullable<Manifest['delen'
     const problemen = [...sub.problemen];
     if (sub.manifest) {
       const partLog = await readFile(join(dir, MESSAGE_LOG), 'utf8').catch(() => undefined);
-      if (partLog === undefined) problemen.push(`${MESSAGE_LOG} ontbreekt`);
+      if (partLog === undefined) problemen.push(`${MESSAGE_LOG} is missing`);
       else {
         problemen.push(...checkChain(partLog, sub.manifest.berichtenlog).map((p) => `${MESSAGE_LOG}: ${p}`));
         partLogs.push(partLog);
       }
     }
     if (sub.ondertekenaar && sub.ondertekenaar.sha256 !== deel.ondertekenaar)
-      problemen.push(`ondertekend met een ander certificaat (SHA-256 ${sub.ondertekenaar.sha256}) dan het manifest van de samenvoeging noemt`);
+      problemen.push(`signed with another certificate (SHA-256 ${sub.ondertekenaar.sha256}) than the merged manifest names`);
     check.problemen.push(...problemen.map((p) => `${deel.map}: ${p}`));
   }
   if (log === undefined || partLogs.length < delen.length) return;
@@ -143,5 +143,5 @@ async function checkParts(reportDir: string, delen: NonNullable<Manifest['delen'
   } catch {
     // A line that is no JSON any more: the chain check above has named it.
   }
-  if (!gelijk) check.problemen.push(`${MESSAGE_LOG}: bevat niet precies de berichten van de delen`);
+  if (!gelijk) check.problemen.push(`${MESSAGE_LOG}: does not hold exactly the messages of the parts`);
 }

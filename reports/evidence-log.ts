@@ -37,7 +37,7 @@ export function checkChain(text: string, expected?: { regels: number; laatsteHas
     try {
       return JSON.parse(line) as ChainedEntry;
     } catch {
-      problems.push(`regel ${i + 1}: geen geldige JSON meer (bewerkt)`);
+      problems.push(`line ${i + 1}: no longer valid JSON (edited)`);
       return undefined;
     }
   });
@@ -46,7 +46,7 @@ export function checkChain(text: string, expected?: { regels: number; laatsteHas
   entries.forEach((entry, i) => {
     if (!entry) return;
     const { hash, ...withoutHash } = entry;
-    if (hashOf(withoutHash) !== hash) problems.push(`regel ${i + 1} (index ${entry.index}): inhoud bewerkt, de hash klopt niet meer`);
+    if (hashOf(withoutHash) !== hash) problems.push(`line ${i + 1} (index ${entry.index}): content edited, the hash no longer matches`);
   });
 
   // Deleted: indices that should be there and are not. Reordered: all there, but not in place.
@@ -55,20 +55,20 @@ export function checkChain(text: string, expected?: { regels: number; laatsteHas
   const highest = Math.max(-1, ...indices, (expected?.regels ?? 0) - 1);
   const missing = [];
   for (let i = 0; i <= highest; i++) if (!present.has(i)) missing.push(i);
-  if (missing.length) problems.push(`index ${missing.join(', ')} ontbreekt in het log (verwijderd)`);
-  const misplaced = entries.flatMap((e, i) => (e && missing.length === 0 && e.index !== i ? [`regel ${i + 1} heeft index ${e.index}`] : []));
-  if (misplaced.length) problems.push(`regels verwisseld: ${misplaced.join('; ')}`);
+  if (missing.length) problems.push(`${missing.length === 1 ? 'index' : 'indices'} ${missing.join(', ')} missing from the log (deleted)`);
+  const misplaced = entries.flatMap((e, i) => (e && missing.length === 0 && e.index !== i ? [`line ${i + 1} has index ${e.index}`] : []));
+  if (misplaced.length) problems.push(`lines swapped: ${misplaced.join('; ')}`);
 
   // The links between lines, where nothing above already explains a break.
   if (problems.length === 0)
     entries.forEach((entry, i) => {
       const vorige = i === 0 ? GENESIS : entries[i - 1]?.hash;
-      if (entry && entry.vorigeHash !== vorige) problems.push(`regel ${i + 1} (index ${entry.index}): verwijst niet naar de regel ervoor (keten verbroken)`);
+      if (entry && entry.vorigeHash !== vorige) problems.push(`line ${i + 1} (index ${entry.index}): does not refer to the line before it (chain broken)`);
     });
 
   if (expected && problems.length === 0) {
-    if (lines.length !== expected.regels) problems.push(`het log heeft ${lines.length} regels; het manifest noemt er ${expected.regels}`);
-    else if (entries.at(-1)?.hash !== expected.laatsteHash && lines.length > 0) problems.push('de laatste hash van het log wijkt af van het manifest');
+    if (lines.length !== expected.regels) problems.push(`the log has ${lines.length} ${lines.length === 1 ? 'line' : 'lines'}; the manifest names ${expected.regels}`);
+    else if (entries.at(-1)?.hash !== expected.laatsteHash && lines.length > 0) problems.push('the last hash of the log differs from the manifest');
   }
   return problems;
 }

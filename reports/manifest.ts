@@ -75,7 +75,7 @@ export async function checkManifest(dir: string, options: { meegenomen?: boolean
   try {
     manifestText = await readFile(join(dir, MANIFEST), 'utf8');
   } catch {
-    return { problemen: [`${MANIFEST} ontbreekt: dit is geen (volledige) bewijsbundel`] };
+    return { problemen: [`${MANIFEST} is missing: this is not a (complete) evidence bundle`] };
   }
   let ondertekenaar: BundleCheck['ondertekenaar'];
   try {
@@ -83,20 +83,20 @@ export async function checkManifest(dir: string, options: { meegenomen?: boolean
     ondertekenaar = { subject: cert.subject.replace(/\n/g, ', '), sha256: cert.fingerprint256 };
     const signature = (await readFile(join(dir, SIGNATURE), 'utf8')).trim();
     if (!createVerify('sha256').update(manifestText, 'utf8').verify(cert.publicKey, signature, 'base64'))
-      problemen.push(`de handtekening over ${MANIFEST} klopt niet: het manifest of de handtekening is gewijzigd`);
+      problemen.push(`the signature over ${MANIFEST} does not match: the manifest or the signature was changed`);
   } catch (e) {
-    problemen.push(`handtekening niet te controleren: ${(e as Error).message}`);
+    problemen.push(`signature cannot be checked: ${(e as Error).message}`);
   }
   const manifest = JSON.parse(manifestText) as Manifest;
   const listed = new Map(manifest.bestanden.map((b) => [b.pad, b]));
   const present = new Set(await filesUnder(dir));
   for (const [pad, b] of listed) {
     if (!present.has(pad)) {
-      if (!options.meegenomen) problemen.push(`${pad}: verwijderd`);
+      if (!options.meegenomen) problemen.push(`${pad}: removed`);
     }
-    else if ((await hashFile(join(dir, pad))).sha256 !== b.sha256) problemen.push(`${pad}: gewijzigd`);
+    else if ((await hashFile(join(dir, pad))).sha256 !== b.sha256) problemen.push(`${pad}: changed`);
   }
-  for (const pad of present) if (!listed.has(pad)) problemen.push(`${pad}: toegevoegd na de run`);
+  for (const pad of present) if (!listed.has(pad)) problemen.push(`${pad}: added after the run`);
   return { problemen, ...(ondertekenaar ? { ondertekenaar } : {}), manifest };
 }
 

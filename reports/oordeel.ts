@@ -5,6 +5,7 @@
  * carried out and passed, and every requirement in scope passed.
  */
 import { runKey } from '../suites/catalogue.ts';
+import { aantal } from '../simulator/meervoud.ts';
 
 export type Verdict = 'GESLAAGD' | 'NIET_GESLAAGD' | 'ONVOLLEDIG';
 
@@ -51,23 +52,23 @@ export function oordeel(k: OordeelInvoer): { verdict: Verdict; redenen: Reden[] 
   const uitgevoerd = new Set(k.scenarios.map((s) => runKey(s.id, s.role)));
   const ontbrekend = k.selectie.deel ? [] : k.selectie.runs.filter((r) => !uitgevoerd.has(r));
   if (ontbrekend.length)
-    redenen.push({ code: 'runs-niet-uitgevoerd', tekst: `${ontbrekend.length} gekozen run(s) zijn niet uitgevoerd: ${opsomming(ontbrekend)}.`, runs: ontbrekend });
+    redenen.push({ code: 'runs-niet-uitgevoerd', tekst: `${aantal(ontbrekend.length, 'gekozen run is', 'gekozen runs zijn')} niet uitgevoerd: ${opsomming(ontbrekend)}.`, runs: ontbrekend });
   const met = (status: string) => k.scenarios.filter((s) => s.status === status).map((s) => runKey(s.id, s.role));
   const gebroken = met('broken');
   if (gebroken.length)
     redenen.push({
       code: 'gebroken',
-      tekst: `${gebroken.length} run(s) konden niet worden uitgevoerd door een fout in de adapter of de testbank (gebroken), dus zonder oordeel over de SUT: ${opsomming(gebroken)}. Herhaal ze.`,
+      tekst: `${aantal(gebroken.length, 'run kon', 'runs konden')} niet worden uitgevoerd door een fout in de adapter of de testbank (gebroken), dus zonder oordeel over de SUT: ${opsomming(gebroken)}. ${gebroken.length === 1 ? 'Herhaal die run.' : 'Herhaal ze.'}`,
       runs: gebroken,
     });
   const overgeslagen = met('skipped');
   if (overgeslagen.length)
-    redenen.push({ code: 'overgeslagen', tekst: `${overgeslagen.length} run(s) zijn overgeslagen: ${opsomming(overgeslagen)}.`, runs: overgeslagen });
+    redenen.push({ code: 'overgeslagen', tekst: `${aantal(overgeslagen.length, 'run is', 'runs zijn')} overgeslagen: ${opsomming(overgeslagen)}.`, runs: overgeslagen });
   const nietGetest = k.requirements.filter((r) => r.status === 'untested').map((r) => r.id);
   if (nietGetest.length)
     redenen.push({
       code: 'eisen-niet-getest',
-      tekst: `${nietGetest.length} van de ${k.requirements.length} eisen zijn niet getest: ${opsomming(nietGetest)}.`,
+      tekst: `${nietGetest.length} van de ${k.requirements.length} eisen ${nietGetest.length === 1 ? 'is' : 'zijn'} niet getest: ${opsomming(nietGetest)}.`,
       eisen: nietGetest,
     });
 

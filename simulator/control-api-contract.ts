@@ -8,6 +8,7 @@ import Ajv2020, { type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { controlPaths } from './control-api.ts';
+import { aantal } from './meervoud.ts';
 
 /** Where the contract lives, as messages and docs name it. */
 export const CONTRACT_FILE = 'docs/control-api.openapi.json';
@@ -130,7 +131,7 @@ export function schemaAfwijkingen(schema: string, value: unknown): ContractAfwij
 /** One line for a message: "veld 'pgn' ontbreekt; veld 'brin' moet … zijn". */
 export function beschrijfAfwijkingen(afwijkingen: readonly ContractAfwijking[]): string {
   const shown = afwijkingen.slice(0, 3).map((a) => a.melding);
-  return shown.join('; ') + (afwijkingen.length > 3 ? `; en nog ${afwijkingen.length - 3} afwijking(en)` : '');
+  return shown.join('; ') + (afwijkingen.length > 3 ? `; en nog ${aantal(afwijkingen.length - 3, 'afwijking', 'afwijkingen')}` : '');
 }
 
 function veldnaam(instancePath: string): string {

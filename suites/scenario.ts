@@ -69,8 +69,8 @@ export function loadScenario(file: string, requirements: ReadonlyMap<string, Req
   if (!validate(source.data)) {
     const err = validate.errors![0]!;
     const extra = (err.params as { additionalProperty?: string }).additionalProperty;
-    const allowed = err.keyword === 'enum' ? ` (toegestaan: ${(err.params as { allowedValues: unknown[] }).allowedValues.join(', ')})` : '';
-    fail(err.instancePath, `${err.instancePath || '/'}: ${extra ? `onbekend veld '${extra}'` : err.message}${allowed}`, extra);
+    const allowed = err.keyword === 'enum' ? ` (allowed: ${(err.params as { allowedValues: unknown[] }).allowedValues.join(', ')})` : '';
+    fail(err.instancePath, `${err.instancePath || '/'}: ${extra ? `unknown field '${extra}'` : err.message}${allowed}`, extra);
   }
   const raw = source.data as RawScenario;
   // A day the calendar lacks ("31 april") stops the run here, not halfway through a qualification.
@@ -88,7 +88,7 @@ export function loadScenario(file: string, requirements: ReadonlyMap<string, Req
   }
   const stappen = raw.stappen.map((stap, i): ScenarioStap => {
     const [naam, args] = Object.entries(stap)[0]!;
-    const definitie = stepCatalogue.get(naam) ?? fail(`/stappen/${i}`, `onbekende stap '${naam}'; bekend: ${[...stepCatalogue.keys()].join(', ')}`);
+    const definitie = stepCatalogue.get(naam) ?? fail(`/stappen/${i}`, `unknown step '${naam}'; known: ${[...stepCatalogue.keys()].join(', ')}`);
     const leerling = (args as { leerling?: unknown }).leerling;
     if (typeof leerling === 'string') {
       try {
@@ -99,7 +99,7 @@ export function loadScenario(file: string, requirements: ReadonlyMap<string, Req
     }
     return { naam, args: args ?? {}, regel: source.position(`/stappen/${i}`).line, definitie };
   });
-  raw.eisen.forEach((id, i) => requirements.has(id) || fail(`/eisen/${i}`, `eis ${id} staat niet in scenarios/requirements.yaml`));
+  raw.eisen.forEach((id, i) => requirements.has(id) || fail(`/eisen/${i}`, `requirement ${id} is not in scenarios/requirements.yaml`));
 
   const scenario: Scenario = {
     id: raw.id,
@@ -125,8 +125,8 @@ export function loadScenario(file: string, requirements: ReadonlyMap<string, Req
     fail(
       '/eisen',
       [
-        teVeel.length ? `geen stap verifieert ${teVeel.join(', ')}` : '',
-        teWeinig.length ? `de stappen verifiëren ook ${teWeinig.join(', ')}; zet ze bij eisen` : '',
+        teVeel.length ? `no step verifies ${teVeel.join(', ')}` : '',
+        teWeinig.length ? `the steps also verify ${teWeinig.join(', ')}; add them to eisen` : '',
       ]
         .filter(Boolean)
         .join('; '),
@@ -142,7 +142,7 @@ export function loadScenarios(dir = scenariosDir, requirements: ReadonlyMap<stri
   const seen = new Map<string, string>();
   for (const s of scenarios) {
     const earlier = seen.get(s.id);
-    if (earlier) throw new SourceError(s.bestand, 1, 1, `scenario-id ${s.id} staat ook in ${earlier}`);
+    if (earlier) throw new SourceError(s.bestand, 1, 1, `scenario id ${s.id} is also in ${earlier}`);
     seen.set(s.id, s.bestand);
   }
   return scenarios;

@@ -81,13 +81,13 @@ const schoolVoorRol = { bron: 'po', doel: 'vo' } as const;
 
 /** What to write instead, per field, when its value has the wrong form. */
 const vormHints: Record<string, string> = {
-  brin: 'een BRIN is twee cijfers en twee hoofdletters, bijvoorbeeld "12AB".',
-  vestigingscode: 'een vestigingscode is twee cijfers tussen aanhalingstekens, bijvoorbeeld "00".',
-  routeringsKenmerk: 'het routeringsKenmerk van het aanleverpunt is 20 tekens (cijfers en hoofdletters), bijvoorbeeld "0000000700012AB00001".',
-  apUrl: 'geef de volledige URL van het aanleverpunt, bijvoorbeeld "https://las.example:8443/oso/ap/0000000700012AB00001".',
-  controlUrl: 'geef de basis-URL van de test-control-API, bijvoorbeeld "http://las.example:8080/oso-test".',
-  baseUrl: 'geef de URL van de webinterface, bijvoorbeeld "https://las.example".',
-  versie: 'zet de versie tussen aanhalingstekens, bijvoorbeeld versie: "5.2.0".',
+  brin: 'a BRIN is two digits and two capital letters, for example "12AB".',
+  vestigingscode: 'a vestigingscode is two digits in quotes, for example "00".',
+  routeringsKenmerk: 'the routeringsKenmerk of the aanleverpunt is 20 characters (digits and capital letters), for example "0000000700012AB00001".',
+  apUrl: 'give the full URL of the aanleverpunt, for example "https://las.example:8443/oso/ap/0000000700012AB00001".',
+  controlUrl: 'give the base URL of the test-control API, for example "http://las.example:8080/oso-test".',
+  baseUrl: 'give the URL of the web interface, for example "https://las.example".',
+  versie: 'put the version in quotes, for example versie: "5.2.0".',
 };
 
 function hintVoor(err: ErrorObject): string {
@@ -96,22 +96,22 @@ function hintVoor(err: ErrorObject): string {
   switch (err.keyword) {
     case 'additionalProperty':
     case 'additionalProperties':
-      return `verwijder '${String(p['additionalProperty'])}' of corrigeer de spelling; zie suites/sut-config.schema.json of docs/examples/sut-http.yaml.`;
+      return `remove '${String(p['additionalProperty'])}' or correct its spelling; see suites/sut-config.schema.json or docs/examples/sut-http.yaml.`;
     case 'required':
-      return `voeg '${String(p['missingProperty'])}' toe; zie docs/examples/sut-http.yaml voor een volledig voorbeeld.`;
+      return `add '${String(p['missingProperty'])}'; docs/examples/sut-http.yaml is a complete example.`;
     case 'enum':
-      return `kies een van: ${(p['allowedValues'] as unknown[]).join(', ')}.`;
+      return `choose one of: ${(p['allowedValues'] as unknown[]).join(', ')}.`;
     case 'minProperties':
-      return 'geef ten minste één school: po, vo of allebei.';
+      return 'give at least one school: po, vo or both.';
     case 'uniqueItems':
-      return 'noem elke rol één keer.';
+      return 'name each role once.';
     case 'minItems':
-      return 'noem ten minste één rol: [bron], [doel] of [bron, doel].';
+      return 'name at least one role: [bron], [doel] or [bron, doel].';
     case 'minimum':
     case 'maximum':
-      return veld.endsWith('Ms') ? 'geef de tijd in milliseconden, bijvoorbeeld 30000.' : 'een poort is een getal van 1 tot en met 65535.';
+      return veld.endsWith('Ms') ? 'give the time in milliseconds, for example 30000.' : 'a port is a number from 1 to 65535.';
     default:
-      return vormHints[veld] ?? 'vergelijk met docs/examples/sut-http.yaml.';
+      return vormHints[veld] ?? 'compare with docs/examples/sut-http.yaml.';
   }
 }
 
@@ -126,17 +126,17 @@ export function loadSutConfig(file: string): SutConfig {
   try {
     text = readFileSync(bestand, 'utf8');
   } catch (e) {
-    throw new SourceError(bestand, 1, 1, `kan het configuratiebestand niet lezen (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}).\n  Oplossing: controleer het pad achter --config.`);
+    throw new SourceError(bestand, 1, 1, `cannot read the configuration file (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}).\n  Fix: check the path after --config.`);
   }
   const source = readYamlSource(bestand, text);
   const fail = (path: string, detail: string, hint: string, key?: string): never => {
     const at = source.position(path, key);
-    throw new SourceError(bestand, at.line, at.column, `${detail}\n  Oplossing: ${hint}`);
+    throw new SourceError(bestand, at.line, at.column, `${detail}\n  Fix: ${hint}`);
   };
   if (!validate(source.data)) {
     const err = validate.errors![0]!;
     const extra = (err.params as { additionalProperty?: string }).additionalProperty;
-    fail(err.instancePath, `${err.instancePath || '/'}: ${extra ? `onbekend veld '${extra}'` : err.message}`, hintVoor(err), extra);
+    fail(err.instancePath, `${err.instancePath || '/'}: ${extra ? `unknown field '${extra}'` : err.message}`, hintVoor(err), extra);
   }
   const raw = source.data as RawConfig;
   const map = dirname(bestand);
@@ -148,16 +148,16 @@ export function loadSutConfig(file: string): SutConfig {
     try {
       pem = readFileSync(pad, 'utf8');
     } catch (e) {
-      fail(waar, `${veld}: kan ${pad} niet lezen (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`, 'paden zijn relatief aan de map van dit configuratiebestand; controleer de naam en de leesrechten.');
+      fail(waar, `${veld}: cannot read ${pad} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`, 'paths are relative to the folder of this configuration file; check the name and the read permissions.');
     }
     let certificaten: X509Certificate[] = [];
     try {
       certificaten = parseCertificates(pem);
     } catch (e) {
-      fail(waar, `${veld}: ${pad} bevat een onleesbaar certificaat (${(e as Error).message})`, 'exporteer het certificaat opnieuw als PEM (-----BEGIN CERTIFICATE-----).');
+      fail(waar, `${veld}: ${pad} holds an unreadable certificate (${(e as Error).message})`, 'export the certificate again as PEM (-----BEGIN CERTIFICATE-----).');
     }
     if (certificaten.length === 0)
-      fail(waar, `${veld}: ${pad} bevat geen PEM-certificaat`, 'geef een PEM-bestand met -----BEGIN CERTIFICATE-----; een DER-bestand zet u om met: openssl x509 -inform der -in bestand.cer -out bestand.pem');
+      fail(waar, `${veld}: ${pad} holds no PEM certificate`, 'give a PEM file with -----BEGIN CERTIFICATE-----; convert a DER file with: openssl x509 -inform der -in file.cer -out file.pem');
     return { pad, pem, certificaten };
   };
   const certificaat = pemBestand('certificaat');
@@ -165,8 +165,8 @@ export function loadSutConfig(file: string): SutConfig {
   if (!oin)
     fail(
       '/sut/certificaat',
-      `certificaat: het eerste certificaat in ${certificaat.pad} (${certificaat.certificaten[0]!.subject.replace(/\n/g, ', ')}) heeft geen OIN: 20 cijfers in het serialNumber van het subject`,
-      'zet het eigen certificaat van de LAS vooraan in het bestand (daarna de tussenliggende CA), en gebruik een certificaat met OIN, zoals reference-las.chain.crt uit oso-testbank certs.',
+      `certificaat: the first certificate in ${certificaat.pad} (${certificaat.certificaten[0]!.subject.replace(/\n/g, ', ')}) has no OIN: 20 digits in the subject's serialNumber`,
+      'put the LAS\'s own certificate first in the file (then the intermediate CA), and use a certificate with an OIN, like reference-las.chain.crt from oso-testbank certs.',
     );
   const vertrouwensanker = pemBestand('vertrouwensanker');
 
@@ -176,9 +176,9 @@ export function loadSutConfig(file: string): SutConfig {
     if (!s) continue;
     const waar = `/sut/scholen/${sector}`;
     if (s.sector && s.sector !== sector.toUpperCase())
-      fail(`${waar}/sector`, `de school onder '${sector}' heeft sector ${s.sector}`, `zet een ${s.sector}-school onder '${s.sector.toLowerCase()}', of corrigeer de sector.`);
+      fail(`${waar}/sector`, `the school under '${sector}' has sector ${s.sector}`, `put a ${s.sector} school under '${s.sector.toLowerCase()}', or correct the sector.`);
     if (!s.apUrl.startsWith('https://'))
-      fail(`${waar}/apUrl`, `apUrl ${s.apUrl} is geen https-adres`, 'een aanleverpunt spreekt OSO alleen over TLS met clientcertificaten: gebruik https://.');
+      fail(`${waar}/apUrl`, `apUrl ${s.apUrl} is not an https address`, 'an aanleverpunt speaks OSO only over TLS with client certificates: use https://.');
     scholen[sector] = { brin: s.brin, vestigingscode: s.vestigingscode, naam: s.naam, sector: sector === 'po' ? 'PO' : 'VO', routeringsKenmerk: s.routeringsKenmerk, apUrl: s.apUrl };
   }
   raw.rollen.forEach((rol, i) => {
@@ -186,20 +186,20 @@ export function loadSutConfig(file: string): SutConfig {
     if (!scholen[sector])
       fail(
         `/rollen/${i}`,
-        `rol ${rol} heeft een ${sector.toUpperCase()}-school nodig (sut.scholen.${sector})`,
-        `de scenario's laten een PO-school een dossier overdragen aan een VO-school; als ${rol} speelt de LAS de ${sector.toUpperCase()}-school. Voeg sut.scholen.${sector} toe of laat de rol weg.`,
+        `role ${rol} needs a ${sector.toUpperCase()} school (sut.scholen.${sector})`,
+        `the scenarios let a PO school hand a dossier to a VO school; as ${rol} the LAS plays the ${sector.toUpperCase()} school. Add sut.scholen.${sector} or leave the role out.`,
       );
   });
 
   const poorten = raw.harness.poorten;
   const dubbel = Object.entries(poorten).find(([naam, poort]) => Object.entries(poorten).some(([ander, p]) => ander !== naam && p === poort));
-  if (dubbel) fail('/harness/poorten', `poort ${dubbel[1]} staat er meer dan één keer in`, 'het TC en de twee testscholen hebben elk een eigen poort nodig.');
+  if (dubbel) fail('/harness/poorten', `port ${dubbel[1]} is given more than once`, 'the TC and the two testscholen each need a port of their own.');
 
   if ((raw.harness.host === '0.0.0.0' || raw.harness.host === '::') && !raw.harness.hostnaam)
-    fail('/harness/host', `harness.host ${raw.harness.host} luistert op alle adressen; dat is geen naam waarmee de LAS de testbank bereikt`, 'geef harness.hostnaam: de naam of het adres waarmee de LAS de testbank bereikt.');
+    fail('/harness/host', `harness.host ${raw.harness.host} listens on every address; that is no name the LAS can reach the harness by`, 'give harness.hostnaam: the name or address the LAS reaches the harness by.');
   const namen = raw.harness.namen ?? {};
   const ongeldig = ongeldigeNaam(namen);
-  if (ongeldig) fail('/harness/namen', `harness.namen: ${ongeldig}`, 'geef per hostnaam van de LAS het IP-adres waarop de testbank haar bereikt, bijvoorbeeld namen: { las.test: 10.0.0.5 }.');
+  if (ongeldig) fail('/harness/namen', `harness.namen: ${ongeldig}`, 'give for each host name of the LAS the IP address the harness reaches it on, for example namen: { las.test: 10.0.0.5 }.');
 
   let adapter: AdapterKeuze;
   if (raw.adapter.soort === 'http') adapter = { soort: 'http', http: raw.adapter.http! };
@@ -225,8 +225,8 @@ export function loadSutConfig(file: string): SutConfig {
 /** Why the SUT's own certificate cannot be used at the given moment (expired, not yet valid), if so. */
 export function sutCertificaatProbleem(config: SutConfig, nu = new Date()): string | undefined {
   const cert = config.sut.certificaat.certificaten[0]!;
-  if (nu < new Date(cert.validFrom)) return `het certificaat van ${config.sut.naam} is pas geldig vanaf ${cert.validFrom}`;
-  if (nu > new Date(cert.validTo)) return `het certificaat van ${config.sut.naam} is verlopen op ${cert.validTo}`;
+  if (nu < new Date(cert.validFrom)) return `the certificate of ${config.sut.naam} is not valid before ${cert.validFrom}`;
+  if (nu > new Date(cert.validTo)) return `the certificate of ${config.sut.naam} expired on ${cert.validTo}`;
   return undefined;
 }
 

@@ -30,7 +30,7 @@ export function readYamlSource(file: string, text = readFileSync(file, 'utf8')):
   const first = doc.errors[0];
   if (first) {
     const at = lineCounter.linePos(first.pos[0]);
-    throw new SourceError(file, at.line, at.col, `ongeldige YAML: ${first.message.split('\n')[0]}`);
+    throw new SourceError(file, at.line, at.col, `invalid YAML: ${first.message.split('\n')[0]}`);
   }
   const position = (instancePath: string, key?: string) => {
     const segments = instancePath

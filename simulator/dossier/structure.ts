@@ -7,6 +7,7 @@ import type { Finding } from './finding.ts';
 import { jsonSchemaVoor, type JsonSchema, type XsdKeuzeSchema, type XsdLengteSchema, type XsdWaardeSchema } from './json-schema.ts';
 import { kinderenVanType, type ElementDecl, type SamengesteldType } from './schema-model.ts';
 import { isGeldigeXsdWaarde, leesXsdInteger, xsdBasisUitleg, xsdTrim } from './xsd-waarden.ts';
+import { aantal } from '../meervoud.ts';
 
 /** The number of characters (code points) of a string. */
 function tekens(s: string): number {
@@ -241,7 +242,7 @@ function naarBevinding(e: ErrorObject, data: unknown, wortelNaam: string, wortel
     }
     case 'xsdLengte':
       return params.soort === 'min'
-        ? fout('XSD.lengte', pad, `<${naam}> is leeg; het schema vraagt minstens ${String(params.limit)} teken(s).`)
+        ? fout('XSD.lengte', pad, `<${naam}> is leeg; het schema vraagt minstens ${aantal(Number(params.limit), 'teken', 'tekens')}.`)
         : fout('XSD.lengte', pad, `<${naam}> is ${String(params.lengte)} tekens lang; het schema staat hoogstens ${String(params.limit)} toe.`);
     case 'minItems':
       return fout('XSD.verplicht', pad, `<${naam}> moet minstens ${String(params.limit)} keer voorkomen.`);

@@ -2,12 +2,13 @@
  * The named faults of the reference LAS: deliberate misbehaviours that prove each check of the harness catches what it
  * claims to catch. A qualification against the reference LAS with a fault switched on must fail, in exactly the runs
  * matched by `vangtIn` (scenario id/role, * matches anything): no collateral failures that would hide a weak check.
+ * `omschrijving` is for the developer (`reference-las --list-faults --verbose`), so it is English.
  */
 import type { LasGedrag } from '../las/las-system.ts';
 
 export const referenceLasFaults = {
   'skip-sessiecontrole': {
-    omschrijving: 'Geeft het dossier vrij zonder eerst sessiecontrole te doen bij het Traffic Center.',
+    omschrijving: 'Answers a documentRequest without first doing sessiecontrole at the Traffic Center, and so releases a klaargezet dossier.',
     gedrag: { sessiecontroleOverslaan: true },
     // Without sessiecontrole the bron never learns which system opened the session, so the OIN check falls with it.
     vangtIn: [
@@ -33,157 +34,157 @@ export const referenceLasFaults = {
     ],
   },
   'ignore-oin': {
-    omschrijving: 'Geeft het dossier vrij aan elk systeem met een geldig certificaat, ook als dat niet de doel van de sessie is.',
+    omschrijving: 'Releases the dossier to any system with a valid certificate, also when it is not the doel of the session.',
     gedrag: { oinNegeren: true },
     vangtIn: ['oin-van-ander-systeem/bron', 'tls-client-andere-oin/bron'],
   },
   'notify-everyone': {
-    omschrijving: 'Stuurt bij klaarzetten met notificatie een notificatie aan elk systeem dat ooit iets opvroeg, ook voor andere leerlingen en scholen, niet alleen aan wie dit dossier vroeg.',
+    omschrijving: 'On klaarzetten with notificatie, notifies every system that ever asked for anything, also for other pupils and schools, not only the one that asked for this dossier.',
     gedrag: { notificeerIedereen: true },
     vangtIn: ['notificatie/bron'],
   },
   'no-notificatie': {
-    omschrijving: 'Stuurt geen notificatie, ook niet als de gebruiker bij klaarzetten koos voor notificeren.',
+    omschrijving: 'Sends no notificatie, even when the user chose to notify on klaarzetten.',
     gedrag: { notificatieOverslaan: true },
     vangtIn: ['notificatie/bron'],
   },
   'lose-notificatie': {
-    omschrijving: 'Bevestigt een ontvangen notificatie (NotificatieOntvangen) maar legt haar niet vast: de gebruiker hoort nooit dat het dossier klaarstaat.',
+    omschrijving: 'Acknowledges a received notificatie (NotificatieOntvangen) but does not record it: the user never hears that the dossier is ready.',
     gedrag: { notificatieVergeten: true },
     vangtIn: ['notificatie/doel'],
   },
   'accept-tls10': {
-    omschrijving: 'Het aanleverpunt accepteert nog TLS 1.0 en 1.1.',
+    omschrijving: 'The aanleverpunt still accepts TLS 1.0 and 1.1.',
     gedrag: { minTlsVersie: 'TLSv1' },
     vangtIn: ['tls-versie-te-oud/bron'],
   },
   'accept-expired-client-cert': {
-    omschrijving: 'Het aanleverpunt accepteert een verlopen clientcertificaat.',
+    omschrijving: 'The aanleverpunt accepts an expired client certificate.',
     gedrag: { tolereer: ['CertificaatVerlopen'] },
     vangtIn: ['tls-client-verlopen/bron'],
   },
   'accept-not-yet-valid-client-cert': {
-    omschrijving: 'Het aanleverpunt accepteert een clientcertificaat dat nog niet geldig is.',
+    omschrijving: 'The aanleverpunt accepts a client certificate that is not yet valid.',
     gedrag: { tolereer: ['CertificaatNogNietGeldig'] },
     vangtIn: ['tls-client-nog-niet-geldig/bron'],
   },
   'accept-revoked-client-cert': {
-    omschrijving: 'Het aanleverpunt controleert clientcertificaten niet tegen de CRL en accepteert een ingetrokken certificaat.',
+    omschrijving: 'The aanleverpunt does not check client certificates against the CRL and accepts a revoked certificate.',
     gedrag: { serverZonderIntrekkingscontrole: true },
     vangtIn: ['tls-client-ingetrokken/bron'],
   },
   'accept-untrusted-client-cert': {
-    omschrijving: 'Het aanleverpunt accepteert clientcertificaten van een onbekende CA en zelfondertekende certificaten.',
+    omschrijving: 'The aanleverpunt accepts client certificates of an unknown CA and self-signed certificates.',
     gedrag: { tolereer: ['CertificaatOnbekendeUitgever'] },
     vangtIn: ['tls-client-onbekende-ca/bron', 'tls-client-zelfondertekend/bron'],
   },
   'accept-server-eku-client-cert': {
-    omschrijving: 'Het aanleverpunt accepteert als clientcertificaat een certificaat dat alleen voor servers bedoeld is.',
+    omschrijving: 'The aanleverpunt accepts, as a client certificate, a certificate meant for servers only.',
     gedrag: { tolereer: ['CertificaatVerkeerdGebruik'] },
     vangtIn: ['tls-client-alleen-server-eku/bron'],
   },
   'accept-weak-client-cert': {
-    omschrijving: 'Het aanleverpunt accepteert clientcertificaten met een RSA-sleutel van 1024 bits of een SHA-1-handtekening.',
+    omschrijving: 'The aanleverpunt accepts client certificates with a 1024-bit RSA key or a SHA-1 signature.',
     gedrag: { zwakkeClientcertificatenToestaan: true, tolereer: ['CertificaatTeZwak'] },
     vangtIn: ['tls-client-rsa-1024/bron', 'tls-client-sha1/bron'],
   },
   'trust-any-server-cert': {
-    omschrijving: 'De LAS controleert het certificaat van de servers die hij aanroept (TC, aanleverpunt) niet.',
+    omschrijving: 'The LAS does not check the certificate of the servers it calls (TC, aanleverpunt).',
     gedrag: { vertrouwElkeServer: true },
     vangtIn: ['tls-server-*/doel', 'verlopen-certificaat/doel'],
   },
   'skip-server-revocation-check': {
-    omschrijving: 'De LAS controleert servercertificaten niet tegen de CRL.',
+    omschrijving: 'The LAS does not check server certificates against the CRL.',
     gedrag: { clientZonderIntrekkingscontrole: true },
     vangtIn: ['tls-server-*-ingetrokken/doel'],
   },
   'ignore-hostname': {
-    omschrijving: 'De LAS controleert niet of het servercertificaat de naam draagt van de server waarmee hij verbindt.',
+    omschrijving: 'The LAS does not check that the server certificate carries the name of the server it connects to.',
     gedrag: { hostnaamNegeren: true },
     vangtIn: ['tls-server-*-verkeerde-hostnaam/doel'],
   },
   'release-despite-tc-refusal': {
-    omschrijving: 'Doet sessiecontrole, maar geeft het dossier ook vrij als het Traffic Center de sessie afwijst.',
+    omschrijving: 'Does sessiecontrole, but releases the dossier also when the Traffic Center refuses the session.',
     gedrag: { tcWeigeringNegeren: true },
     vangtIn: ['sessie-afwijkend/bron', 'sessie-reeds-afgemeld/bron'],
   },
   'ignore-doel-brin': {
-    omschrijving: 'Geeft een dossier ook vrij aan een school waarvoor het niet is klaargezet.',
+    omschrijving: 'Releases a dossier also to a school it was not klaargezet for.',
     gedrag: { doelBrinNegeren: true },
     vangtIn: ['klaargezet-voor-andere-school/bron', 'tweede-school/bron'],
   },
   'klaarzetten-for-two-schools': {
-    omschrijving: 'Een dossier opnieuw klaarzetten voor een andere school laat het eerdere klaarzetten staan: het staat voor twee scholen klaar.',
+    omschrijving: 'Klaarzetten a dossier again for another school leaves the earlier klaarzetten in place: it is ready for two schools.',
     gedrag: { tweeScholen: true },
     vangtIn: ['tweede-school/bron'],
   },
   'match-on-pgnfrag': {
-    omschrijving: 'Zoekt de leerling alleen op de laatste vier cijfers van het PGN, zonder de zoeksleutel (en dus zonder geboortedatum).',
+    omschrijving: 'Looks the pupil up by the last four digits of the PGN only, without the zoeksleutel (and so without the date of birth).',
     gedrag: { zoekOpPgnfrag: true },
     vangtIn: ['geboortedatum-onjuist/bron', 'onbekende-leerling/bron'],
   },
   'release-unprepared': {
-    omschrijving: 'Geeft het dossier van elke bekende leerling vrij, ook als het niet is klaargezet.',
+    omschrijving: 'Releases the dossier of every known pupil, also when it was not klaargezet.',
     gedrag: { zonderKlaarzetten: true },
     vangtIn: ['niet-klaargezet/bron', 'notificatie/bron'],
   },
   'wrong-pgn-check': {
-    omschrijving: 'Kent leerlingen alleen aan hun BSN: een leerling met een onderwijsnummer wordt niet gevonden, een dossier zonder BSN geweigerd.',
+    omschrijving: 'Knows pupils by their BSN only: a pupil with an onderwijsnummer is not found, a dossier without a BSN is refused.',
     gedrag: { alleenBsn: true },
     vangtIn: ['asielleerling-onderwijsnummer/bron', 'asielleerling-onderwijsnummer/doel'],
   },
   'ignore-doel-sector': {
-    omschrijving: 'Stelt het dossier samen naar de sector van de eigen school en negeert de sector van de doelschool uit de sessiecontrole (PO naar PO wordt POVO).',
+    omschrijving: 'Builds the dossier for the sector of its own school and ignores the doel school\'s sector from the sessiecontrole (PO to PO becomes POVO).',
     gedrag: { doelsectorNegeren: true },
     vangtIn: ['asielleerling-onderwijsnummer/bron', 'regulier-popo/bron', 'swv-zonder-bsn/bron'],
   },
   'binnen-brin-as-overstap': {
-    omschrijving: 'Levert bij een overdracht naar een andere vestiging van dezelfde BRIN een gewoon overstapdossier in plaats van een dossier binnen de BRIN.',
+    omschrijving: 'Delivers, for a transfer to another vestiging of the same BRIN, a regular overstapdossier instead of a dossier within the BRIN.',
     gedrag: { binnenBrinNegeren: true },
     vangtIn: ['binnen-brin/bron'],
   },
   'send-bsn-in-swv': {
-    omschrijving: 'Zet het BSN of onderwijsnummer ook in een SWV-dossier.',
+    omschrijving: 'Puts the BSN or onderwijsnummer in an SWV dossier too.',
     gedrag: { pgnInSwv: true },
     vangtIn: ['swv-zonder-bsn/bron'],
   },
   'ignore-opt-out': {
-    omschrijving: 'Levert de gegevens van categorieën waartegen de ouders bezwaar maakten toch mee (gemarkeerd als OPT-UIT).',
+    omschrijving: 'Delivers the data of categories the parents objected to all the same (marked OPT-UIT).',
     gedrag: { optUitMetGegevens: true },
     vangtIn: ['binnen-brin/bron', 'opt-out/bron', 'regulier-popo/bron', 'regulier-povo/bron', 'regulier-vovo/bron', 'swv-zonder-bsn/bron', 'veel-bijlagen/bron', 'zorgdossier/bron'],
   },
   'serve-old-release': {
-    omschrijving: 'Geeft na de zomerrelease een dossier van de vorige gegevensset-release nog vrij.',
+    omschrijving: 'After the summer release still releases a dossier of the previous gegevensset release.',
     gedrag: { versieNegeren: true },
     vangtIn: ['na-de-zomerrelease/bron'],
   },
   'ignore-release-switch': {
-    omschrijving: 'Blijft na de zomerrelease in de oude gegevensset werken: klaarzetten, opvragen en beoordelen in de vorige release.',
+    omschrijving: 'Keeps working in the old gegevensset after the summer release: klaarzetten, opvragen and judging in the previous release.',
     gedrag: { releaseNegeren: true },
     vangtIn: ['na-de-zomerrelease/bron', 'na-de-zomerrelease/doel'],
   },
   'no-afmelding': {
-    omschrijving: 'Meldt de sessie na het opvragen niet af bij het Traffic Center.',
+    omschrijving: 'Does not close the session at the Traffic Center (afmelding) after opvragen.',
     gedrag: { afmeldingOverslaan: true },
     vangtIn: ['asielleerling-onderwijsnummer/doel', 'binnen-brin/doel', 'geboortedatum-onjuist/doel', 'klaargezet-voor-andere-school/doel', 'meerdere-aanleverpunten/doel', 'na-de-zomerrelease/doel', 'niet-klaargezet/doel', 'onbekende-leerling/doel', 'ongeldig-dossier/doel', 'regulier-popo/doel', 'regulier-povo/doel', 'regulier-vovo/doel', 'tweede-school/doel', 'veel-bijlagen/doel', 'zorgdossier/doel'],
   },
   'wrong-best-result': {
-    omschrijving: 'Meldt bij de afmelding het resultaat van het laatst gevraagde aanleverpunt in plaats van het beste.',
+    omschrijving: 'Reports in the afmelding the result of the last aanleverpunt asked instead of the best one.',
     gedrag: { laatsteApResultaat: true },
     vangtIn: ['meerdere-aanleverpunten/doel'],
   },
   'hide-tc-refusal': {
-    omschrijving: 'Toont de gebruiker een algemene foutmelding in plaats van de resultaatcode waarmee het Traffic Center weigerde.',
+    omschrijving: 'Shows the user a general error instead of the result code the Traffic Center refused with.',
     gedrag: { tcWeigeringVerbergen: true },
     vangtIn: ['onbekende-bronschool/doel'],
   },
   'import-invalid-dossier': {
-    omschrijving: 'Neemt een ontvangen dossier over zonder het tegen de gegevensset te controleren.',
+    omschrijving: 'Takes in a received dossier without checking it against the gegevensset.',
     gedrag: { ongeldigImporteren: true },
     vangtIn: ['ongeldig-dossier/doel'],
   },
   'drop-attachments': {
-    omschrijving: 'Bewaart een ontvangen dossier zonder de bijlagen.',
+    omschrijving: 'Stores a received dossier without its attachments.',
     gedrag: { bijlagenWeglaten: true },
     vangtIn: ['veel-bijlagen/doel', 'zorgdossier/doel'],
   },

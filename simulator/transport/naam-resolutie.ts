@@ -26,8 +26,8 @@ export function lookupVia(namen: Namen): (hostname: string, options: LookupOptio
 /** A malformed entry of a name map (for configuration checks): an empty name, or an address that is not an IP address. */
 export function ongeldigeNaam(namen: Namen): string | undefined {
   for (const [naam, adres] of Object.entries(namen)) {
-    if (!naam || isIP(naam)) return `'${naam}' is geen hostnaam`;
-    if (!isIP(adres)) return `'${adres}' (voor ${naam}) is geen IP-adres`;
+    if (!naam || isIP(naam)) return `'${naam}' is not a host name`;
+    if (!isIP(adres)) return `'${adres}' (for ${naam}) is not an IP address`;
   }
   return undefined;
 }

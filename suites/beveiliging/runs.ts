@@ -38,7 +38,7 @@ export const beveiligingsRuns: BeveiligingsRun[] = [
   {
     id: 'tls-versie-te-oud',
     titel: 'Het aanleverpunt weigert TLS 1.1 en lager',
-    beschrijving: 'De harness verbindt met het aanleverpunt van de bron en biedt hoogstens TLS 1.1 aan; de handshake moet mislukken.',
+    beschrijving: 'De testbank verbindt met het aanleverpunt van de bron en biedt hoogstens TLS 1.1 aan; de handshake moet mislukken.',
     rol: 'bron',
     epic: 'Beveiliging',
     capaciteit: 'TLS-versie',

@@ -41,12 +41,12 @@ function clientRun(entry: CatalogueEntry): BeveiligingsRun {
         stap: `Testschool VO vraagt het dossier op met het certificaat '${entry.id}'`,
         clientNaam: `Testschool VO (99BB) met certificaat ${entry.id}`,
         tls: { certPem, keyPem, caPem: run.world.identity('testschool-vo').caPem, ...(ciphers ? { ciphers } : {}) },
-        verwacht: `een weigering (mislukte TLS-handshake, SOAP Fault of weigerend resultaat): ${entry.conformGedrag}`,
+        verwacht: `een weigering (mislukte TLS-handshake, SOAP Fault of weigerend resultaat); een conforme LAS ${kleineLetter(entry.conformGedrag)}`,
         nadruk: `het dossier is vrijgegeven over een verbinding met het certificaat '${entry.id}'`,
         oorzaak:
           entry.weigering === 'bericht'
             ? 'de bron koppelt het OIN van het clientcertificaat niet aan de sessie (doelOin uit de sessiecontrole).'
-            : `de TLS-configuratie van het aanleverpunt controleert dit niet${entry.expectedError ? ` (OpenSSL: ${entry.expectedError.openssl.code})` : ''}: ${entry.beschrijving}`,
+            : `de TLS-configuratie van het aanleverpunt controleert dit niet${entry.expectedError ? ` (OpenSSL: ${entry.expectedError.openssl.code})` : ''}; aangeboden was ${kleineLetter(entry.beschrijving)}`,
       });
     },
   };
@@ -101,7 +101,7 @@ function serverRun(entry: CatalogueEntry, server: Server): BeveiligingsRun {
           verwacht: `geen bericht naar ${wie} (de handshake afbreken), niets opgeslagen, en een foutmelding aan de gebruiker`,
           ontvangen: afwijkingen.join('; '),
           ...(verstuurd[0] ? { bericht: beschrijf(verstuurd[0]) } : {}),
-          oorzaak: `de LAS controleert het certificaat van de server niet (goed genoeg)${entry.expectedError ? `; verwacht was ${entry.expectedError.node}` : ''}: ${entry.beschrijving}`,
+          oorzaak: `de LAS controleert het certificaat van de server niet, of niet volledig${entry.expectedError ? `; de handshake had moeten mislukken met ${entry.expectedError.node}` : ''}; aangeboden was ${kleineLetter(entry.beschrijving)}`,
         });
       }
       onEis('BEV-02', 'passed');
@@ -114,4 +114,9 @@ export function tlsRuns(): BeveiligingsRun[] {
     ...catalogueEntries.filter((e) => e.richting.includes('client')).map(clientRun),
     ...catalogueEntries.filter((e) => e.richting.includes('server')).flatMap((e) => [serverRun(e, 'tc'), serverRun(e, 'ap')]),
   ];
+}
+
+/** The catalogue's sentences start with a capital; quoted inside a finding's sentence they continue it. */
+function kleineLetter(zin: string): string {
+  return /^[A-Z][a-z]/.test(zin) ? zin[0]!.toLowerCase() + zin.slice(1) : zin;
 }

@@ -62,8 +62,8 @@ export const documentrequestBijSut: StepDefinition<Args> = {
     if (antwoord && dossierUitAntwoord(antwoord) !== undefined)
       throw new CheckFailure({
         eis,
-        verwacht: `geen dossier: het TC antwoordde de sessiecontrole met ${tc}`,
-        ontvangen: `een dossier in documentResponse; sessiecontrole: ${controles.map((c) => c.uitkomst).join(', ') || 'niet gedaan'}`,
+        verwacht: `geen dossier: de sessiecontrole bij het TC levert ${tc} op`,
+        ontvangen: `een dossier in documentResponse, ${controles.length ? `na een sessiecontrole met uitkomst ${controles.map((c) => c.uitkomst).join(', ')}` : 'zonder sessiecontrole'}`,
         ...(documentRequest ? { bericht: beschrijf(documentRequest) } : {}),
         oorzaak: controles.length ? 'de bron geeft het dossier vrij ondanks de weigering van het Traffic Center.' : 'de bron geeft het dossier vrij zonder sessiecontrole.',
       });

@@ -24,7 +24,7 @@ export const verwachtBijlagen: StepDefinition<{ leerling: string }> = {
     if (ontbrekend.length)
       throw new CheckFailure({
         eis: ctx.eis('DOEL-07'),
-        verwacht: `${geleverd.length} bijlage(n) bewaard met dezelfde bytes: ${geleverd.map((b) => `${b.bestandsnaam} (SHA-256 ${b.sha256.slice(0, 12)}…)`).join(', ')}`,
+        verwacht: `${geleverd.length === 1 ? 'de bijlage' : `alle ${geleverd.length} bijlagen`} bewaard met dezelfde bytes: ${geleverd.map((b) => `${b.bestandsnaam} (SHA-256 ${b.sha256.slice(0, 12)}…)`).join(', ')}`,
         ontvangen: opgeslagen
           ? `bewaard: ${bewaard.length ? bewaard.map((b) => `${b.bestandsnaam} (SHA-256 ${b.sha256.slice(0, 12)}…)`).join(', ') : 'geen bijlagen'}; ontbreekt of verschilt: ${ontbrekend.map((b) => b.bestandsnaam).join(', ')}`
           : 'geen opgeslagen dossier voor deze leerling',

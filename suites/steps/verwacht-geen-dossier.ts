@@ -21,7 +21,7 @@ export const verwachtGeenDossier: StepDefinition<{ leerling: string }> = {
           verwacht: 'geen dossier in het antwoord van de bron',
           ontvangen: `een dossier (${xml.length} tekens) in documentResponse`,
           bericht: beschrijf(exchange),
-          oorzaak: 'de bron geeft het dossier vrij terwijl dat niet mag.',
+          oorzaak: `de bron levert het dossier mee in een antwoord (${exchange.uitkomst}) waarin het scenario geen dossier toestaat.`,
         });
       return;
     }
@@ -30,7 +30,7 @@ export const verwachtGeenDossier: StepDefinition<{ leerling: string }> = {
       throw new CheckFailure({
         eis: ctx.eis('DOEL-05'),
         verwacht: `geen opgeslagen dossier van ${l.pgn.soort} ${l.pgn.waarde} bij ${ctx.doel.naam}`,
-        ontvangen: `${opgeslagen.length} opgeslagen dossier(s)`,
+        ontvangen: opgeslagen.length === 1 ? 'een opgeslagen dossier' : `${opgeslagen.length} opgeslagen dossiers`,
         oorzaak: 'de doel slaat een dossier op terwijl het opvragen geweigerd werd.',
       });
   },

@@ -1,5 +1,6 @@
 import { validateDossier } from '../../simulator/dossier/validator.ts';
 import { volledigeVersie } from '../../simulator/dossier/versies/index.ts';
+import { aantal } from '../../simulator/meervoud.ts';
 import { CheckFailure } from '../check-failure.ts';
 import { beschrijf, vereisSessie, type StepDefinition } from '../scenario-context.ts';
 import { vereisGeleverdDossier } from './geleverd-dossier.ts';
@@ -27,9 +28,10 @@ export const verwachtGeldigDossier: StepDefinition<Record<string, never>> = {
       throw new CheckFailure({
         eis,
         verwacht: `een dossier zonder bevindingen volgens gegevensset ${versie.versie} (inhoudsregels, codelijsten, controlecijfers, bijlagen)`,
-        ontvangen: `${bevindingen.length} bevinding${bevindingen.length === 1 ? '' : 'en'}: ${bevindingen
+        ontvangen: `${aantal(bevindingen.length, 'bevinding', 'bevindingen')}: ${bevindingen
           .slice(0, 5)
-          .map((f) => `[${f.rule}] ${f.path}: ${f.message}`)
+          // Each message is a sentence of its own; in this list the semicolon ends it.
+          .map((f) => `[${f.rule}] ${f.path}: ${f.message.replace(/\.$/, '')}`)
           .join('; ')}${bevindingen.length > 5 ? ' …' : ''}`,
         bericht: beschrijf(exchange),
         oorzaak: 'de bron stelt het dossier niet samen volgens de gegevensset: zie de regel-id per bevinding (oso-testbank validate toont ze allemaal).',

@@ -16,7 +16,7 @@ export const verwachtGeweigerd: StepDefinition<{ leerling: string }> = {
       throw new CheckFailure({
         eis,
         verwacht: `het dossier van ${l.pgn.soort} ${l.pgn.waarde} geweigerd, met de reden die de gebruiker te zien kreeg`,
-        ontvangen: ontvangen.length ? ontvangen.map((o) => `${o.status}${o.reden ? `: ${o.reden}` : ' (zonder reden)'}`).join('; ') : 'niets ontvangen voor deze leerling',
+        ontvangen: ontvangen.length ? ontvangen.map((o) => `${o.status}${o.reden ? `: ${o.reden}` : o.status === 'geweigerd' ? ' zonder reden' : ''}`).join('; ') : 'niets ontvangen voor deze leerling',
         oorzaak: 'de doel controleert een ontvangen dossier niet tegen de gegevensset voordat hij het overneemt.',
       });
   },

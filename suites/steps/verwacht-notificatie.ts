@@ -90,7 +90,7 @@ function bronNotificeerde(ctx: ScenarioContext, sessies: TcSessie[]): void {
   if (!koppelsleutel || !sessieIds.has(koppelsleutel))
     throw new CheckFailure({
       eis,
-      verwacht: `koppelsleutel ${sessieTekst}: de sessie van het eerdere verzoek van ${ctx.doel.naam} (keuze van de harness, zie docs/protocol-profile.md)`,
+      verwacht: `koppelsleutel ${sessieTekst}: de sessie van het eerdere verzoek van ${ctx.doel.naam} (keuze van de testbank, zie docs/protocol-profile.md)`,
       ontvangen: `koppelsleutel ${koppelsleutel ?? '(geen)'}`,
       bericht: beschrijf(notificatie),
       oorzaak: 'de bron zet in de koppelsleutel niet de sessieId van het verzoek dat de notificatie beantwoordt, zodat de doel niet weet om welke leerling het gaat.',
@@ -139,7 +139,7 @@ async function doelOntving(ctx: ScenarioContext, l: Leerling, sessies: TcSessie[
   if (!deze)
     throw new CheckFailure({
       eis,
-      verwacht: `${ctx.doel.naam} meldt de notificatie van ${ctx.bron.naam} (${ctx.bron.school.brin}) met koppelsleutel ${koppelsleutel}`,
+      verwacht: `${ctx.doel.naam} meldt de notificatie van ${ctx.bron.naam.includes(ctx.bron.school.brin) ? ctx.bron.naam : `${ctx.bron.naam} (${ctx.bron.school.brin})`} met koppelsleutel ${koppelsleutel}`,
       ontvangen: gemeld.length ? lijst : 'geen enkele notificatie',
       bericht: beschrijf(notificatie),
       oorzaak: 'de doel beantwoordt de notificatie wel, maar legt haar niet vast of toont haar niet aan de gebruiker.',

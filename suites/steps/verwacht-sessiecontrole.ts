@@ -1,3 +1,4 @@
+import type { Exchange } from '../../simulator/transport/exchange-log.ts';
 import { CheckFailure } from '../check-failure.ts';
 import { beschrijf, documentRequestVan, tcBericht, vereisSessie, type StepDefinition } from '../scenario-context.ts';
 
@@ -20,9 +21,9 @@ export const verwachtSessiecontrole: StepDefinition<Record<string, never>> = {
       throw new CheckFailure({
         eis,
         verwacht: `een sessiecontroleRequest van ${ctx.bron.naam} bij het TC voor sessie ${sessieId}, vóór het antwoord op documentRequest`,
-        ontvangen: `geen sessiecontrole; het TC ontving in deze sessie alleen: ${tcInSessie.map((e) => e.operation).join(', ') || 'niets'}`,
+        ontvangen: `geen sessiecontroleRequest van ${ctx.bron.naam}; ${inSessie(tcInSessie)}`,
         ...(documentRequest ? { bericht: `${beschrijf(documentRequest)} — beantwoord zonder sessiecontrole` } : {}),
-        oorzaak: 'de bron geeft het dossier vrij zonder het Traffic Center te vragen of de sessie geldig is en bij deze doel hoort.',
+        oorzaak: oorzaakZonderControle(documentRequest),
       });
     const geldig = controles.find((c) => c.uitkomst === 'Ok');
     if (!geldig)
@@ -47,3 +48,19 @@ export const verwachtSessiecontrole: StepDefinition<Record<string, never>> = {
     }
   },
 };
+
+/** What the TC did receive in the session, with each sender: a sessiecontroleRequest of another party is not the bron's. */
+function inSessie(tcInSessie: readonly Exchange[]): string {
+  if (tcInSessie.length === 0) return 'het TC ontving in deze sessie geen enkel bericht';
+  const perAfzender = new Map<string, string[]>();
+  for (const e of tcInSessie) perAfzender.set(e.van, [...(perAfzender.get(e.van) ?? []), e.operation]);
+  return `het TC ontving in deze sessie ${[...perAfzender].map(([van, berichten]) => `van ${van}: ${berichten.join(', ')}`).join('; ')}`;
+}
+
+/** The likely cause, by the bron's actual answer: only an answer that delivered the dossier released it. */
+function oorzaakZonderControle(documentRequest: Exchange | undefined): string {
+  const vraag = 'het Traffic Center te vragen of de sessie geldig is en bij deze doel hoort';
+  if (!documentRequest) return 'de bron vraagt het Traffic Center niet of de sessie geldig is en bij deze doel hoort.';
+  if (documentRequest.uitkomst === 'DossierGeleverd') return `de bron geeft het dossier vrij zonder ${vraag}.`;
+  return `de bron beantwoordt het documentRequest (${documentRequest.uitkomst}) zonder eerst ${vraag}.`;
+}

@@ -73,7 +73,7 @@ test('an invalid scenario stops qualify before anything runs, with file, line an
   const line = broken.split('\n').findIndex((l) => l.includes('extra: 1')) + 1;
   const { code, stderr } = await runCli(['qualify', '--scenario-dir', scenarioDir, '--report', dir]);
   expect(code).toBe(2);
-  expect(stderr).toMatch(new RegExp(`kapot\\.yaml:${line}:\\d+: .*onbekend veld 'extra'`));
+  expect(stderr).toMatch(new RegExp(`kapot\\.yaml:${line}:\\d+: .*unknown field 'extra'`));
   expect(readdirSync(dir)).toEqual([]);
 });
 

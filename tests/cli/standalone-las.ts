@@ -109,7 +109,7 @@ export async function startStandaloneLas(o: Opstelling, faults: string[] = []): 
   await new Promise<void>((ready, failed) => {
     const timer = setTimeout(() => failed(new Error(`the standalone reference LAS did not start within 30 s:\n${output}`)), 30_000);
     child.stdout.on('data', () => {
-      if (output.includes('test-control-API:')) {
+      if (output.includes('test-control API:')) {
         clearTimeout(timer);
         ready();
       }

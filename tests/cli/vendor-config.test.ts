@@ -34,7 +34,7 @@ test('qualify --config against the reference LAS running as a separate process: 
   } finally {
     expect(await las.stop()).toBe(0);
   }
-  expect(las.output()).toContain('gestopt');
+  expect(las.output()).toContain('stopped.');
 });
 
 // A long-lived LAS keeps what every run leaves: the same pupils klaargezet and received again and again. With POST /reset
@@ -64,7 +64,7 @@ test('long-lived without reset or klok: nothing fails for earlier runs, the runs
   const o = await opstelling(undefined, { zonder: ['reset', 'klok'] });
   const las = await startStandaloneLas(o);
   try {
-    expect(las.output()).toContain('(zonder /reset, /klok)');
+    expect(las.output()).toContain('(without /reset, /klok)');
     expect((await runCli(['qualify', '--config', o.configPath, '--scenario', 'regulier-povo', '--report', reportDir()])).code).toBe(0);
     const dir = reportDir();
     const { code, stdout } = await runCli(['qualify', '--config', o.configPath, '--report', dir]);
@@ -111,12 +111,14 @@ test('doctor --config against the standalone reference LAS: every check OK, exit
   try {
     const { code, stdout } = await runCli(['doctor', '--config', o.configPath], 60_000);
     expect(code, stdout).toBe(0);
-    const checks = stdout.split('\n').filter((l) => /^(OK|FOUT) /.test(l));
+    const checks = stdout.split('\n').filter((l) => /^(OK|FAIL) /.test(l));
     expect(checks.length).toBeGreaterThanOrEqual(10);
-    expect(checks.filter((l) => l.startsWith('FOUT'))).toEqual([]);
-    expect(stdout).toContain(`127.0.0.1:${o.ports.ap} (aanleverpunt PO 98RA, aanleverpunt VO 98RB) is bereikbaar`);
-    expect(stdout).toMatch(/OK {3}TLS testbank → aanleverpunt PO 98RA .*clientcertificaat van de testbank geaccepteerd/);
-    expect(stdout).toContain(`poort ${o.ports.tc} (TC) op 127.0.0.1 is vrij`);
+    expect(checks.filter((l) => l.startsWith('FAIL'))).toEqual([]);
+    // One language on the terminal: the frame of every check is English.
+    expect(stdout).not.toMatch(/\b(FOUT|oplossing|bereikbaar|poort|geldig tot)\b/i);
+    expect(stdout).toContain(`127.0.0.1:${o.ports.ap} (aanleverpunt PO 98RA, aanleverpunt VO 98RB) is reachable`);
+    expect(stdout).toMatch(/OK {3}TLS harness → aanleverpunt PO 98RA .*the harness's client certificate accepted/);
+    expect(stdout).toContain(`port ${o.ports.tc} (TC) on 127.0.0.1 is free`);
     expect(stdout).toContain(`Traffic Center:             https://127.0.0.1:${o.ports.tc}/oso/tc`);
   } finally {
     await las.stop();
@@ -127,10 +129,10 @@ test('doctor --config with the SUT not running names each unreachable address an
   const o = await opstelling();
   const { code, stdout } = await runCli(['doctor', '--config', o.configPath], 60_000);
   expect(code, stdout).toBe(1);
-  expect(stdout).toMatch(new RegExp(`^FOUT 127\\.0\\.0\\.1:${o.ports.ap} \\(aanleverpunt PO 98RA, aanleverpunt VO 98RB\\) is niet bereikbaar: ECONNREFUSED — oplossing: `, 'm'));
-  expect(stdout).toMatch(new RegExp(`^FOUT 127\\.0\\.0\\.1:${o.ports.control} \\(test-control-API\\) is niet bereikbaar`, 'm'));
+  expect(stdout).toMatch(new RegExp(`^FAIL 127\\.0\\.0\\.1:${o.ports.ap} \\(aanleverpunt PO 98RA, aanleverpunt VO 98RB\\) is not reachable: ECONNREFUSED — fix: `, 'm'));
+  expect(stdout).toMatch(new RegExp(`^FAIL 127\\.0\\.0\\.1:${o.ports.control} \\(test-control API\\) is not reachable`, 'm'));
   // What does not depend on the SUT running still checks out.
-  expect(stdout).toMatch(/^OK {3}certificaat draagt OIN 00000003999000040000/m);
+  expect(stdout).toMatch(/^OK {3}certificate carries OIN 00000003999000040000/m);
 });
 
 test('an invalid configuration stops qualify and doctor with exit 2, file:line:col and a hint; --fault with --config is a usage error', async () => {
@@ -142,11 +144,11 @@ test('an invalid configuration stops qualify and doctor with exit 2, file:line:c
   const qualify = await runCli(['qualify', '--config', o.configPath, '--report', dir]);
   expect(qualify.code).toBe(2);
   expect(qualify.stderr).toContain(`${o.configPath}:${line}:`);
-  expect(qualify.stderr).toContain('Oplossing: kies een van: bron, doel.');
+  expect(qualify.stderr).toContain('Fix: choose one of: bron, doel.');
   expect(readdirSync(dir)).toEqual([]);
   const doctor = await runCli(['doctor', '--config', o.configPath], 60_000);
   expect(doctor.code).toBe(2);
-  expect(doctor.stdout).toMatch(new RegExp(`^FOUT configuratie ${o.configPath}:${line}:\\d+: .* — oplossing: kies een van: bron, doel\\.`, 'm'));
+  expect(doctor.stdout).toMatch(new RegExp(`^FAIL configuration ${o.configPath}:${line}:\\d+: .* — fix: choose one of: bron, doel\\.`, 'm'));
 
   const withFault = await runCli(['qualify', '--config', o.configPath, '--fault', 'skip-sessiecontrole']);
   expect(withFault.code).toBe(2);
@@ -175,7 +177,12 @@ test('qualify --shard I/N runs a part of the selection; a malformed shard is a u
 test('doctor without --config checks the embedded set-up', async () => {
   const { code, stdout } = await runCli(['doctor'], 60_000);
   expect(code, stdout).toBe(0);
-  expect(stdout).toContain('de ingebouwde opstelling');
-  expect(stdout).toMatch(/^OK {3}testcertificaat reference-las \(OIN 00000003999000040000\) geldig tot \d{4}-\d\d-\d\d$/m);
-  expect(stdout).toMatch(/^OK {3}de gesimuleerde wereld .* start/m);
+  expect(stdout).toContain('No --config: checking the embedded setup');
+  expect(stdout).toMatch(/^OK {3}test certificate reference-las \(OIN 00000003999000040000\) valid until \d{4}-\d\d-\d\d$/m);
+  expect(stdout).toMatch(/^OK {3}the simulated world .* starts/m);
+  // Every check line is an English OK or FAIL; here every one is OK.
+  const checks = stdout.split('\n').filter((l) => /^(OK|FAIL) /.test(l));
+  expect(checks.length).toBeGreaterThanOrEqual(4);
+  expect(checks.filter((l) => !l.startsWith('OK '))).toEqual([]);
+  expect(stdout).not.toMatch(/\b(FOUT|oplossing|geldig|gesimuleerde|Geen)\b/);
 });

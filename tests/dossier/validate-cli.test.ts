@@ -38,8 +38,8 @@ type JsonUitslag = { file: string; valid: boolean; gegevensset: string | null; p
 test('a valid dossier: exit 0 and a readable line', async () => {
   const { code, stdout, stderr } = await runCli(['validate', geldig]);
   expect(code, stderr).toBe(0);
-  expect(stdout).toContain(`${geldig}: GELDIG — gegevensset 2019.1, profiel POVO`);
-  expect(stdout).toContain('1 geldig, 0 ongeldig, 0 onleesbaar');
+  expect(stdout).toContain(`${geldig}: VALID — gegevensset 2019.1, profile POVO`);
+  expect(stdout).toContain('\nTotal: 1 file — 1 valid, 0 invalid, 0 unreadable (gegevensset 2019.1).\n');
 });
 
 test('findings: exit 1; --json prints exactly file, valid, gegevensset, profile, findings{rule, severity, path, message}', async () => {
@@ -59,11 +59,13 @@ test('findings: exit 1; --json prints exactly file, valid, gegevensset, profile,
   for (const f of uit[1]!.findings) expect(Object.keys(f)).toEqual(['rule', 'severity', 'path', 'message']);
 });
 
-test('the plain output names rule, path and message for a person', async () => {
+test('the plain output names rule, path and message for a person: an English frame around the official Dutch rule text', async () => {
   const { code, stdout } = await runCli(['validate', kapot]);
   expect(code).toBe(1);
-  expect(stdout).toContain('ONGELDIG — gegevensset 2019.1, profiel VOVO (2 fouten)');
-  expect(stdout).toMatch(/fout OVa\.LL12 {2}\/dossier\/huidigeschool\/leerling\n {6}In een overstapdossier is een BSN of onderwijsnummer verplicht/);
+  expect(stdout).toContain('INVALID — gegevensset 2019.1, profile VOVO (2 errors)');
+  expect(stdout).toMatch(/\nTotal: 1 file — 0 valid, 1 invalid, 0 unreadable/);
+  expect(stdout).not.toMatch(/GELDIG|ONLEESBAAR|Totaal|\bfouten?\b|\bwaarschuwing/);
+  expect(stdout).toMatch(/error OVa\.LL12 {2}\/dossier\/huidigeschool\/leerling\n {6}In een overstapdossier is een BSN of onderwijsnummer verplicht/);
 });
 
 test('billion laughs and external entities are refused, never expanded: exit 2 with a clear message', async () => {
@@ -86,9 +88,9 @@ test('an unreadable file next to a valid one: exit 2, and the valid one is still
   expect(stderr).toContain(`${png}: Bestand is geen geldige UTF-8-tekst`);
   expect(stderr).toContain(`${geenXml}: Dossier is geen welgevormde XML`);
   expect(stderr).toContain('is een map');
-  expect(stdout).toContain(`${geldig}: GELDIG`);
-  expect(stdout).toContain(`${weg}: ONLEESBAAR`);
-  expect(stdout).toContain('5 bestanden — 1 geldig, 0 ongeldig, 4 onleesbaar');
+  expect(stdout).toContain(`${geldig}: VALID`);
+  expect(stdout).toContain(`${weg}: UNREADABLE`);
+  expect(stdout).toContain('Total: 5 files — 1 valid, 0 invalid, 4 unreadable');
 });
 
 test('usage errors exit 2 and explain themselves', async () => {

@@ -71,9 +71,9 @@ test(`doctor and qualify --config against the standalone LAS on its own address:
     expect(las.output()).toContain(`https://${LAS_NAAM}:${o.ports.ap}/oso/ap/`);
     const doctor = await runCli(['doctor', '--config', o.configPath], 60_000);
     expect(doctor.code, doctor.stdout).toBe(0);
-    expect(doctor.stdout).toContain(`OK   ${LAS_NAAM}:${o.ports.ap} (→ ${eigen.lasAdres} via harness.namen) (aanleverpunt PO 98RA, aanleverpunt VO 98RB) is bereikbaar`);
-    expect(doctor.stdout).toMatch(new RegExp(`OK {3}TLS testbank → aanleverpunt PO 98RA .*geldig voor de naam ${LAS_NAAM.replace('.', '\\.')} \\(OIN 00000003999000040000`));
-    expect(doctor.stdout).toContain(`de testcertificaten van TC en testscholen gelden voor ${HARNESS_NAAM}`);
+    expect(doctor.stdout).toContain(`OK   ${LAS_NAAM}:${o.ports.ap} (→ ${eigen.lasAdres} through harness.namen) (aanleverpunt PO 98RA, aanleverpunt VO 98RB) is reachable`);
+    expect(doctor.stdout).toMatch(new RegExp(`OK {3}TLS harness → aanleverpunt PO 98RA .*valid for the name ${LAS_NAAM.replace('.', '\\.')} \\(OIN 00000003999000040000`));
+    expect(doctor.stdout).toContain(`the test certificates of TC and testscholen are valid for ${HARNESS_NAAM}`);
     expect(doctor.stdout).toContain(`Traffic Center:             https://${HARNESS_NAAM}:${o.ports.tc}/oso/tc`);
 
     const dir = reportDir();

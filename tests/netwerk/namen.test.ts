@@ -77,8 +77,8 @@ test('a configuration with a name map that is not name → IP address, or listen
       return (e as Error).message;
     }
   };
-  expect(fout('  host: 127.0.0.1\n  namen: { las.test: las.elders }\n')).toMatch(/:\d+:\d+: harness\.namen: 'las\.elders' \(voor las\.test\) is geen IP-adres/);
-  expect(fout('  host: 0.0.0.0\n')).toContain('luistert op alle adressen');
+  expect(fout('  host: 127.0.0.1\n  namen: { las.test: las.elders }\n')).toMatch(/:\d+:\d+: harness\.namen: 'las\.elders' \(for las\.test\) is not an IP address/);
+  expect(fout('  host: 0.0.0.0\n')).toContain('listens on every address');
   expect(fout('  host: 0.0.0.0\n  hostnaam: testbank.test\n  namen: { las.test: 10.0.0.5 }\n')).toBe('geen fout');
   const config = loadSutConfig(o.configPath);
   expect(config.harness).toMatchObject({ host: '0.0.0.0', hostnaam: 'testbank.test', namen: { 'las.test': '10.0.0.5' } });

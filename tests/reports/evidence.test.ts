@@ -21,22 +21,22 @@ test.describe('the hash-chained message log', () => {
   test('an edited line is named', () => {
     const edited = [...lines];
     edited[2] = edited[2]!.replace('<x>2</x>', '<x>9</x>');
-    expect(checkChain(text(edited), expected)).toEqual([expect.stringContaining('regel 3 (index 2): inhoud bewerkt')]);
+    expect(checkChain(text(edited), expected)).toEqual([expect.stringContaining('line 3 (index 2): content edited')]);
   });
 
   test('a deleted line is named by its index', () => {
     const deleted = lines.filter((_, i) => i !== 3);
-    expect(checkChain(text(deleted), expected).join('\n')).toContain('index 3 ontbreekt in het log (verwijderd)');
+    expect(checkChain(text(deleted), expected).join('\n')).toContain('index 3 missing from the log (deleted)');
   });
 
   test('two swapped lines are named as swapped', () => {
     const swapped = [...lines];
     [swapped[1], swapped[2]] = [swapped[2]!, swapped[1]!];
-    expect(checkChain(text(swapped), expected)).toEqual(['regels verwisseld: regel 2 heeft index 2; regel 3 heeft index 1']);
+    expect(checkChain(text(swapped), expected)).toEqual(['lines swapped: line 2 has index 2; line 3 has index 1']);
   });
 
   test('lines cut from the end are found against the manifest', () => {
-    expect(checkChain(text(lines.slice(0, 4)), expected).join('\n')).toContain('index 4, 5 ontbreekt');
+    expect(checkChain(text(lines.slice(0, 4)), expected).join('\n')).toContain('indices 4, 5 missing');
   });
 });
 
@@ -102,7 +102,7 @@ test.describe('a real qualification of the clean reference LAS: its verdict, its
     writeFileSync(file, readFileSync(file, 'utf8').replace('"GESLAAGD"', '"GESLAAGd"'));
     const { code, stdout } = await runCli(['verify', dir]);
     expect(code).toBe(1);
-    expect(stdout).toContain('kwalificatie.json: gewijzigd');
+    expect(stdout).toContain('kwalificatie.json: changed');
   });
 
   test('a deleted or a swapped line of the message log is named', async () => {
@@ -112,7 +112,7 @@ test.describe('a real qualification of the clean reference LAS: its verdict, its
     writeFileSync(log, `${lines.filter((_, i) => i !== 1).join('\n')}\n`);
     const d = await runCli(['verify', deleted]);
     expect(d.code).toBe(1);
-    expect(d.stdout).toContain('index 1 ontbreekt in het log (verwijderd)');
+    expect(d.stdout).toContain('index 1 missing from the log (deleted)');
 
     const swapped = copy();
     const log2 = join(swapped, 'evidence/berichten.jsonl');
@@ -120,7 +120,7 @@ test.describe('a real qualification of the clean reference LAS: its verdict, its
     writeFileSync(log2, `${lines.join('\n')}\n`);
     const s = await runCli(['verify', swapped]);
     expect(s.code).toBe(1);
-    expect(s.stdout).toContain('regels verwisseld: regel 3 heeft index 3; regel 4 heeft index 2');
+    expect(s.stdout).toContain('lines swapped: line 3 has index 3; line 4 has index 2');
   });
 
   test('a forged manifest fails its signature; a file added afterwards is named', async () => {
@@ -130,8 +130,8 @@ test.describe('a real qualification of the clean reference LAS: its verdict, its
     writeFileSync(join(dir, 'extra.txt'), 'nagekomen');
     const { code, stdout } = await runCli(['verify', dir]);
     expect(code).toBe(1);
-    expect(stdout).toContain('de handtekening over evidence/manifest.json klopt niet');
-    expect(stdout).toContain('extra.txt: toegevoegd na de run');
+    expect(stdout).toContain('the signature over evidence/manifest.json does not match');
+    expect(stdout).toContain('extra.txt: added after the run');
   });
 
   test('no private key anywhere in the report folder', () => {

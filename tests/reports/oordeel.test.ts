@@ -80,6 +80,18 @@ test('a broken or a skipped run, or a selected run that never ran, is ONVOLLEDIG
   expect(rapport({ runs: [], selectie: runs }).verdict).toBe('ONVOLLEDIG');
 });
 
+test('the reasons count in proper Dutch: singular for one, plural for more, never "run(s)"', () => {
+  const teksten = (k: Kwalificatie) => (k.onvolledig?.redenen ?? []).map((r) => r.tekst);
+  expect(teksten(rapport({ status: { 'b/doel': 'broken' } }))).toEqual([
+    '1 run kon niet worden uitgevoerd door een fout in de adapter of de testbank (gebroken), dus zonder oordeel over de SUT: b/doel. Herhaal die run.',
+  ]);
+  expect(teksten(rapport({ status: { 'a/doel': 'broken', 'b/doel': 'broken' } }))[0]).toMatch(/^2 runs konden niet worden uitgevoerd .*: a\/doel, b\/doel\. Herhaal ze\.$/);
+  expect(teksten(rapport({ status: { 'b/bron': 'skipped' } }))).toEqual(['1 run is overgeslagen: b/bron.', '1 van de 3 eisen is niet getest: BRON-02.']);
+  expect(teksten(rapport({ status: { 'a/bron': 'skipped', 'b/bron': 'skipped' } }))).toEqual(['2 runs zijn overgeslagen: a/bron, b/bron.', '2 van de 3 eisen zijn niet getest: BRON-01, BRON-02.']);
+  expect(teksten(rapport({ runs: ['a/bron', 'a/doel', 'b/bron'] }))).toEqual(['1 gekozen run is niet uitgevoerd: b/doel.']);
+  expect(teksten(rapport({ runs: ['a/bron', 'a/doel'] }))[0]).toBe('2 gekozen runs zijn niet uitgevoerd: b/bron, b/doel.');
+});
+
 test('merging the parts of a split gives the verdict, runs and requirement table of the whole', () => {
   const geheel = rapport({ status: { 'b/bron': 'failed' } });
   const een = rapport({ runs: ['a/bron', 'b/doel'], deel: '1/2', status: { 'b/bron': 'failed' } });

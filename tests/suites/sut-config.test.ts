@@ -81,15 +81,15 @@ test('relative paths resolve against the folder of the configuration; defaults f
 test('a schema error names file, line and column, and says how to fix it', () => {
   const { error, line } = errorOf(valid.replace('brin: "12AB"', 'brin: "12ab"'), '12ab');
   expect(error.message).toMatch(new RegExp(`sut\\.yaml:${line}:\\d+: /sut/scholen/po/brin: must match pattern`));
-  expect(error.message).toContain('Oplossing: een BRIN is twee cijfers en twee hoofdletters');
+  expect(error.message).toContain('Fix: a BRIN is two digits and two capital letters');
 
   const unknown = errorOf(valid.replace('rollen:', 'rolen: [bron]\nrollen:'), 'rolen:');
   expect(unknown.error.line).toBe(unknown.line);
-  expect(unknown.error.message).toContain("onbekend veld 'rolen'");
+  expect(unknown.error.message).toContain("unknown field 'rolen'");
 
   const version = errorOf(valid.replace('versie: "5.2.0"', 'versie: 5.2'), 'versie: 5.2');
   expect(version.error.line).toBe(version.line);
-  expect(version.error.message).toContain('zet de versie tussen aanhalingstekens');
+  expect(version.error.message).toContain('put the version in quotes');
 
   const noAdapterBlock = errorOf(valid.replace('  http: { controlUrl: "http://las.example:8080/oso-test" }\n', ''), 'soort: http');
   expect(noAdapterBlock.error.message).toContain("must have required property 'http'");
@@ -99,34 +99,34 @@ test('a role needs the school it plays; a school must sit under its own sector',
   const onlyVo = valid.replace(/    po: .*\n/, '');
   const role = errorOf(onlyVo, 'rollen:');
   expect(role.error.line).toBe(role.line);
-  expect(role.error.message).toContain('rol bron heeft een PO-school nodig (sut.scholen.po)');
+  expect(role.error.message).toContain('role bron needs a PO school (sut.scholen.po)');
   expect(load(onlyVo.replace('rollen: [bron, doel]', 'rollen: [doel]')).rollen).toEqual(['doel']);
 
   const sector = errorOf(valid.replace('brin: "12CD",', 'brin: "12CD", sector: PO,'), 'sector: PO');
   expect(sector.error.line).toBe(sector.line);
-  expect(sector.error.message).toContain("de school onder 'vo' heeft sector PO");
+  expect(sector.error.message).toContain("the school under 'vo' has sector PO");
 });
 
 test('an aanleverpunt must be https, ports distinct', () => {
   const http = errorOf(valid.replace('apUrl: "https://las.example:8443/oso/ap/0000000700012CD00001"', 'apUrl: "http://las.example:8080/oso/ap/0000000700012CD00001"'), 'http://las.example:8080/oso/ap');
   expect(http.error.line).toBe(http.line);
-  expect(http.error.message).toContain('is geen https-adres');
+  expect(http.error.message).toContain('is not an https address');
   const ports = errorOf(valid.replace('testschoolVo: 7445', 'testschoolVo: 7443'), 'testschoolVo: 7443');
-  expect(ports.error.message).toContain('poort 7443 staat er meer dan één keer in');
+  expect(ports.error.message).toContain('port 7443 is given more than once');
 });
 
 test('the certificate must be readable, PEM, and carry an OIN', () => {
   const missing = errorOf(valid.replace('./sut/las-chain.pem', './sut/bestaat-niet.pem'), 'bestaat-niet');
   expect(missing.error.line).toBe(missing.line);
-  expect(missing.error.message).toMatch(/kan .*bestaat-niet\.pem niet lezen \(ENOENT\)/);
+  expect(missing.error.message).toMatch(/cannot read .*bestaat-niet\.pem \(ENOENT\)/);
   const noOin = errorOf(valid.replace('./sut/las-chain.pem', './sut/root.pem'), 'root.pem');
-  expect(noOin.error.message).toContain('heeft geen OIN');
+  expect(noOin.error.message).toContain('has no OIN');
   const dir = configFolder();
   writeFileSync(join(dir, 'sut/leeg.pem'), 'geen certificaat');
   writeFileSync(join(dir, 'sut.yaml'), valid.replace('./sut/ca.pem', './sut/leeg.pem'));
-  expect(() => loadSutConfig(join(dir, 'sut.yaml'))).toThrow(/vertrouwensanker: .*leeg\.pem bevat geen PEM-certificaat/);
+  expect(() => loadSutConfig(join(dir, 'sut.yaml'))).toThrow(/vertrouwensanker: .*leeg\.pem holds no PEM certificate/);
 });
 
 test('an unreadable configuration file is an error at line 1, not a crash', () => {
-  expect(() => loadSutConfig('/bestaat/niet.yaml')).toThrow(/niet\.yaml:1:1: kan het configuratiebestand niet lezen \(ENOENT\)/);
+  expect(() => loadSutConfig('/bestaat/niet.yaml')).toThrow(/niet\.yaml:1:1: cannot read the configuration file \(ENOENT\)/);
 });
