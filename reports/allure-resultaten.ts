@@ -6,7 +6,7 @@
  * - a finding is the Dutch explanation only: no "CheckFailure: " prefix (so the message starts with the `[EIS]` line the
  *   categories match on), no stack trace into node_modules, no Playwright error-context; a broken run keeps them, for
  *   whoever must fix the harness or the adapter;
- * - no runner labels (language, framework, package, titlePath) or the Playwright project as a parameter;
+ * - no runner labels (language, framework, package, titlePath, parentSuite) or the Playwright project as a parameter;
  * - no pseudo-steps: allure-playwright turns each static Playwright annotation (scenario, rol, eisen — which
  *   kwalificatie.json reads) into a passed step, and each attachment into a step without a status; the annotations go,
  *   the attachments move into the step they belong to;
@@ -43,7 +43,8 @@ export interface AllureResult extends AllureStep {
   fullName?: string;
 }
 
-const RUNNER_LABELS = new Set(['language', 'framework', 'package', 'titlePath']);
+/** parentSuite is the Playwright project (kwalificatie), the same for every run. */
+const RUNNER_LABELS = new Set(['language', 'framework', 'package', 'titlePath', 'parentSuite']);
 const RUNNER_PARAMETERS = new Set(['Project', 'Repetition']);
 const ANNOTATION_STEP = new RegExp(`^(?:${Object.values(ANNOTATION).join('|')}): `);
 const CHECK_FAILURE_PREFIX = 'CheckFailure: ';

@@ -31,6 +31,7 @@ function raw(status: 'passed' | 'failed' | 'broken', message?: string, trace?: s
       { name: 'epic', value: 'Bronsysteem' },
       { name: 'feature', value: 'Overstapdossier' },
       { name: 'tag', value: 'BRON-01' },
+      { name: 'parentSuite', value: 'kwalificatie' },
     ],
     parameters: [
       { name: 'Project', value: 'kwalificatie' },
