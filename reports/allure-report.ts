@@ -16,6 +16,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { inHetNederlands } from './allure-nl.ts';
 import { voorDeLezer, type AllureResult } from './allure-resultaten.ts';
 
 export interface AllureReportOptions {
@@ -62,7 +63,7 @@ export async function renderAllureReport(options: AllureReportOptions): Promise<
       // Allure logs a failing plugin and still exits 0.
       throw new Error(`allure generate exited 0 but wrote no index.html. Output:\n${output.trim()}`);
     }
-    const html = inAmsterdamTime(stripAnalytics(await readFile(generatedIndex, 'utf8')));
+    const html = inHetNederlands(inAmsterdamTime(stripAnalytics(await readFile(generatedIndex, 'utf8'))));
     const external = findExternalReferences(html);
     if (external.length > 0) {
       throw new Error(

@@ -65,6 +65,11 @@ test('renders one offline index.html next to the other report files', async () =
   expect(testResults.filter((json) => !json.includes(BROKEN_NAME)).join('\n')).not.toMatch(/node_modules|CheckFailure/);
   // Every time the app shows is Dutch time, wherever the report is opened.
   expect(html).toContain('timeZone:"Europe/Amsterdam"');
+  // What Allure's Dutch leaves in English is Dutch too.
+  const app = Buffer.from(/src="data:text\/javascript;base64,([A-Za-z0-9+/=]+)"/.exec(html)?.[1] ?? '', 'base64').toString('utf8');
+  expect(app).toContain('title:"Beschrijving"');
+  expect(app).not.toContain('title:"Description"');
+  expect(app).toContain('"resolution":"Afhandeling"');
   const attachments = [...data.entries()].filter(([name]) => name.startsWith('data/attachments/'));
   expect(attachments).toHaveLength(1);
   expect(attachments[0]?.[0]).toMatch(/\.xml$/);
