@@ -3,6 +3,7 @@
  * harness and data, and the verdict with the reasons it is not GESLAAGD, so a reviewer who opens only index.html sees them.
  */
 import type { Kwalificatie } from './kwalificatie.ts';
+import { REPORT_TIME_ZONE } from './allure-report.ts';
 import { verdictTekst } from './oordeel.ts';
 
 /** `extra`: further lines, e.g. who answered the operator's questions (reports/operator-verslag.ts). */
@@ -20,7 +21,9 @@ export function environmentProperties(k: Kwalificatie, extra: Record<string, str
     Gegevensset: k.gegevensset.versie,
     Uitvoerder: k.uitvoerder,
     Seed: k.seed,
-    Datum: k.datum,
+    Datum: new Date(k.datum).toLocaleString('nl-NL', { timeZone: REPORT_TIME_ZONE, dateStyle: 'long', timeStyle: 'medium' }),
+    // Every time in the report is shown in this zone (reports/allure-report.ts), as in samenvatting.html.
+    Tijdzone: REPORT_TIME_ZONE,
     ...extra,
   };
   // .properties: escape the characters that would end a key or value.

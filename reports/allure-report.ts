@@ -11,11 +11,13 @@
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
-import { mkdir, mkdtemp, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { inHetNederlands } from './allure-nl.ts';
+import { voorDeLezer, type AllureResult } from './allure-resultaten.ts';
 
 export interface AllureReportOptions {
   /** Directory with `*-result.json`, `*-container.json` and `*-attachment.*` files written by allure-playwright. */
@@ -52,14 +54,16 @@ export async function renderAllureReport(options: AllureReportOptions): Promise<
   try {
     const configPath = await writeRunConfig(workDir, options.historyPath);
     const generatedDir = join(workDir, 'report');
-    const output = await runAllureGenerate({ workDir, resultsDir, configPath, generatedDir, reportName: options.reportName });
+    const preparedDir = join(workDir, 'results');
+    await prepareResults(resultsDir, preparedDir);
+    const output = await runAllureGenerate({ workDir, resultsDir: preparedDir, configPath, generatedDir, reportName: options.reportName });
 
     const generatedIndex = join(generatedDir, 'index.html');
     if (!existsSync(generatedIndex)) {
       // Allure logs a failing plugin and still exits 0.
       throw new Error(`allure generate exited 0 but wrote no index.html. Output:\n${output.trim()}`);
     }
-    const html = stripAnalytics(await readFile(generatedIndex, 'utf8'));
+    const html = inHetNederlands(inAmsterdamTime(stripAnalytics(await readFile(generatedIndex, 'utf8'))));
     const external = findExternalReferences(html);
     if (external.length > 0) {
       throw new Error(
@@ -82,6 +86,38 @@ export async function renderAllureReport(options: AllureReportOptions): Promise<
   } finally {
     await rm(workDir, { recursive: true, force: true });
   }
+}
+
+/** A copy of the results as the reviewer should read them (reports/allure-resultaten.ts); the raw results stay as written. */
+async function prepareResults(resultsDir: string, preparedDir: string): Promise<void> {
+  await mkdir(preparedDir);
+  const names = await readdir(resultsDir);
+  const dropped = new Set<string>();
+  for (const name of names.filter((n) => n.endsWith('-result.json'))) {
+    const { result, weggelaten } = voorDeLezer(JSON.parse(await readFile(join(resultsDir, name), 'utf8')) as AllureResult);
+    for (const source of weggelaten) dropped.add(source);
+    await writeFile(join(preparedDir, name), JSON.stringify(result));
+  }
+  for (const name of names.filter((n) => !n.endsWith('-result.json') && !dropped.has(n))) {
+    if ((await stat(join(resultsDir, name))).isFile()) await copyFile(join(resultsDir, name), join(preparedDir, name));
+  }
+}
+
+/**
+ * The Allure app formats every time with Intl.DateTimeFormat in the viewer's time zone; samenvatting.html and the
+ * environment panel use Europe/Amsterdam. A script before the app makes Europe/Amsterdam the default zone of the page,
+ * so every time in the report is Dutch time wherever it is opened (the environment panel says so).
+ */
+export const REPORT_TIME_ZONE = 'Europe/Amsterdam';
+const TIME_ZONE_SCRIPT =
+  `<script>(()=>{const D=Intl.DateTimeFormat;const Z=function(l,o){return new D(l,{timeZone:${JSON.stringify(REPORT_TIME_ZONE)},...(o||{})})};` +
+  'Z.prototype=D.prototype;Z.supportedLocalesOf=D.supportedLocalesOf;Intl.DateTimeFormat=Z;})();</script>';
+
+function inAmsterdamTime(html: string): string {
+  const head = /<head\b[^>]*>/i.exec(html);
+  if (!head) throw new Error('The Allure report has no <head>: cannot set its time zone');
+  const at = head.index + head[0].length;
+  return `${html.slice(0, at)}${TIME_ZONE_SCRIPT}${html.slice(at)}`;
 }
 
 async function assertDirectory(path: string): Promise<void> {

@@ -1,10 +1,11 @@
 /**
  * Reports scenario steps to Allure: one Allure step per scenario step, and inside it one step per protocol message
- * with the SOAP request and response attached as XML.
+ * with the SOAP request and response attached as XML, indented for reading (the evidence log keeps the bytes as exchanged).
  */
 import * as allure from 'allure-js-commons';
 import type { Exchange } from '../simulator/transport/exchange-log.ts';
 import type { StepReporter } from './scenario-runner.ts';
+import { prettyXml } from './pretty-xml.ts';
 import { beschrijf } from './scenario-context.ts';
 
 export const allureStepReporter: StepReporter = {
@@ -18,8 +19,8 @@ export const allureStepReporter: StepReporter = {
         await s.parameter('duur (ms)', String(e.durationMs));
         if (e.peerOin) await s.parameter('OIN tegenpartij', e.peerOin);
         if (e.tls) await s.parameter('TLS', `${e.tls.protocol} ${e.tls.cipher}`);
-        await allure.attachment(`#${e.seq} ${e.operation} verzoek`, e.request, 'application/xml');
-        if (e.response !== undefined) await allure.attachment(`#${e.seq} ${e.operation} antwoord`, e.response, 'application/xml');
+        await allure.attachment(`#${e.seq} ${e.operation} verzoek`, prettyXml(e.request), 'application/xml');
+        if (e.response !== undefined) await allure.attachment(`#${e.seq} ${e.operation} antwoord`, prettyXml(e.response), 'application/xml');
       });
     }
   },

@@ -1,6 +1,8 @@
 /**
  * A check that found the SUT wanting. The message is written for the vendor who reads it at 23:00 before a release:
  * which requirement, what was expected, what came, which message, and the likely cause — never just "it failed".
+ * The first line, `[EIS] requirement text`, is the same for every run that fails the requirement: the Allure categories
+ * (allurerc.mjs) and junit.xml key on it, so anything variable (sessions, message numbers) goes on the lines below.
  */
 import type { Requirement } from './requirements.ts';
 

@@ -136,11 +136,11 @@ export async function runScenario(options: RunOptions): Promise<void> {
   const findings: CheckFailure[] = [];
   // A controle that verifies nothing of the SUT in this role would judge a testschool: not part of this run.
   const inDezeRol = scenario.stappen.filter((stap) => stap.definitie.soort !== 'controle' || stapEisen(stap.definitie, stap.args as never, rol).length > 0);
-  for (const [i, stap] of scenario.stappen.entries()) {
+  // Numbered within the role, so the numbers never jump over a controle left out and match the operator's "stap k van n".
+  for (const [i, stap] of inDezeRol.entries()) {
     const eisen = stapEisen(stap.definitie, stap.args as never, rol);
-    if (!inDezeRol.includes(stap)) continue;
     const titel = `${i + 1}. ${stap.definitie.titel(stap.args as never)}`;
-    options.sut.bijStap?.({ nummer: inDezeRol.indexOf(stap) + 1, aantal: inDezeRol.length, titel: stap.definitie.titel(stap.args as never) });
+    options.sut.bijStap?.({ nummer: i + 1, aantal: inDezeRol.length, titel: stap.definitie.titel(stap.args as never) });
     try {
       await reportedStep(reporter, world, titel, async () => {
         try {

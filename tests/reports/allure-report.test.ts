@@ -7,7 +7,13 @@ import { findExternalReferences, renderAllureReport } from '../../reports/allure
 
 const PASSED_NAME = 'Regulier dossier klaarzetten voor VO-school';
 const FAILED_NAME = 'Zorgdossier opvragen als doelsysteem';
-const FAILED_MESSAGE = 'Verwacht resultaatcode 0 (geaccepteerd), ontvangen: soap:Fault "Onbekend BRIN 99ZZ" op documentRequest';
+const BRON_01 = '[BRON-01] De bron vraagt bij een documentRequest eerst sessiecontrole aan het Traffic Center, en geeft het dossier pas daarna vrij.';
+/** A finding as Playwright serialises a CheckFailure: the session differs per run, below the stable first line. */
+const finding = (sessie: string) =>
+  `CheckFailure: ${BRON_01}\n  Verwacht: een sessiecontroleRequest voor sessie ${sessie}\n  Ontvangen: soap:Fault "Onbekend BRIN 99ZZ" op documentRequest`;
+const FAILED_MESSAGE = finding('124d3163-ba6d-4e9a-b77f-f5f724eacc92');
+const BROKEN_NAME = 'Dossier met veel bijlagen';
+const BROKEN_MESSAGE = 'AdapterFout: de adapter van de SUT antwoordde niet binnen 30 s';
 const SOAP_FAULT_XML =
   '<soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/"><soap:Body><soap:Fault>' +
   '<faultcode>soap:Client</faultcode><faultstring>Onbekend BRIN 99ZZ</faultstring></soap:Fault></soap:Body></soap:Envelope>';
@@ -50,6 +56,20 @@ test('renders one offline index.html next to the other report files', async () =
   expect(testResults.join('\n')).toContain(PASSED_NAME);
   expect(testResults.join('\n')).toContain(FAILED_NAME);
   expect(testResults.join('\n')).toContain('Onbekend BRIN 99ZZ');
+  // Findings about the SUT are the Dutch explanation only; the broken run keeps its trace for whoever must fix it.
+  const byName = (name: string) => JSON.parse(testResults.find((json) => json.includes(`"name":"${name}"`)) ?? '{}') as { error?: { message?: string; trace?: string }; status?: string };
+  expect(byName(FAILED_NAME).error?.message?.split('\n')[0]).toBe(BRON_01);
+  expect(byName(FAILED_NAME).error?.trace).toBeUndefined();
+  expect(byName(BROKEN_NAME).status).toBe('broken');
+  expect(byName(BROKEN_NAME).error?.trace).toContain('node_modules');
+  expect(testResults.filter((json) => !json.includes(BROKEN_NAME)).join('\n')).not.toMatch(/node_modules|CheckFailure/);
+  // Every time the app shows is Dutch time, wherever the report is opened.
+  expect(html).toContain('timeZone:"Europe/Amsterdam"');
+  // What Allure's Dutch leaves in English is Dutch too.
+  const app = Buffer.from(/src="data:text\/javascript;base64,([A-Za-z0-9+/=]+)"/.exec(html)?.[1] ?? '', 'base64').toString('utf8');
+  expect(app).toContain('title:"Beschrijving"');
+  expect(app).not.toContain('title:"Description"');
+  expect(app).toContain('"resolution":"Afhandeling"');
   const attachments = [...data.entries()].filter(([name]) => name.startsWith('data/attachments/'));
   expect(attachments).toHaveLength(1);
   expect(attachments[0]?.[0]).toMatch(/\.xml$/);
@@ -58,10 +78,15 @@ test('renders one offline index.html next to the other report files', async () =
   // Category rules come from allurerc.mjs (Allure 3 ignores categories.json).
   const categories = JSON.parse(data.get('widgets/categories.json') ?? '{}') as {
     roots: string[];
-    nodes: Record<string, { name: string; statistic?: { total: number } }>;
+    nodes: Record<string, { name: string; statistic?: { total: number }; childrenIds?: string[] }>;
   };
+  // One category per requirement from scenarios/requirements.yaml: the two BRON-01 runs in one group, though their
+  // messages differ below the first line; the broken run in its own.
   const categoryNames = categories.roots.map((id) => categories.nodes[id]?.name);
-  expect(categoryNames).toEqual(['SOAP-fout']);
+  expect(categoryNames).toEqual([`BRON-01: ${BRON_01.slice('[BRON-01] '.length)}`, 'Gebroken (harness of adapter)']);
+  const bron01 = categories.nodes[categories.roots[0]!] as { statistic?: { total: number }; childrenIds: string[] };
+  expect(bron01.statistic?.total).toBe(2);
+  expect(bron01.childrenIds.map((id) => categories.nodes[id]?.name).sort()).toEqual([FAILED_NAME, 'Opt-out als bron'].sort());
 });
 
 test('keeps trends in the history file between renders', async () => {
@@ -140,6 +165,35 @@ async function writeResults(dir: string): Promise<void> {
     { name: 'severity', value: 'critical' },
     { name: 'framework', value: 'playwright' },
   ];
+  const failed = (name: string, historyId: string, message: string, at: number) => ({
+    uuid: randomUUID(),
+    historyId,
+    testCaseId: historyId,
+    name,
+    fullName: `suites/qualification-test.ts › ${name}`,
+    status: 'failed',
+    stage: 'finished',
+    statusDetails: { message, trace: `${message}\n    at call (/repo/node_modules/allure-playwright/src/runtime.ts:45:56)` },
+    steps: [
+      {
+        name: 'documentRequest bij testschool',
+        status: 'failed',
+        stage: 'finished',
+        statusDetails: { message },
+        steps: [],
+        attachments: [{ name: 'SOAP-antwoord', type: 'application/xml', source: attachmentSource }],
+        parameters: [],
+        start: at,
+        stop: at + 150,
+      },
+    ],
+    attachments: [],
+    parameters: [{ name: 'profiel', value: 'OSO 2025' }],
+    labels: labels('Bronsysteem', name),
+    links: [],
+    start: at,
+    stop: at + 200,
+  });
   const results = [
     {
       uuid: randomUUID(),
@@ -158,34 +212,13 @@ async function writeResults(dir: string): Promise<void> {
       start,
       stop: start + 420,
     },
+    failed(FAILED_NAME, 'scenario-zorgdossier-bron', FAILED_MESSAGE, start + 500),
+    // The same fault in another run: another session id below the same first line.
+    failed('Opt-out als bron', 'scenario-opt-out-bron', finding('e0789131-570d-4350-a5a2-6288addb7188'), start + 800),
+    // allure-playwright calls any failing test "failed"; this one could not be carried out.
     {
-      uuid: randomUUID(),
-      historyId: 'scenario-zorgdossier-doel',
-      testCaseId: 'scenario-zorgdossier-doel',
-      name: FAILED_NAME,
-      fullName: `suites/scenarios.spec.ts#${FAILED_NAME}`,
-      status: 'failed',
-      stage: 'finished',
-      statusDetails: { message: FAILED_MESSAGE, trace: 'at documentRequest (suites/scenarios.spec.ts:42:7)' },
-      steps: [
-        {
-          name: 'documentRequest bij testschool',
-          status: 'failed',
-          stage: 'finished',
-          statusDetails: { message: FAILED_MESSAGE },
-          steps: [],
-          attachments: [{ name: 'SOAP-antwoord', type: 'application/xml', source: attachmentSource }],
-          parameters: [],
-          start: start + 500,
-          stop: start + 650,
-        },
-      ],
-      attachments: [],
-      parameters: [{ name: 'profiel', value: 'OSO 2025' }],
-      labels: labels('Doelsysteem', 'zorgdossier'),
-      links: [{ name: 'OSO-DOEL-07', url: 'https://example.invalid/eisen/OSO-DOEL-07', type: 'link' }],
-      start: start + 500,
-      stop: start + 700,
+      ...failed(BROKEN_NAME, 'scenario-veel-bijlagen-bron', BROKEN_MESSAGE, start + 1100),
+      steps: [],
     },
   ];
   for (const result of results) {

@@ -37,6 +37,10 @@ for (const rol of ['bron', 'doel'] as const) {
     const opvragen = steps.find((s) => s.titel.includes('vraagt het dossier'))!;
     expect(opvragen.exchanges.map((e) => e.operation).sort()).toEqual(['afmeldingRequest', 'documentRequest', 'overdrachtRequest', 'sessiecontroleRequest']);
     expect(opvragen.exchanges.every((e) => e.request.includes('Envelope') && e.response?.includes('Envelope'))).toBe(true);
+    // The scenario's steps are numbered 1, 2, 3, … within the role (after the 0. preparation), skipping no number for a
+    // controle that belongs to the other role.
+    const nummers = steps.map((s) => Number(/^(\d+)\. /.exec(s.titel)?.[1])).filter((n) => n > 0);
+    expect(nummers).toEqual(nummers.map((_, i) => i + 1));
   });
 }
 
