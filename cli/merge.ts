@@ -5,6 +5,7 @@
  * Exit 0 = GESLAAGD or ONVOLLEDIG, 1 = NIET GESLAAGD (or ONVOLLEDIG with --strict), 2 = usage error or parts that cannot
  * be merged (not intact, of different runs, duplicated).
  */
+import { X509Certificate } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { copyFile, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { isAbsolute, join, relative, resolve } from 'node:path';
@@ -21,6 +22,8 @@ import type { Manifest } from '../reports/manifest.ts';
 import { exitCode, verdictTekst } from '../reports/oordeel.ts';
 import { maakRapportmap } from '../reports/rapportmap.ts';
 import { renderSamenvatting } from '../reports/samenvatting.ts';
+import { allureKoppelingen } from '../reports/allure-koppeling.ts';
+import { loadRequirements } from '../suites/requirements.ts';
 import { MergeFout, samenvoegen } from '../reports/samenvoegen.ts';
 import { harnessVersion } from './qualify.ts';
 import { summary } from './report-summary.ts';
@@ -110,7 +113,14 @@ export async function runMerge(args: string[]): Promise<number> {
   }
   process.stdout.write(`Samenvoegen van ${delen.length} ${delen.length === 1 ? 'deel' : 'delen'} van de kwalificatie van ${kwalificatie.sut.naam} ${kwalificatie.sut.versie}\n`);
   await writeFile(join(outDir, 'kwalificatie.json'), `${JSON.stringify(kwalificatie, null, 2)}\n`);
-  await writeFile(join(outDir, 'samenvatting.html'), renderSamenvatting(kwalificatie));
+  await writeFile(
+    join(outDir, 'samenvatting.html'),
+    renderSamenvatting(kwalificatie, {
+      catalogus: loadRequirements(),
+      allure: await allureKoppelingen(delen.map((d) => join(d.dir, 'allure-results'))),
+      ondertekenaar: new X509Certificate(signer.certPem).fingerprint256,
+    }),
+  );
 
   // What could not be written is said, and everything written so far is kept.
   let complete = true;
