@@ -14,6 +14,7 @@ import { parseArgs } from 'node:util';
 import { defaultCertDir } from '../certs/location.ts';
 import { ensureHarnessSigner } from '../certs/harness-signer.ts';
 import { environmentProperties } from '../reports/allure-environment.ts';
+import { allureKoppelingen } from '../reports/allure-koppeling.ts';
 import { renderAllureReport } from '../reports/allure-report.ts';
 import { verifyEvidenceBundle, writeMergedEvidenceBundle } from '../reports/evidence-bundle.ts';
 import { mergeJunit } from '../reports/junit.ts';
@@ -22,9 +23,8 @@ import type { Manifest } from '../reports/manifest.ts';
 import { exitCode, verdictTekst } from '../reports/oordeel.ts';
 import { maakRapportmap } from '../reports/rapportmap.ts';
 import { renderSamenvatting } from '../reports/samenvatting.ts';
-import { allureKoppelingen } from '../reports/allure-koppeling.ts';
-import { loadRequirements } from '../suites/requirements.ts';
 import { MergeFout, samenvoegen } from '../reports/samenvoegen.ts';
+import { loadRequirements } from '../suites/requirements.ts';
 import { harnessVersion } from './qualify.ts';
 import { summary } from './report-summary.ts';
 

@@ -99,12 +99,13 @@ ${k.onvolledig.redenen.map((r) => `<li data-code="${escape(r.code)}">${escape(r.
 }
 
 function eisenTabel(k: Kwalificatie, o: SamenvattingOpties): string {
+  // `#<eis>` (the terminal's and the Allure report's links) lands on the finding of a failed requirement, else on its row.
   const rijen = k.requirements.map((r) => {
     const eis = o.catalogus.get(r.id);
     const herkomst = eis?.herkomst ?? 'officieel';
     const oordeel = `<span class="status ${r.status}">${eisStatus[r.status]}</span>`;
     return `<tr id="eis-${escape(r.id)}" data-herkomst="${herkomst}">
-<td><span class="eis-id">${escape(r.id)}</span>${herkomst === 'officieel' ? '' : `<br><span class="herkomst ${herkomst}">${herkomstTekst[herkomst]}</span>`}</td>
+<td><span class="eis-id"${r.status === 'failed' ? '' : ` id="${escape(r.id)}"`}>${escape(r.id)}</span>${herkomst === 'officieel' ? '' : `<br><span class="herkomst ${herkomst}">${herkomstTekst[herkomst]}</span>`}</td>
 <td>${escape(r.text)}<div class="bron">Bron: ${escape(r.source)}</div></td>
 <td>${r.status === 'failed' ? `<a href="#${escape(r.id)}">${oordeel}</a>` : oordeel}<div class="bron">${aantal(r.scenarios.length, 'toets', 'toetsen')}</div></td>
 </tr>`;

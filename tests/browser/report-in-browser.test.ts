@@ -16,14 +16,16 @@ let reportDir = '';
 let bijlagenDir = '';
 
 test.beforeAll(async () => {
-  // Two real qualifications at once: the whole set with the fault that fails four requirements in nineteen runs, and
-  // the runs that drop-attachments targets (a dossier with 37 attachments among them).
-  test.setTimeout(400_000);
+  // Two real qualifications at once, each of the runs a fault targets (the whole set no longer fits a hook on a busy
+  // machine): skip-sessiecontrole fails three requirements here, BRON-01 in two runs that fail differently;
+  // drop-attachments fails DOEL-07 in two runs, one with a dossier of 37 attachments.
+  test.setTimeout(300_000);
   reportDir = mkdtempSync(join(tmpdir(), 'rapport-browser-'));
   bijlagenDir = mkdtempSync(join(tmpdir(), 'rapport-bijlagen-'));
+  const scenarios = ['regulier-povo', 'binnen-brin', 'sessie-afwijkend', 'oin-van-ander-systeem'].flatMap((s) => ['--scenario', s]);
   const [sessie, bijlagen] = await Promise.all([
-    runCli(['qualify', '--fault', 'skip-sessiecontrole', '--report', reportDir], 380_000),
-    runCli(['qualify', '--fault', 'drop-attachments', '--scenario', 'veel-bijlagen', '--scenario', 'zorgdossier', '--role', 'doel', '--report', bijlagenDir], 380_000),
+    runCli(['qualify', '--fault', 'skip-sessiecontrole', ...scenarios, '--role', 'bron', '--report', reportDir]),
+    runCli(['qualify', '--fault', 'drop-attachments', '--scenario', 'veel-bijlagen', '--scenario', 'zorgdossier', '--role', 'doel', '--report', bijlagenDir]),
   ]);
   expect(sessie.code, `${sessie.stdout}\n${sessie.stderr}`).toBe(1);
   expect(bijlagen.code, `${bijlagen.stdout}\n${bijlagen.stderr}`).toBe(1);
@@ -80,11 +82,11 @@ test('Bevindingen names exactly the failed requirements of skip-sessiecontrole, 
   await expect(bron01).toContainText('Verwacht');
   await expect(bron01).toContainText('Oorzaak');
   await expect(bron01.locator('.oplossing')).toContainText(catalogus.get('BRON-01')!.oplossing);
-  // Nineteen failed runs, but each explanation once: BRON-01 fails in many runs and is shown in at most two groups.
+  // Every run that failed BRON-01 is named once; binnen-brin's TC saw another message sequence, so it is a group of its own.
   const runsInBron01 = kwalificatie(reportDir).scenarios.filter((s) => s.status === 'failed' && s.message?.includes('[BRON-01]')).length;
-  expect(runsInBron01).toBeGreaterThan(5);
+  expect(runsInBron01).toBeGreaterThanOrEqual(2);
   await expect(bron01.locator('a.run')).toHaveCount(runsInBron01);
-  expect(await bron01.locator('.groep').count()).toBeLessThanOrEqual(2);
+  await expect(bron01.locator('.groep')).toHaveCount(2);
   await testInfo.attach('bevindingen.png', { body: await page.locator('#bevindingen').screenshot(), contentType: 'image/png' });
 });
 
@@ -118,7 +120,8 @@ test('the page is Dutch: no English headings or the word harness', async () => {
   const { page } = await open('samenvatting.html');
   const tekst = await page.locator('body').innerText();
   expect(tekst).not.toMatch(/\bRuns\b|Rol SUT|\bharness\b/);
-  await expect(page.locator('h2')).toHaveText(['Bevindingen', 'Eisen', 'Toetsen', 'Ondertekening']);
+  // A part of the set: the reasons why it is incomplete come first, under the banner.
+  await expect(page.locator('h2')).toHaveText(['Bovendien onvolledig', 'Bevindingen', 'Eisen', 'Toetsen', 'Ondertekening']);
   await expect(page.locator('#ondertekening')).toContainText('tijdzone Europe/Amsterdam');
 });
 

@@ -77,6 +77,7 @@ export function pdfPaginas(pdf: Buffer): string[] {
         runs[Math.max(runs.length - 1, 0)] = (runs.at(-1) ?? '') + codes.map((c) => font.get(parseInt(c, 16)) ?? '').join('');
       }
     }
-    return runs.filter(Boolean).join(' ');
+    // NFKC: the ligatures the font shapes (ﬁ in "kwaliﬁcatie") read as the letters they stand for.
+    return runs.filter(Boolean).join(' ').normalize('NFKC');
   });
 }
