@@ -29,9 +29,8 @@ const cssString = (s: string) => `"${s.replace(/\\/g, '\\\\').replace(/"/g, '\\"
 const eisStatus: Record<RequirementStatus, string> = { passed: 'voldaan', failed: 'niet voldaan', untested: 'niet getest' };
 const banner: Record<Verdict, string> = { GESLAAGD: 'ja', NIET_GESLAAGD: 'nee', ONVOLLEDIG: 'onvolledig' };
 const herkomstTekst: Record<Herkomst, string> = { officieel: 'officieel', 'deels-eigen': 'uitwerking testbank', eigen: 'eis testbank' };
-const rolTekst = (rol: string) => (rol === 'bron' ? 'bron' : rol === 'doel' ? 'doel' : rol);
 
-/** One time zone for every time a reviewer reads (the Allure report uses the same). */
+/** Every time on the page in one time zone, named beside it. */
 const TIJDZONE = 'Europe/Amsterdam';
 const datumTijd = (iso: string) => new Date(iso).toLocaleString('nl-NL', { timeZone: TIJDZONE, dateStyle: 'long', timeStyle: 'short' });
 const datum = (iso: string) => new Date(iso).toLocaleDateString('nl-NL', { timeZone: TIJDZONE, dateStyle: 'long' });
@@ -42,7 +41,7 @@ const opsomming = (items: readonly string[]) => (items.length < 2 ? items.join('
 /** A run, linked to its test in the Allure report (or to the report, naming the test, when no link is known). */
 function runLink(run: string, o: SamenvattingOpties): string {
   const [id, rol] = run.split('/');
-  const naam = `${escape(id ?? run)} (${escape(rolTekst(rol ?? ''))})`;
+  const naam = `${escape(id ?? run)} (${escape(rol ?? '')})`;
   const href = o.allure?.get(run);
   return href ? `<a class="run" href="${escape(href)}">${naam}</a>` : `<a class="run" href="index.html" title="zoek in het Allure-rapport op ${escape(run)}">${naam}</a>`;
 }
@@ -61,10 +60,7 @@ function uitlegLijst(u: Uitleg, eerder?: Uitleg): string {
 function bevindingBlok(b: Bevinding, o: SamenvattingOpties): string {
   const eis = o.catalogus.get(b.eis.id);
   const groepen = b.groepen.map((g, i) => {
-    const kop =
-      b.groepen.length === 1
-        ? `Gezien in ${aantal(g.runs.length, 'toets', 'toetsen')}`
-        : `${i === 0 ? 'Gezien' : 'Anders'} in ${aantal(g.runs.length, 'toets', 'toetsen')}`;
+    const kop = `${i === 0 ? 'Gezien' : 'Anders'} in ${aantal(g.runs.length, 'toets', 'toetsen')}`;
     return `<div class="groep">${uitlegLijst(g.uitleg, i === 0 ? undefined : b.groepen[0]!.uitleg)}<p class="runs"><strong>${kop}:</strong> ${g.runs.map((r) => runLink(r, o)).join(', ')}</p></div>`;
   });
   return `<article class="bevinding" id="${escape(b.eis.id)}" data-eis="${escape(b.eis.id)}">
@@ -74,8 +70,7 @@ ${eis ? `<p class="oplossing"><strong>Wat te doen:</strong> ${escape(eis.oplossi
 </article>`;
 }
 
-function bevindingenSectie(k: Kwalificatie, o: SamenvattingOpties): string {
-  const lijst = bevindingen(k);
+function bevindingenSectie(lijst: readonly Bevinding[], o: SamenvattingOpties): string {
   if (!lijst.length) return '';
   return `<section id="bevindingen">
 <h2>Bevindingen</h2>
@@ -124,14 +119,15 @@ ${rijen.join('\n')}
 }
 
 /** The runs in short: the ones that did not pass in a table, the passed ones as a list per scenario. */
-function toetsenSectie(k: Kwalificatie, o: SamenvattingOpties): string {
+function toetsenSectie(k: Kwalificatie, lijst: readonly Bevinding[], o: SamenvattingOpties): string {
   const run = (s: Kwalificatie['scenarios'][number]) => runKey(s.id, s.role);
   const met = (status: ScenarioStatus) => k.scenarios.filter((s) => s.status === status);
   const afgekeurd = met('failed');
   const gebroken = met('broken');
   const overgeslagen = met('skipped');
   const geslaagd = met('passed');
-  const failedEisen = new Set(k.requirements.filter((r) => r.status === 'failed').map((r) => r.id));
+  const eisenVan = new Map<string, string[]>();
+  for (const b of lijst) for (const g of b.groepen) for (const r of g.runs) eisenVan.set(r, [...(eisenVan.get(r) ?? []), b.eis.id]);
   const delen: string[] = [];
   if (afgekeurd.length)
     delen.push(`<h3>Afgekeurd (${afgekeurd.length})</h3>
@@ -139,10 +135,7 @@ function toetsenSectie(k: Kwalificatie, o: SamenvattingOpties): string {
 <thead><tr><th>Toets</th><th>Niet voldaan</th></tr></thead>
 <tbody>
 ${afgekeurd
-  .map((s) => {
-    const eisen = s.requirements.filter((id) => failedEisen.has(id) && (s.message ?? '').includes(`[${id}]`));
-    return `<tr data-run="${escape(run(s))}"><td>${runLink(run(s), o)}</td><td>${(eisen.length ? eisen : s.requirements.filter((id) => failedEisen.has(id))).map((id) => `<a href="#${escape(id)}">${escape(id)}</a>`).join(', ') || '—'}</td></tr>`;
-  })
+  .map((s) => `<tr data-run="${escape(run(s))}"><td>${runLink(run(s), o)}</td><td>${(eisenVan.get(run(s)) ?? []).map((id) => `<a href="#${escape(id)}">${escape(id)}</a>`).join(', ') || '—'}</td></tr>`)
   .join('\n')}
 </tbody>
 </table>`);
@@ -158,7 +151,7 @@ ${gebroken.map((s) => `<tr data-run="${escape(run(s))}"><td>${runLink(run(s), o)
   if (overgeslagen.length) delen.push(`<h3>Overgeslagen (${overgeslagen.length})</h3>\n<p>${overgeslagen.map((s) => runLink(run(s), o)).join(', ')}</p>`);
   if (geslaagd.length) {
     const perScenario = new Map<string, string[]>();
-    for (const s of geslaagd) perScenario.set(s.id, [...(perScenario.get(s.id) ?? []), rolTekst(s.role)]);
+    for (const s of geslaagd) perScenario.set(s.id, [...(perScenario.get(s.id) ?? []), s.role]);
     delen.push(`<h3>Geslaagd (${geslaagd.length})</h3>
 <p class="geslaagd">${[...perScenario].map(([id, rollen]) => `<span>${escape(id)} (${escape(rollen.join(', '))})</span>`).join(' · ')}</p>`);
   }
@@ -202,6 +195,7 @@ function ondertekening(k: Kwalificatie, o: SamenvattingOpties): string {
 }
 
 export function renderSamenvatting(k: Kwalificatie, o: SamenvattingOpties): string {
+  const lijst = bevindingen(k);
   const oordeel = verdictTekst[k.verdict];
   const failed = k.requirements.filter((r) => r.status === 'failed').map((r) => r.id);
   const voldaan = k.requirements.filter((r) => r.status === 'passed').length;
@@ -293,9 +287,9 @@ export function renderSamenvatting(k: Kwalificatie, o: SamenvattingOpties): stri
 </header>
 ${redenen(k)}
 ${gegevens(k)}
-${bevindingenSectie(k, o)}
+${bevindingenSectie(lijst, o)}
 ${eisenTabel(k, o)}
-${toetsenSectie(k, o)}
+${toetsenSectie(k, lijst, o)}
 ${(o.secties ?? []).filter(Boolean).join('\n')}
 ${ondertekening(k, o)}
 </body>
