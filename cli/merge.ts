@@ -5,6 +5,7 @@
  * Exit 0 = GESLAAGD or ONVOLLEDIG, 1 = NIET GESLAAGD (or ONVOLLEDIG with --strict), 2 = usage error or parts that cannot
  * be merged (not intact, of different runs, duplicated).
  */
+import { X509Certificate } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { copyFile, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { isAbsolute, join, relative, resolve } from 'node:path';
@@ -13,6 +14,7 @@ import { parseArgs } from 'node:util';
 import { defaultCertDir } from '../certs/location.ts';
 import { ensureHarnessSigner } from '../certs/harness-signer.ts';
 import { environmentProperties } from '../reports/allure-environment.ts';
+import { allureKoppelingen } from '../reports/allure-koppeling.ts';
 import { renderAllureReport } from '../reports/allure-report.ts';
 import { verifyEvidenceBundle, writeMergedEvidenceBundle } from '../reports/evidence-bundle.ts';
 import { mergeJunit } from '../reports/junit.ts';
@@ -22,6 +24,7 @@ import { exitCode, verdictTekst } from '../reports/oordeel.ts';
 import { maakRapportmap } from '../reports/rapportmap.ts';
 import { renderSamenvatting } from '../reports/samenvatting.ts';
 import { MergeFout, samenvoegen } from '../reports/samenvoegen.ts';
+import { loadRequirements } from '../suites/requirements.ts';
 import { harnessVersion } from './qualify.ts';
 import { summary } from './report-summary.ts';
 
@@ -110,7 +113,14 @@ export async function runMerge(args: string[]): Promise<number> {
   }
   process.stdout.write(`Merging ${delen.length} ${delen.length === 1 ? 'part' : 'parts'} of the qualification of ${kwalificatie.sut.naam} ${kwalificatie.sut.versie}\n`);
   await writeFile(join(outDir, 'kwalificatie.json'), `${JSON.stringify(kwalificatie, null, 2)}\n`);
-  await writeFile(join(outDir, 'samenvatting.html'), renderSamenvatting(kwalificatie));
+  await writeFile(
+    join(outDir, 'samenvatting.html'),
+    renderSamenvatting(kwalificatie, {
+      catalogus: loadRequirements(),
+      allure: await allureKoppelingen(delen.map((d) => join(d.dir, 'allure-results'))),
+      ondertekenaar: new X509Certificate(signer.certPem).fingerprint256,
+    }),
+  );
 
   // What could not be written is said, and everything written so far is kept.
   let complete = true;

@@ -4,6 +4,7 @@
  * Exit 0 = GESLAAGD or ONVOLLEDIG, 1 = NIET GESLAAGD (or ONVOLLEDIG with --strict), 2 = usage, configuration or harness error.
  */
 import { spawn } from 'node:child_process';
+import { X509Certificate } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { hostname, tmpdir, userInfo } from 'node:os';
@@ -16,6 +17,7 @@ import type { JSONReport } from '@playwright/test/reporter';
 import type { Rol } from '../suites/scenario-context.ts';
 import { defaultCertDir } from '../certs/location.ts';
 import { ensureCertificateCatalogue } from '../certs/catalogue.ts';
+import { allureKoppelingen } from '../reports/allure-koppeling.ts';
 import { renderAllureReport } from '../reports/allure-report.ts';
 import { writeEvidenceBundle } from '../reports/evidence-bundle.ts';
 import { maakRapportmap } from '../reports/rapportmap.ts';
@@ -242,7 +244,16 @@ export async function runQualify(args: string[]): Promise<number> {
   });
   await writeFile(join(reportDir, 'kwalificatie.json'), `${JSON.stringify(kwalificatie, null, 2)}\n`);
   const operator = await leesOperatorVerslag(operatorBewijsMap(reportDir));
-  await writeFile(join(reportDir, 'samenvatting.html'), renderSamenvatting(kwalificatie, [renderOperatorSectie(operator)]));
+  await writeFile(
+    join(reportDir, 'samenvatting.html'),
+    renderSamenvatting(kwalificatie, {
+      catalogus: requirements,
+      allure: await allureKoppelingen([run.allureResultsDir]),
+      // The manifest is signed last, but with this certificate: the page can name it now.
+      ondertekenaar: new X509Certificate(signer.certPem).fingerprint256,
+      secties: [renderOperatorSectie(operator)],
+    }),
+  );
   await writeFile(join(run.allureResultsDir, 'environment.properties'), environmentProperties(kwalificatie, operatorOmgeving(operator)));
   timings.mark('verdict');
   // Trends compare full qualifications: a partial run in the default folder keeps no history unless asked.

@@ -3,10 +3,21 @@ import Ajv from 'ajv';
 import { fileURLToPath } from 'node:url';
 import { readYamlSource, SourceError } from './yaml-source.ts';
 
+/**
+ * Where an obligation comes from: the public OSO record (`officieel`), the record with a detail the harness chose where
+ * the record is open (`deels-eigen`), or the harness alone (`eigen`). Reports mark the last two so a reviewer never
+ * reads a harness choice as an official requirement.
+ */
+export type Herkomst = 'officieel' | 'deels-eigen' | 'eigen';
+export const HERKOMSTEN: readonly Herkomst[] = ['officieel', 'deels-eigen', 'eigen'];
+
 export interface Requirement {
   id: string;
   tekst: string;
   bron: string;
+  herkomst: Herkomst;
+  /** What the vendor changes when the requirement fails, in a sentence or two (printed under the finding). */
+  oplossing: string;
 }
 
 export const requirementsFile = fileURLToPath(new URL('../scenarios/requirements.yaml', import.meta.url));
@@ -21,8 +32,14 @@ const schema = {
       items: {
         type: 'object',
         additionalProperties: false,
-        required: ['id', 'tekst', 'bron'],
-        properties: { id: { type: 'string', pattern: '^[A-Z]+-[0-9]{2}$' }, tekst: { type: 'string', minLength: 1 }, bron: { type: 'string', minLength: 1 } },
+        required: ['id', 'tekst', 'bron', 'herkomst', 'oplossing'],
+        properties: {
+          id: { type: 'string', pattern: '^[A-Z]+-[0-9]{2}$' },
+          tekst: { type: 'string', minLength: 1 },
+          bron: { type: 'string', minLength: 1 },
+          herkomst: { enum: HERKOMSTEN },
+          oplossing: { type: 'string', minLength: 1 },
+        },
       },
     },
   },

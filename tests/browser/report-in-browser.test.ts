@@ -1,37 +1,52 @@
 import { expect, test } from '@playwright/test';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from '@playwright/test';
+import type { Kwalificatie } from '../../reports/kwalificatie.ts';
 import { launchChromium } from '../../suites/chromium.ts';
+import { loadRequirements } from '../../suites/requirements.ts';
 import { runCli } from '../cli/run-cli.ts';
 
 // A real qualification, opened the way a vendor or school opens it: from disk, in a browser, with the network watched.
 test.describe.configure({ mode: 'serial' });
 let browser: Browser;
 let reportDir = '';
+let bijlagenDir = '';
 
 test.beforeAll(async () => {
+  // Two real qualifications at once, each of the runs a fault targets (the whole set no longer fits a hook on a busy
+  // machine): skip-sessiecontrole fails three requirements here, BRON-01 in two runs that fail differently;
+  // drop-attachments fails DOEL-07 in two runs, one with a dossier of 37 attachments.
+  test.setTimeout(300_000);
   reportDir = mkdtempSync(join(tmpdir(), 'rapport-browser-'));
-  // The regular dossier is enough for what the pages must show; the whole set no longer fits the hook's minute on a busy machine.
-  const { code, stdout, stderr } = await runCli(['qualify', '--fault', 'skip-sessiecontrole', '--scenario', 'regulier-povo', '--report', reportDir]);
-  expect(code, `${stdout}\n${stderr}`).toBe(1);
+  bijlagenDir = mkdtempSync(join(tmpdir(), 'rapport-bijlagen-'));
+  const scenarios = ['regulier-povo', 'binnen-brin', 'sessie-afwijkend', 'oin-van-ander-systeem'].flatMap((s) => ['--scenario', s]);
+  const [sessie, bijlagen] = await Promise.all([
+    runCli(['qualify', '--fault', 'skip-sessiecontrole', ...scenarios, '--role', 'bron', '--report', reportDir]),
+    runCli(['qualify', '--fault', 'drop-attachments', '--scenario', 'veel-bijlagen', '--scenario', 'zorgdossier', '--role', 'doel', '--report', bijlagenDir]),
+  ]);
+  expect(sessie.code, `${sessie.stdout}\n${sessie.stderr}`).toBe(1);
+  expect(bijlagen.code, `${bijlagen.stdout}\n${bijlagen.stderr}`).toBe(1);
   browser = await launchChromium();
 });
+
+const kwalificatie = (dir: string) => JSON.parse(readFileSync(join(dir, 'kwalificatie.json'), 'utf8')) as Kwalificatie;
+const failedIn = (dir: string) => kwalificatie(dir).requirements.filter((r) => r.status === 'failed').map((r) => r.id);
 
 test.afterAll(async () => {
   await browser?.close();
 });
 
 /** Opens a local file and records every request that is not for a local file or inline data. */
-async function open(file: string): Promise<{ page: Page; external: string[] }> {
+async function open(file: string, dir = reportDir): Promise<{ page: Page; external: string[] }> {
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   const external: string[] = [];
   page.on('request', (r) => {
     if (!/^(file|data|blob|about):/.test(r.url())) external.push(r.url());
   });
-  await page.goto(pathToFileURL(join(reportDir, file)).href);
+  await page.goto(pathToFileURL(join(dir, file)).href);
   return { page, external };
 }
 
@@ -51,4 +66,76 @@ test('the Allure report opens from disk, shows the failed bron run with its expl
   await expect(page.getByText(/Verwacht: een sessiecontroleRequest/).first()).toBeVisible();
   await testInfo.attach('allure-rapport.png', { body: await page.screenshot(), contentType: 'image/png' });
   expect(external).toEqual([]);
+});
+
+test('Bevindingen names exactly the failed requirements of skip-sessiecontrole, each with its cause, fix and runs', async ({}, testInfo) => {
+  const { page } = await open('samenvatting.html');
+  const failed = failedIn(reportDir);
+  expect(failed).toContain('BRON-01');
+  const eisen = await page.locator('#bevindingen .bevinding').evaluateAll((els) => els.map((e) => e.getAttribute('data-eis')));
+  expect(eisen).toEqual(failed);
+  // The first lines say which requirements failed, not only how many.
+  await expect(page.locator('#kern')).toContainText(`${failed.length} eisen van de ${kwalificatie(reportDir).requirements.length} niet voldaan`);
+  for (const id of failed) await expect(page.locator('#kern')).toContainText(id);
+  const catalogus = loadRequirements();
+  const bron01 = page.locator('#bevindingen [data-eis="BRON-01"]');
+  await expect(bron01).toContainText('Verwacht');
+  await expect(bron01).toContainText('Oorzaak');
+  await expect(bron01.locator('.oplossing')).toContainText(catalogus.get('BRON-01')!.oplossing);
+  // Every run that failed BRON-01 is named once; binnen-brin's TC saw another message sequence, so it is a group of its own.
+  const runsInBron01 = kwalificatie(reportDir).scenarios.filter((s) => s.status === 'failed' && s.message?.includes('[BRON-01]')).length;
+  expect(runsInBron01).toBeGreaterThanOrEqual(2);
+  await expect(bron01.locator('a.run')).toHaveCount(runsInBron01);
+  await expect(bron01.locator('.groep')).toHaveCount(2);
+  await testInfo.attach('bevindingen.png', { body: await page.locator('#bevindingen').screenshot(), contentType: 'image/png' });
+});
+
+test('a finding links to its own test in the Allure report', async () => {
+  const { page } = await open('samenvatting.html');
+  const link = page.locator('#bevindingen [data-eis="BEV-03"] a.run').first();
+  const naam = (await link.textContent())!.replace(/ \((bron|doel)\)$/, '');
+  expect(await link.getAttribute('href')).toMatch(/^index\.html#[0-9a-f]{32}$/);
+  await link.click();
+  await expect(page.getByText(new RegExp(`${naam} \\[SUT als bron\\]`)).first()).toBeVisible({ timeout: 15_000 });
+  await expect(page.getByText('[BEV-03]').first()).toBeVisible();
+});
+
+test('the requirement table marks the harness\'s own requirements and names the source of each', async () => {
+  const { page } = await open('samenvatting.html');
+  const catalogus = loadRequirements();
+  const k = kwalificatie(reportDir);
+  await expect(page.locator('table.eisen tbody tr')).toHaveCount(k.requirements.length);
+  for (const r of k.requirements) {
+    const rij = page.locator(`#eis-${r.id}`);
+    const eis = catalogus.get(r.id)!;
+    await expect(rij).toHaveAttribute('data-herkomst', eis.herkomst);
+    await expect(rij).toContainText(eis.bron);
+    if (eis.herkomst === 'eigen') await expect(rij).toContainText('eis testbank');
+  }
+  expect(catalogus.get('BEV-03')!.herkomst).toBe('eigen');
+  expect(catalogus.get('DOEL-07')!.herkomst).toBe('eigen');
+});
+
+test('the page is Dutch: no English headings or the word harness', async () => {
+  const { page } = await open('samenvatting.html');
+  const tekst = await page.locator('body').innerText();
+  expect(tekst).not.toMatch(/\bRuns\b|Rol SUT|\bharness\b/);
+  // A part of the set: the reasons why it is incomplete come first, under the banner.
+  await expect(page.locator('h2')).toHaveText(['Bovendien onvolledig', 'Bevindingen', 'Eisen', 'Toetsen', 'Ondertekening']);
+  await expect(page.locator('#ondertekening')).toContainText('tijdzone Europe/Amsterdam');
+});
+
+test('drop-attachments: one finding, DOEL-07, with the list of 37 attachments cut to a count', async ({}, testInfo) => {
+  const { page } = await open('samenvatting.html', bijlagenDir);
+  expect(failedIn(bijlagenDir)).toEqual(['DOEL-07']);
+  const eisen = await page.locator('#bevindingen .bevinding').evaluateAll((els) => els.map((e) => e.getAttribute('data-eis')));
+  expect(eisen).toEqual(['DOEL-07']);
+  const doel07 = page.locator('#bevindingen [data-eis="DOEL-07"]');
+  await expect(doel07).toContainText('eis testbank');
+  await expect(doel07).toContainText(/en 33 meer/);
+  // Each attachment name at most once on the whole page (the run's explanation lists it twice, with and without hash).
+  const tekst = await page.locator('body').innerText();
+  expect(tekst.match(/Onderzoeksverslag-30-Bijlagenberg/g) ?? []).toHaveLength(0);
+  expect((tekst.match(/Toelichting-Bijlagenberg\.pdf/g) ?? []).length).toBeLessThanOrEqual(2);
+  await testInfo.attach('bevindingen-bijlagen.png', { body: await page.screenshot({ fullPage: true }), contentType: 'image/png' });
 });
