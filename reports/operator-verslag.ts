@@ -5,10 +5,10 @@
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { ATTESTATIES_BESTAND, type Attestaties } from '../suites/operator-console/attestaties.ts';
-import { operatorRegel } from '../suites/operator-console/antwoord-tekst.ts';
-import { eerdereAntwoorden } from '../suites/operator-console/bewijs.ts';
-import type { Antwoord } from '../suites/operator-console/vraag.ts';
+import { ATTESTATIES_BESTAND, type Attestaties } from '../web/operator-console/attestaties.ts';
+import { operatorRegel } from '../web/operator-console/antwoord-tekst.ts';
+import { eerdereAntwoorden } from '../web/operator-console/bewijs.ts';
+import type { Antwoord } from '../web/operator-console/vraag.ts';
 
 export interface OperatorVerslag {
   /** Every answer of the run, oldest first (the attestations' own prompts included). */
