@@ -4,8 +4,7 @@
  */
 import type { Kwalificatie, RequirementStatus, ScenarioStatus } from './kwalificatie.ts';
 import { verdictTekst, type Verdict } from './oordeel.ts';
-
-const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+import { escapeHtml as escape } from '../web/html.ts';
 
 const eisStatus: Record<RequirementStatus, string> = { passed: 'voldaan', failed: 'niet voldaan', untested: 'niet getest' };
 const runStatus: Record<ScenarioStatus, string> = { passed: 'geslaagd', failed: 'afgekeurd', broken: 'gebroken', skipped: 'overgeslagen' };
