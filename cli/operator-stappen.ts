@@ -3,10 +3,10 @@
  * before it, and show the operator of a manual qualification the closing page with the verdict after it. Both use the
  * console on the configured port (manual.poort), so the page the operator keeps open follows along.
  */
-import { vraagAttestaties, type Attestaties } from '../suites/operator-console/attestaties.ts';
-import { operatorBewijsMap } from '../suites/operator-console/bewijs.ts';
-import { startOperatorConsole, type OperatorConsole } from '../suites/operator-console/operator-console.ts';
-import type { Afsluiting } from '../suites/operator-console/pagina.ts';
+import { vraagAttestaties, type Attestaties } from '../web/operator-console/attestaties.ts';
+import { operatorBewijsMap } from '../web/operator-console/bewijs.ts';
+import { startOperatorConsole, type OperatorConsole } from '../web/operator-console/operator-console.ts';
+import type { Afsluiting } from '../web/operator-console/pagina.ts';
 import { standaardTijdslimieten, type SutConfig } from '../suites/sut-config.ts';
 
 /** How long the closing page waits for the operator's browser to fetch it (the waiting page retries every 2 s). */

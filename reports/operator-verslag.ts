@@ -5,10 +5,11 @@
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { ATTESTATIES_BESTAND, type Attestaties } from '../suites/operator-console/attestaties.ts';
-import { operatorRegel } from '../suites/operator-console/antwoord-tekst.ts';
-import { eerdereAntwoorden } from '../suites/operator-console/bewijs.ts';
-import type { Antwoord } from '../suites/operator-console/vraag.ts';
+import { ATTESTATIES_BESTAND, type Attestaties } from '../web/operator-console/attestaties.ts';
+import { operatorRegel } from '../web/operator-console/antwoord-tekst.ts';
+import { eerdereAntwoorden } from '../web/operator-console/bewijs.ts';
+import type { Antwoord } from '../web/operator-console/vraag.ts';
+import { html, type Html } from '../web/html.ts';
 
 export interface OperatorVerslag {
   /** Every answer of the run, oldest first (the attestations' own prompts included). */
@@ -27,40 +28,33 @@ export async function leesOperatorVerslag(map: string): Promise<OperatorVerslag>
   return { antwoorden, ...(attestaties ? { attestaties } : {}) };
 }
 
-const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 const datumTijd = (iso: string) => new Date(iso).toLocaleString('nl-NL', { timeZone: 'Europe/Amsterdam', dateStyle: 'medium', timeStyle: 'medium' });
 const namen = (v: OperatorVerslag) => [...new Set(v.antwoorden.map((a) => a.door))];
 
-/** The summary page's section on attestations and the operator; empty when nobody answered anything. */
-export function renderOperatorSectie(v: OperatorVerslag): string {
-  if (!v.antwoorden.length && !v.attestaties) return '';
-  const delen: string[] = [];
-  const a = v.attestaties;
-  if (a) {
-    const verklaring = a.verklaring;
-    delen.push(`<h2 id="attestaties">Attestaties</h2>
+function attestatiesSectie(a: Attestaties): Html {
+  const verklaring = a.verklaring;
+  return html`<h2 id="attestaties">Attestaties</h2>
 <p>Wat een kwalificatie niet op de lijn kan zien, verklaard door ${a.voor === 'school' ? 'de school' : 'de leverancier'}.</p>
 <table>
 <thead><tr><th>Onderdeel</th><th>Verklaring</th><th>Antwoord</th><th>Door, op</th></tr></thead>
 <tbody>
-${a.checklist
-  .map(
-    (c) =>
-      `<tr><td><strong>${escape(c.id)}</strong></td><td>${escape(c.tekst)}</td><td><span class="status ${c.voldaan ? 'passed' : 'failed'}">${c.voldaan ? 'ja' : 'nee'}</span>${c.opmerking ? `<br>${escape(c.opmerking)}` : ''}</td><td>${escape(c.door)}, ${escape(datumTijd(c.beantwoordOp))}</td></tr>`,
-  )
-  .join('\n')}
-</tbody>
+${a.checklist.map(
+  (c) =>
+    html`<tr><td><strong>${c.id}</strong></td><td>${c.tekst}</td><td><span class="status ${c.voldaan ? 'passed' : 'failed'}">${c.voldaan ? 'ja' : 'nee'}</span>${c.opmerking ? html`<br>${c.opmerking}` : ''}</td><td>${c.door}, ${datumTijd(c.beantwoordOp)}</td></tr>\n`,
+)}</tbody>
 </table>
 <h3>Eigen verklaring</h3>
 <p id="eigen-verklaring"><span class="status ${verklaring.afgegeven ? 'passed' : 'failed'}">${verklaring.afgegeven ? 'Afgegeven' : 'Niet afgegeven'}</span>
-door ${escape(verklaring.naam)} namens ${escape(verklaring.organisatie)}; vastgelegd door ${escape(verklaring.door)} op ${escape(datumTijd(verklaring.beantwoordOp))}.</p>
-<blockquote>${escape(verklaring.tekst)}</blockquote>
-${verklaring.opmerking ? `<p>Opmerking: ${escape(verklaring.opmerking)}</p>` : ''}
-${verklaring.ondertekend ? `<p>Ondertekend exemplaar: ${escape(verklaring.ondertekend.naam)} (SHA-256 <code>${escape(verklaring.ondertekend.sha256)}</code>, in evidence: operator/${escape(verklaring.ondertekend.pad)})</p>` : ''}`);
-  }
-  if (v.antwoorden.length) {
-    delen.push(`<h2 id="operator">Operator</h2>
-<p>Antwoorden in de operatorconsole door ${escape(namen(v).join(', '))}: ${v.antwoorden.length} in totaal. Elk antwoord staat ook in operator/antwoorden.jsonl.</p>
+door ${verklaring.naam} namens ${verklaring.organisatie}; vastgelegd door ${verklaring.door} op ${datumTijd(verklaring.beantwoordOp)}.</p>
+<blockquote>${verklaring.tekst}</blockquote>
+${verklaring.opmerking ? html`<p>Opmerking: ${verklaring.opmerking}</p>` : ''}
+${verklaring.ondertekend ? html`<p>Ondertekend exemplaar: ${verklaring.ondertekend.naam} (SHA-256 <code>${verklaring.ondertekend.sha256}</code>, in evidence: operator/${verklaring.ondertekend.pad})</p>` : ''}
+`;
+}
+
+function operatorTabel(v: OperatorVerslag): Html {
+  return html`<h2 id="operator">Operator</h2>
+<p>Antwoorden in de operatorconsole door ${namen(v).join(', ')}: ${v.antwoorden.length} in totaal. Elk antwoord staat ook in operator/antwoorden.jsonl.</p>
 <table>
 <thead><tr><th>Tijd</th><th>Run</th><th>Vraag</th><th>Antwoord</th><th>Door</th></tr></thead>
 <tbody>
@@ -68,13 +62,17 @@ ${v.antwoorden
   .map(operatorRegel)
   .map(
     (r) =>
-      `<tr><td>${escape(datumTijd(r.beantwoordOp))}</td><td>${escape(r.run ?? '—')}</td><td>${escape(r.vraag)}</td><td>${escape(r.antwoord)}${r.opmerking ? `<br>Opmerking: ${escape(r.opmerking)}` : ''}</td><td>${escape(r.door)}</td></tr>`,
-  )
-  .join('\n')}
-</tbody>
-</table>`);
-  }
-  return `<section id="operator-en-attestaties">\n${delen.join('\n')}\n</section>`;
+      html`<tr><td>${datumTijd(r.beantwoordOp)}</td><td>${r.run ?? '—'}</td><td>${r.vraag}</td><td>${r.antwoord}${r.opmerking ? html`<br>Opmerking: ${r.opmerking}` : ''}</td><td>${r.door}</td></tr>\n`,
+  )}</tbody>
+</table>
+`;
+}
+
+/** The summary page's section on attestations and the operator (markup); empty when nobody answered anything. */
+export function renderOperatorSectie(v: OperatorVerslag): string {
+  if (!v.antwoorden.length && !v.attestaties) return '';
+  return html`<section id="operator-en-attestaties">
+${v.attestaties ? attestatiesSectie(v.attestaties) : ''}${v.antwoorden.length ? operatorTabel(v) : ''}</section>`.markup;
 }
 
 /** For the Allure environment panel: who operated, and each attestation in one line. */

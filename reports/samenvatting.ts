@@ -10,6 +10,7 @@ import type { Herkomst, Requirement } from '../suites/requirements.ts';
 import { bevindingen, kortLijsten, vergelijkbaar, type Bevinding, type Uitleg } from './bevindingen.ts';
 import type { Kwalificatie, RequirementStatus, ScenarioStatus } from './kwalificatie.ts';
 import { verdictTekst, type Verdict } from './oordeel.ts';
+import { escapeHtml as escape } from '../web/html.ts';
 
 export interface SamenvattingOpties {
   /** The requirement catalogue: where each requirement comes from and what to fix when it fails. */
@@ -22,7 +23,6 @@ export interface SamenvattingOpties {
   secties?: readonly string[];
 }
 
-const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 // A CSS string inside <style>, which HTML does not unescape: quote and backslash escaped, `<` as a CSS escape so no text ends the element.
 const cssString = (s: string) => `"${s.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/</g, '\\3c ').replace(/\n/g, ' ')}"`;
 

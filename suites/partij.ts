@@ -6,6 +6,7 @@ import type { Leerling } from '../simulator/dossier/leerling.ts';
 import type { KlaarzetOpties, LasSystem } from '../simulator/las/las-system.ts';
 import type { OntvangenDossier, OntvangenNotificatie } from '../simulator/control-api.ts';
 import type { School } from '../simulator/register/register.ts';
+import { sutSchool, type World } from '../simulator/world.ts';
 import { AdapterFout, type SutAdapter } from './adapters/sut-adapter.ts';
 
 /** What a scenario needs to know of a party's school. */
@@ -28,6 +29,11 @@ export interface Partij {
   notificaties(): Promise<OntvangenNotificatie[]>;
   /** The last error the party's system showed its user. */
   laatsteFout(): Promise<string | undefined>;
+}
+
+/** The system under test as the party of its school in the given sector. */
+export function sutAlsPartij(world: World, sut: SutAdapter, sector: 'po' | 'vo'): Partij {
+  return sutPartij(sut, `${world.sut.naam} (SUT)`, sutSchool(world.sut, sector), world.sut.oin);
 }
 
 /** The system under test as the party of one of its schools, driven through its adapter. */

@@ -5,16 +5,16 @@
 import { fixtureLeerling } from '../fixtures/leerlingen.ts';
 import { testscholen } from '../fixtures/scholen.ts';
 import type { Exchange } from '../simulator/transport/exchange-log.ts';
-import { sutSchool, type Uitbreiding, type World } from '../simulator/world.ts';
+import type { Uitbreiding, World } from '../simulator/world.ts';
 import { gegevensset2019 } from '../simulator/dossier/gegevensset.ts';
 import { beginstand, NietUitvoerbaar } from './beginstand.ts';
 import { CheckFailure } from './check-failure.ts';
 import { RunKlok } from './run-klok.ts';
 import type { SutAdapter } from './adapters/sut-adapter.ts';
-import { sutPartij, testschoolPartij, type Partij } from './partij.ts';
+import { sutAlsPartij, testschoolPartij, type Partij } from './partij.ts';
 import { requireEis, type Requirement } from './requirements.ts';
 import { stapEisen, type Rol, type ScenarioContext, type ScenarioProfiel } from './scenario-context.ts';
-import type { Scenario } from './scenario.ts';
+import type { Scenario } from './scenario-model.ts';
 
 /**
  * How a run tells the report about its steps; the Allure reporter implements it, tests record it, and the fault matrix
@@ -38,11 +38,6 @@ export interface RunOptions {
   sut: SutAdapter;
   /** Told, per requirement a step verifies, whether the SUT met it; requirements of steps never reached stay untold. */
   onEis?: (id: string, uitkomst: 'passed' | 'failed') => void;
-}
-
-/** The system under test as the party of its school in the given sector. */
-export function sutAlsPartij(world: World, sut: SutAdapter, sector: 'po' | 'vo'): Partij {
-  return sutPartij(sut, `${world.sut.naam} (SUT)`, sutSchool(world.sut, sector), world.sut.oin);
 }
 
 /** Runs a step as a reported step, reporting inside it the messages it caused. */

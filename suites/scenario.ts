@@ -1,6 +1,8 @@
 /**
  * Scenarios as data: loading scenarios/*.yaml, checking them against scenarios/scenario.schema.json and against the
  * step and requirement catalogues, and reporting any problem with file, line and column before anything runs.
+ * The loader binds each step to its definition in the step catalogue, so it sits above the steps; what a loaded
+ * scenario is (suites/scenario-model.ts) sits below them, with the runner.
  */
 import Ajv from 'ajv';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -9,48 +11,12 @@ import { fileURLToPath } from 'node:url';
 import { fixtureLeerling } from '../fixtures/leerlingen.ts';
 import { datumInSchooljaar } from '../simulator/schooljaar.ts';
 import { loadRequirements, type Requirement } from './requirements.ts';
-import { stapEisen, type Rol, type ScenarioProfiel, type StepDefinition } from './scenario-context.ts';
+import { stapEisen, type Rol } from './scenario-context.ts';
+import type { RawScenario, Scenario, ScenarioStap } from './scenario-model.ts';
 import { stepCatalogue } from './steps/catalogue.ts';
 import { readYamlSource, SourceError } from './yaml-source.ts';
-import type { Uitbreiding, WorldServer } from '../simulator/world.ts';
-import type { CatalogueId } from '../certs/catalogue-entries.ts';
 
 export const scenariosDir = fileURLToPath(new URL('../scenarios/', import.meta.url));
-
-export interface ScenarioStap {
-  naam: string;
-  args: Record<string, unknown>;
-  regel: number;
-  definitie: StepDefinition<never>;
-}
-
-/** A scenario file as the schema describes it. */
-interface RawScenario {
-  id: string;
-  titel: string;
-  beschrijving?: string;
-  capaciteit: string;
-  profiel: ScenarioProfiel;
-  rollen: Rol[];
-  eisen: string[];
-  begintoestand?: { datum?: string; nietsKlaargezet?: boolean; gegevensset?: string; uitbreidingen?: Uitbreiding[]; certificaten?: Partial<Record<WorldServer, CatalogueId>> };
-  stappen: Record<string, Record<string, unknown>>[];
-}
-
-/** A loaded scenario: checked, its steps bound to their definitions, the start date lifted out. */
-export interface Scenario extends Omit<RawScenario, 'begintoestand' | 'stappen'> {
-  /** As the scenario states it: relative to the school year ("16 maart", "na de zomerrelease") or a fixed day. */
-  datum?: string;
-  /** The scenario assumes the SUT as bron has nothing klaargezet for its pupils: without a reset its bron run cannot be judged. */
-  nietsKlaargezet?: boolean;
-  /** The release the world starts in, when not the current one. */
-  gegevensset?: string;
-  uitbreidingen?: Uitbreiding[];
-  /** Bad server certificates that world parties present instead of their own. */
-  certificaten?: Partial<Record<WorldServer, CatalogueId>>;
-  stappen: ScenarioStap[];
-  bestand: string;
-}
 
 const schema = JSON.parse(readFileSync(join(scenariosDir, 'scenario.schema.json'), 'utf8')) as object;
 const validate = new Ajv.default({ allErrors: false }).compile<RawScenario>(schema);

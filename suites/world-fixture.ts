@@ -11,7 +11,7 @@ import { startWorld, type World, type WorldOptions } from '../simulator/world.ts
 import { sutAdapterVoor, testTijdslimiet } from './adapters/adapter-voor.ts';
 import type { ManualAdapter } from './adapters/manual-adapter.ts';
 import type { SutAdapter } from './adapters/sut-adapter.ts';
-import { operatorRegel } from './operator-console/antwoord-tekst.ts';
+import { operatorRegel } from '../web/operator-console/antwoord-tekst.ts';
 import { qualificationRunFromEnv } from './run-settings.ts';
 import { beginTestTijden, meet, schrijfTestTijden } from './run-timings.ts';
 import { loadSutConfig, standaardTijdslimieten, worldOptionsVoor, type SutConfig } from './sut-config.ts';

@@ -14,6 +14,7 @@ import type { CategorieNaam } from './versies/2019.1/model.ts';
 import { dossierType2019 } from './versies/2019.1/schema.ts';
 import { veldnamen2019 } from './versies/2019.1/veldnamen.ts';
 import { parseXml, type XmlElement } from './xml-reader.ts';
+import { escapeHtml as escape } from '../../web/html.ts';
 
 const koppen: Record<CategorieNaam, string> = {
   cat_metadata: 'Over dit dossier',
@@ -40,7 +41,6 @@ const eigenSectie = new Set(categorieen2019.flatMap((c) => c.elementen.map((e) =
 const houder = new Set(categorieen2019.map((c) => c.ouder.join('/')).filter(Boolean));
 const overgeslagen = (pad: string) => (eigenSectie.has(pad) || houder.has(pad));
 
-const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 const veldnaam = (naam: string) => escape(veldnamen2019[naam] ?? (koppen as Record<string, string>)[naam] ?? naam.replace(/[_-]/g, ' ').replace(/^./, (c) => c.toUpperCase()));
 
 const bestandstypen: Record<string, string> = {

@@ -4,9 +4,12 @@
  * date), server-rendered in Dutch without scripts or external resources.
  * It calls the same LasSystem functions as the test-control API, so a Playwright module that drives these pages drives
  * the very behaviour the http adapter drives; it is also the page docs/examples/playwright/referentie-las.adapter.ts
- * shows vendors how to drive. Every value on a page is escaped: the pages echo what a user typed and what another LAS sent.
+ * shows vendors how to drive. Written with the house's page layer (web/html.ts), which escapes every value: the pages
+ * echo what a user typed and what another LAS sent. The pages stay with the reference LAS because they are part of it
+ * (its standalone command serves them too); only the page layer is shared.
  */
 import type { FastifyInstance, FastifyReply } from 'fastify';
+import { Html, html } from '../../web/html.ts';
 import type { SimulatedClock } from '../clock.ts';
 import type { OntvangenDossier } from '../control-api.ts';
 import { bekendeVersies } from '../dossier/versies/index.ts';
@@ -22,11 +25,6 @@ export interface WebUiOptions {
   prefix: string;
 }
 
-/** Text for HTML text and attribute values (quoted with "). */
-function escape(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
-
 type Form = Record<string, string | undefined>;
 
 /** The pages never load anything from elsewhere, and nothing may frame them or send their forms elsewhere. */
@@ -36,7 +34,7 @@ const SECURITY_HEADERS = {
   'cache-control': 'no-store',
 };
 
-const STYLE = `
+const STYLE = new Html(`
 body{font-family:system-ui,sans-serif;margin:0;color:#1a1a1a;background:#fafafa}
 header{background:#154273;color:#fff;padding:.6rem 1.2rem}header a{color:#fff;margin-right:1rem}
 main{padding:1rem 1.2rem;max-width:80rem}
@@ -46,7 +44,7 @@ table{border-collapse:collapse;margin-top:.5rem}th,td{border:1px solid #bbb;padd
 .gelukt{border-left:4px solid #2e7d32;padding:.4rem .7rem;background:#e8f5e9}
 .fout{border-left:4px solid #c62828;padding:.4rem .7rem;background:#ffebee}
 code{font-size:.85em;word-break:break-all}dt{font-weight:600}dd{margin:0 0 .4rem 0}
-`;
+`);
 
 export function registerWebUi(app: FastifyInstance, options: WebUiOptions): void {
   const { las, prefix } = options;
@@ -59,7 +57,7 @@ export function registerWebUi(app: FastifyInstance, options: WebUiOptions): void
         done(null, Object.fromEntries(new URLSearchParams(body as string)));
       });
       ui.setErrorHandler((err: { statusCode?: number; message: string }, _req, reply) =>
-        stuur(reply, err.statusCode ?? 500, pagina('Fout', `<h1>Fout</h1>${foutmelding(`De pagina kon niet worden getoond: ${err.message}`)}`)),
+        stuur(reply, err.statusCode ?? 500, pagina('Fout', html`<h1>Fout</h1>${foutmelding(`De pagina kon niet worden getoond: ${err.message}`)}`)),
       );
 
       ui.get('/', async (_req, reply) => stuur(reply, 200, startpagina()));
@@ -129,18 +127,18 @@ export function registerWebUi(app: FastifyInstance, options: WebUiOptions): void
     { prefix },
   );
 
-  function stuur(reply: FastifyReply, code: number, html: string) {
-    return reply.code(code).headers({ ...SECURITY_HEADERS, 'content-type': 'text/html; charset=utf-8' }).send(html);
+  function stuur(reply: FastifyReply, code: number, pagina: Html) {
+    return reply.code(code).headers({ ...SECURITY_HEADERS, 'content-type': 'text/html; charset=utf-8' }).send(pagina.markup);
   }
 
-  function pagina(titel: string, inhoud: string): string {
-    const link = (p: string, tekst: string) => `<a href="${escape(pad(p))}">${escape(tekst)}</a>`;
-    return `<!doctype html>
+  function pagina(titel: string, inhoud: Html): Html {
+    const link = (p: string, tekst: string) => html`<a href="${pad(p)}">${tekst}</a>`;
+    return html`<!doctype html>
 <html lang="nl">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escape(titel)} — ${escape(options.naam)}</title>
+<title>${titel} — ${options.naam}</title>
 <style>${STYLE}</style>
 </head>
 <body>
@@ -153,14 +151,13 @@ ${inhoud}
 `;
   }
 
-  function startpagina(): string {
+  function startpagina(): Html {
     const rijen = las.schools
-      .map((s) => `<tr data-testid="school" data-brin="${escape(s.brin)}"><td>${escape(s.brin)}</td><td>${escape(s.naam)}</td><td>${escape(s.sector)}</td><td><code>${escape(s.routeringsKenmerk)}</code></td></tr>`)
-      .join('\n');
+      .map((s) => html`<tr data-testid="school" data-brin="${s.brin}"><td>${s.brin}</td><td>${s.naam}</td><td>${s.sector}</td><td><code>${s.routeringsKenmerk}</code></td></tr>`);
     return pagina(
       'Start',
-      `<h1>${escape(options.naam)}</h1>
-<p>Versie <span data-testid="versie">${escape(options.versie)}</span>, gegevensset <span data-testid="huidige-gegevensset">${escape(las.release().versie)}</span>.</p>
+      html`<h1>${options.naam}</h1>
+<p>Versie <span data-testid="versie">${options.versie}</span>, gegevensset <span data-testid="huidige-gegevensset">${las.release().versie}</span>.</p>
 <h2>Scholen</h2>
 <table data-testid="scholen"><thead><tr><th scope="col">BRIN</th><th scope="col">Naam</th><th scope="col">Sector</th><th scope="col">Aanleverpunt</th></tr></thead>
 <tbody>
@@ -169,88 +166,86 @@ ${rijen}
     );
   }
 
-  function schoolKeuze(gekozen: string | undefined): string {
+  function schoolKeuze(gekozen: string | undefined): Html {
     const opties = las.schools
-      .map((s) => `<option value="${escape(s.brin)}"${s.brin === gekozen ? ' selected' : ''}>${escape(`${s.brin} — ${s.naam}`)}</option>`)
-      .join('');
-    return `<label for="brin">School</label><select id="brin" name="brin" required>${opties}</select>`;
+      .map((s) => html`<option value="${s.brin}"${s.brin === gekozen ? html` selected` : ''}>${`${s.brin} — ${s.naam}`}</option>`);
+    return html`<label for="brin">School</label><select id="brin" name="brin" required>${opties}</select>`;
   }
 
-  const veld = (id: string, label: string, waarde: string | undefined, extra = '') =>
-    `<label for="${id}">${escape(label)}</label><input id="${id}" name="${id}" value="${escape(waarde ?? '')}" required autocomplete="off"${extra}>`;
+  const veld = (id: string, label: string, waarde: string | undefined, extra?: Html) =>
+    html`<label for="${id}">${label}</label><input id="${id}" name="${id}" value="${waarde ?? ''}" required autocomplete="off"${extra}>`;
 
-  function klaarzettenPagina(form: Form, melding = ''): string {
+  function klaarzettenPagina(form: Form, melding?: Html): Html {
     return pagina(
       'Klaarzetten',
-      `<h1>Dossier klaarzetten</h1>
+      html`<h1>Dossier klaarzetten</h1>
 <p>Zet het overstapdossier van een leerling klaar voor de school waar de leerling heen gaat.</p>
 ${melding}
-<form method="post" action="${escape(pad('/klaarzetten'))}" data-testid="klaarzetten">
+<form method="post" action="${pad('/klaarzetten')}" data-testid="klaarzetten">
 ${schoolKeuze(form['brin'])}
-${veld('pgn', 'PGN (BSN of onderwijsnummer)', form['pgn'], ' inputmode="numeric"')}
+${veld('pgn', 'PGN (BSN of onderwijsnummer)', form['pgn'], html` inputmode="numeric"`)}
 ${veld('doelBrin', 'BRIN van de nieuwe school', form['doelBrin'])}
 <button type="submit">Klaarzetten</button>
 </form>`,
     );
   }
 
-  function opvragenPagina(form: Form, resultaat = ''): string {
+  function opvragenPagina(form: Form, resultaat?: Html): Html {
     return pagina(
       'Opvragen',
-      `<h1>Dossier opvragen</h1>
+      html`<h1>Dossier opvragen</h1>
 <p>Vraag het overstapdossier van een nieuwe leerling op bij de school waar de leerling vandaan komt.</p>
-<form method="post" action="${escape(pad('/opvragen'))}" data-testid="opvragen">
+<form method="post" action="${pad('/opvragen')}" data-testid="opvragen">
 ${schoolKeuze(form['brin'])}
 ${veld('bronBrin', 'BRIN van de huidige school', form['bronBrin'])}
-${veld('pgn', 'PGN (BSN of onderwijsnummer)', form['pgn'], ' inputmode="numeric"')}
-${veld('geboortedatum', 'Geboortedatum', form['geboortedatum'], ' type="date"')}
+${veld('pgn', 'PGN (BSN of onderwijsnummer)', form['pgn'], html` inputmode="numeric"`)}
+${veld('geboortedatum', 'Geboortedatum', form['geboortedatum'], html` type="date"`)}
 <button type="submit">Opvragen</button>
 </form>
 ${resultaat}`,
     );
   }
 
-  function uitkomst(u: { resultaat: string; sessieId?: string; afgemeld: boolean; fout?: string }): string {
+  function uitkomst(u: { resultaat: string; sessieId?: string; afgemeld: boolean; fout?: string }): Html {
     const geleverd = u.resultaat === 'DossierGeleverd';
-    return `<section aria-labelledby="uitkomst-kop" data-testid="uitkomst" class="${geleverd ? 'gelukt' : 'fout'}" role="status">
+    return html`<section aria-labelledby="uitkomst-kop" data-testid="uitkomst" class="${geleverd ? 'gelukt' : 'fout'}" role="status">
 <h2 id="uitkomst-kop">${geleverd ? 'Dossier ontvangen' : 'Opvragen niet gelukt'}</h2>
 <dl>
-<dt>Resultaat</dt><dd data-testid="resultaat">${escape(u.resultaat)}</dd>
-${u.sessieId ? `<dt>Sessie</dt><dd data-testid="sessie">${escape(u.sessieId)}</dd>` : ''}
+<dt>Resultaat</dt><dd data-testid="resultaat">${u.resultaat}</dd>
+${u.sessieId ? html`<dt>Sessie</dt><dd data-testid="sessie">${u.sessieId}</dd>` : ''}
 <dt>Afgemeld bij het Traffic Center</dt><dd data-testid="afgemeld">${u.afgemeld ? 'ja' : 'nee'}</dd>
-${u.fout ? `<dt>Melding</dt><dd data-testid="uitkomst-fout">${escape(u.fout)}</dd>` : ''}
+${u.fout ? html`<dt>Melding</dt><dd data-testid="uitkomst-fout">${u.fout}</dd>` : ''}
 </dl>
 </section>`;
   }
 
-  function dossiersPagina(ontvangen: readonly OntvangenDossier[]): string {
+  function dossiersPagina(ontvangen: readonly OntvangenDossier[]): Html {
     const bijlagen = (d: OntvangenDossier) =>
       d.bijlagen === undefined
         ? '—'
         : d.bijlagen.length === 0
           ? 'geen'
-          : `<ul data-testid="bijlagen">${d.bijlagen.map((b) => `<li data-testid="bijlage"><span data-testid="bestandsnaam">${escape(b.bestandsnaam)}</span><br>SHA-256 <code data-testid="sha256">${escape(b.sha256)}</code></li>`).join('')}</ul>`;
+          : html`<ul data-testid="bijlagen">${d.bijlagen.map((b) => html`<li data-testid="bijlage"><span data-testid="bestandsnaam">${b.bestandsnaam}</span><br>SHA-256 <code data-testid="sha256">${b.sha256}</code></li>`)}</ul>`;
     const rijen = ontvangen
       .map(
-        (d) => `<tr data-testid="dossier">
-<td data-testid="ontvangen-op"><time datetime="${escape(d.ontvangenOp)}">${escape(d.ontvangenOp)}</time></td>
-<td data-testid="pgn">${escape(d.pgn)}</td>
-<td data-testid="bron-brin">${escape(d.bronBrin)}</td>
-<td data-testid="doel-brin">${escape(d.doelBrin)}</td>
-<td>${d.sessieId ? `<span data-testid="sessie">${escape(d.sessieId)}</span>` : '—'}</td>
-<td data-testid="status">${escape(d.status)}</td>
-<td>${d.reden ? `<span data-testid="reden">${escape(d.reden)}</span>` : '—'}</td>
+        (d) => html`<tr data-testid="dossier">
+<td data-testid="ontvangen-op"><time datetime="${d.ontvangenOp}">${d.ontvangenOp}</time></td>
+<td data-testid="pgn">${d.pgn}</td>
+<td data-testid="bron-brin">${d.bronBrin}</td>
+<td data-testid="doel-brin">${d.doelBrin}</td>
+<td>${d.sessieId ? html`<span data-testid="sessie">${d.sessieId}</span>` : '—'}</td>
+<td data-testid="status">${d.status}</td>
+<td>${d.reden ? html`<span data-testid="reden">${d.reden}</span>` : '—'}</td>
 <td>${bijlagen(d)}</td>
 </tr>`,
-      )
-      .join('\n');
+      );
     return pagina(
       'Ontvangen dossiers',
-      `<h1>Ontvangen dossiers</h1>
+      html`<h1>Ontvangen dossiers</h1>
 ${
   ontvangen.length === 0
-    ? '<p data-testid="geen-dossiers">Er zijn nog geen dossiers ontvangen.</p>'
-    : `<table data-testid="dossiers"><thead><tr><th scope="col">Ontvangen op</th><th scope="col">PGN</th><th scope="col">Van BRIN</th><th scope="col">Voor BRIN</th><th scope="col">Sessie</th><th scope="col">Status</th><th scope="col">Reden</th><th scope="col">Bijlagen</th></tr></thead>
+    ? html`<p data-testid="geen-dossiers">Er zijn nog geen dossiers ontvangen.</p>`
+    : html`<table data-testid="dossiers"><thead><tr><th scope="col">Ontvangen op</th><th scope="col">PGN</th><th scope="col">Van BRIN</th><th scope="col">Voor BRIN</th><th scope="col">Sessie</th><th scope="col">Status</th><th scope="col">Reden</th><th scope="col">Bijlagen</th></tr></thead>
 <tbody>
 ${rijen}
 </tbody></table>`
@@ -258,40 +253,40 @@ ${rijen}
     );
   }
 
-  function laatsteFoutPagina(melding: string | undefined): string {
+  function laatsteFoutPagina(melding: string | undefined): Html {
     return pagina(
       'Laatste fout',
-      `<h1>Laatste fout</h1>
-${melding === undefined ? '<p data-testid="geen-fout">Er is geen fout getoond.</p>' : `<p class="fout" data-testid="laatste-fout">${escape(melding)}</p>`}`,
+      html`<h1>Laatste fout</h1>
+${melding === undefined ? html`<p data-testid="geen-fout">Er is geen fout getoond.</p>` : html`<p class="fout" data-testid="laatste-fout">${melding}</p>`}`,
     );
   }
 
-  function testomgevingPagina(form: Form, melding = ''): string {
+  function testomgevingPagina(form: Form, melding?: Html): Html {
     return pagina(
       'Testomgeving',
-      `<h1>Testomgeving</h1>
-<p>Deze LAS werkt met datum <strong data-testid="huidige-datum">${escape(options.clock.today())}</strong>.</p>
+      html`<h1>Testomgeving</h1>
+<p>Deze LAS werkt met datum <strong data-testid="huidige-datum">${options.clock.today()}</strong>.</p>
 ${melding}
-<form method="post" action="${escape(pad('/testomgeving/wissen'))}" data-testid="wissen">
+<form method="post" action="${pad('/testomgeving/wissen')}" data-testid="wissen">
 <p>Wis alle klaargezette en ontvangen dossiers, notificaties en meldingen van de testscholen.</p>
 <button type="submit">Testgegevens wissen</button>
 </form>
-<form method="post" action="${escape(pad('/testomgeving/datum'))}" data-testid="datum">
-<label for="datum">Datum</label><input id="datum" name="datum" type="date" value="${escape(form['datum'] ?? '')}" required>
+<form method="post" action="${pad('/testomgeving/datum')}" data-testid="datum">
+<label for="datum">Datum</label><input id="datum" name="datum" type="date" value="${form['datum'] ?? ''}" required>
 <button type="submit">Datum instellen</button>
 </form>`,
     );
   }
 
-  function releasePagina(form: Form, melding = ''): string {
-    const versies = bekendeVersies.map((v) => `<option value="${escape(v.versie)}"></option>`).join('');
+  function releasePagina(form: Form, melding?: Html): Html {
+    const versies = bekendeVersies.map((v) => html`<option value="${v.versie}"></option>`);
     return pagina(
       'Gegevensset',
-      `<h1>Gegevensset</h1>
-<p>Deze LAS werkt nu in gegevensset <strong data-testid="huidige-gegevensset">${escape(las.release().versie)}</strong>.</p>
+      html`<h1>Gegevensset</h1>
+<p>Deze LAS werkt nu in gegevensset <strong data-testid="huidige-gegevensset">${las.release().versie}</strong>.</p>
 ${melding}
-<form method="post" action="${escape(pad('/release'))}" data-testid="release">
-<label for="gegevensset">Nieuwe gegevensset</label><input id="gegevensset" name="gegevensset" list="versies" value="${escape(form['gegevensset'] ?? '')}" required autocomplete="off">
+<form method="post" action="${pad('/release')}" data-testid="release">
+<label for="gegevensset">Nieuwe gegevensset</label><input id="gegevensset" name="gegevensset" list="versies" value="${form['gegevensset'] ?? ''}" required autocomplete="off">
 <datalist id="versies">${versies}</datalist>
 <button type="submit">Wisselen</button>
 </form>`,
@@ -312,5 +307,5 @@ function ontbrekend(form: Form, velden: Record<string, string>): string | undefi
   return leeg.length ? `Vul in: ${leeg.join(', ')}.` : undefined;
 }
 
-const gelukt = (tekst: string) => `<p class="gelukt" role="status" data-testid="melding">${escape(tekst)}</p>`;
-const foutmelding = (tekst: string) => `<p class="fout" role="alert" data-testid="foutmelding">${escape(tekst)}</p>`;
+const gelukt = (tekst: string) => html`<p class="gelukt" role="status" data-testid="melding">${tekst}</p>`;
+const foutmelding = (tekst: string) => html`<p class="fout" role="alert" data-testid="foutmelding">${tekst}</p>`;

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import type { Namen } from '../../simulator/transport/naam-resolutie.ts';
 import type { AdapterKeuze, Tijdslimieten } from '../sut-config.ts';
 import { httpAdapter } from './http-adapter.ts';
-import { operatorBewijsMap } from '../operator-console/bewijs.ts';
+import { operatorBewijsMap } from '../../web/operator-console/bewijs.ts';
 import { manualAdapter } from './manual-adapter.ts';
 import { loadPlaywrightLasModule, playwrightAdapter } from './playwright-adapter.ts';
 import type { SutAdapter } from './sut-adapter.ts';

@@ -9,8 +9,8 @@ import { loadFixtureLeerlingen } from '../../fixtures/leerlingen.ts';
 import type { KlaarzettenVerzoek, OntvangenDossier, OpvragenAntwoord, OpvragenVerzoek } from '../../simulator/control-api.ts';
 import type { Leerling } from '../../simulator/dossier/leerling.ts';
 import { resultCodes, type ResultCode } from '../../simulator/protocol/result-codes.ts';
-import { startOperatorConsole } from '../operator-console/operator-console.ts';
-import { VraagVerlopen, type Antwoord, type KeuzeOptie, type Vraag, type VraagContext } from '../operator-console/vraag.ts';
+import { startOperatorConsole } from '../../web/operator-console/operator-console.ts';
+import { VraagVerlopen, type Antwoord, type KeuzeOptie, type Vraag, type VraagContext } from '../../web/operator-console/vraag.ts';
 import { AdapterFout, type Aangeboden, type StapInfo, type SutAdapter } from './sut-adapter.ts';
 
 /** As the SUT configuration names them: `manual: { poort, operator }` and `tijdslimieten.handmatigMs`. */

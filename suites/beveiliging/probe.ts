@@ -9,7 +9,7 @@ import { CheckFailure } from '../check-failure.ts';
 import type { RunBody } from '../qualification-test.ts';
 import type { Requirement } from '../requirements.ts';
 import { reportedStep, type StepReporter } from '../scenario-runner.ts';
-import { harnessClient, sessieBijSut, type SessieBijSut } from './sessie-bij-sut.ts';
+import { harnessClient, sessieBijSut, type SessieBijSut } from '../sessie-bij-sut.ts';
 
 /** How a server answered a probe: refused at the TLS layer, refused with a SOAP Fault, or answered a result. */
 export type Uitkomst =

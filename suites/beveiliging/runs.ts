@@ -3,15 +3,10 @@
  * Each names the requirement it verifies and the reference-LAS fault that proves it catches what it claims.
  */
 import { CheckFailure } from '../check-failure.ts';
-import type { QualificationRunInfo, RunBody } from '../qualification-test.ts';
-import type { Requirement } from '../requirements.ts';
 import { beschrijfUitkomst, controleRechtmatigeDoel, stap, verwachtGeenVrijgave, vraagDossier, type Uitkomst } from './probe.ts';
-import { harnessClient, sessieBijSut } from './sessie-bij-sut.ts';
+import { harnessClient, sessieBijSut } from '../sessie-bij-sut.ts';
+import type { BeveiligingsRun } from './beveiligings-run.ts';
 import { tlsRuns } from './tls-runs.ts';
-
-export interface BeveiligingsRun extends QualificationRunInfo {
-  uitvoeren(run: RunBody & { eis: (id: string) => Requirement }): Promise<void>;
-}
 
 
 export const beveiligingsRuns: BeveiligingsRun[] = [

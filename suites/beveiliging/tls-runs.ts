@@ -13,11 +13,11 @@ import { testschoolName } from '../../simulator/testschool/testschool.ts';
 import { TC_NAME } from '../../simulator/traffic-center/traffic-center.ts';
 import { sutSchool, type World } from '../../simulator/world.ts';
 import type { OntvangenBijPartij } from '../partij.ts';
-import { sutAlsPartij } from '../scenario-runner.ts';
+import { sutAlsPartij } from '../partij.ts';
 import { CheckFailure } from '../check-failure.ts';
 import { beschrijf } from '../scenario-context.ts';
 import { attachCertificaat, stap, verwachtGeenVrijgave } from './probe.ts';
-import type { BeveiligingsRun } from './runs.ts';
+import type { BeveiligingsRun } from './beveiligings-run.ts';
 
 const LEERLING = 'povo-regulier';
 

@@ -1,7 +1,7 @@
 import { testscholen } from '../../fixtures/scholen.ts';
 import { SoapFaultAnswer } from '../../simulator/las/oso-client.ts';
 import { zoeksleutelVoor } from '../../simulator/protocol/zoeksleutel.ts';
-import { harnessClient, openSessieBijSut } from '../beveiliging/sessie-bij-sut.ts';
+import { harnessClient, openSessieBijSut } from '../sessie-bij-sut.ts';
 import { CheckFailure } from '../check-failure.ts';
 import { beschrijf, tcBericht, type StepDefinition } from '../scenario-context.ts';
 import { dossierUitAntwoord } from './geleverd-dossier.ts';

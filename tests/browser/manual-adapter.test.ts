@@ -10,7 +10,7 @@ import { dossierUitAntwoord } from '../../suites/steps/geleverd-dossier.ts';
 import { manualAdapter } from '../../suites/adapters/manual-adapter.ts';
 import { CheckFailure } from '../../suites/check-failure.ts';
 import { launchChromium } from '../../suites/chromium.ts';
-import { ANTWOORDEN_BESTAND } from '../../suites/operator-console/bewijs.ts';
+import { ANTWOORDEN_BESTAND } from '../../web/operator-console/bewijs.ts';
 import { loadRequirements } from '../../suites/requirements.ts';
 import type { Rol } from '../../suites/scenario-context.ts';
 import { runScenario } from '../../suites/scenario-runner.ts';

@@ -4,10 +4,10 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { launchChromium } from '../../suites/chromium.ts';
-import { ATTESTATIES_BESTAND, beveiligingsChecklist, vraagAttestaties } from '../../suites/operator-console/attestaties.ts';
-import { ANTWOORDEN_BESTAND } from '../../suites/operator-console/bewijs.ts';
-import { startOperatorConsole, type OperatorConsole } from '../../suites/operator-console/operator-console.ts';
-import { VraagVerlopen } from '../../suites/operator-console/vraag.ts';
+import { ATTESTATIES_BESTAND, beveiligingsChecklist, vraagAttestaties } from '../../web/operator-console/attestaties.ts';
+import { ANTWOORDEN_BESTAND } from '../../web/operator-console/bewijs.ts';
+import { startOperatorConsole, type OperatorConsole } from '../../web/operator-console/operator-console.ts';
+import { VraagVerlopen } from '../../web/operator-console/vraag.ts';
 
 // The console as an operator meets it: a real browser on the console's page, the prompts asked by code at the same time.
 let browser: Browser;

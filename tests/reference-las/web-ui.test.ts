@@ -59,7 +59,7 @@ test('a hostile value typed into a form comes back escaped, in the message and i
   expect(response.status).toBe(422);
   const html = await response.text();
   expect(html).not.toContain('<script>');
-  const escaped = '&#34;&#62;&#60;script&#62;alert(&#39;x&#39;)&#60;/script&#62;&#38;';
+  const escaped = '&quot;&gt;&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;&amp;';
   expect(html).toContain(`data-testid="foutmelding">Referentie-LAS kent geen leerling met PGN ${escaped} op ${world.sut.scholen.po!.brin}.</p>`);
   expect(html).toContain(`value="${escaped}"`);
 });

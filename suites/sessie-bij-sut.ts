@@ -1,19 +1,20 @@
 /**
  * The starting point of the SUT-as-bron security runs: a dossier the SUT has klaargezet for testschool VO, and a real TC
  * session that testschool VO opened for it. Whoever then asks the SUT's AP for the dossier, only testschool VO, over a
- * good connection, may get it.
+ * good connection, may get it. Below both the security runs and the documentRequest step, which ask the SUT for a
+ * dossier the same way.
  */
-import { fixtureLeerling } from '../../fixtures/leerlingen.ts';
-import type { Leerling } from '../../simulator/dossier/leerling.ts';
-import { testscholen } from '../../fixtures/scholen.ts';
-import { gegevensset2019 } from '../../simulator/dossier/gegevensset.ts';
-import { OsoClient, type OsoClientOptions } from '../../simulator/las/oso-client.ts';
-import type { DocumentRequest } from '../../simulator/protocol/messages.ts';
-import { zoeksleutelVoor } from '../../simulator/protocol/zoeksleutel.ts';
-import { sutSchool, type World } from '../../simulator/world.ts';
-import type { TlsIdentity } from '../../simulator/transport/tls-identity.ts';
-import type { SutAdapter } from '../adapters/sut-adapter.ts';
-import { sutAlsPartij } from '../scenario-runner.ts';
+import { fixtureLeerling } from '../fixtures/leerlingen.ts';
+import type { Leerling } from '../simulator/dossier/leerling.ts';
+import { testscholen } from '../fixtures/scholen.ts';
+import { gegevensset2019 } from '../simulator/dossier/gegevensset.ts';
+import { OsoClient, type OsoClientOptions } from '../simulator/las/oso-client.ts';
+import type { DocumentRequest } from '../simulator/protocol/messages.ts';
+import { zoeksleutelVoor } from '../simulator/protocol/zoeksleutel.ts';
+import { sutSchool, type World } from '../simulator/world.ts';
+import type { TlsIdentity } from '../simulator/transport/tls-identity.ts';
+import type { SutAdapter } from './adapters/sut-adapter.ts';
+import { sutAlsPartij } from './partij.ts';
 
 export interface SessieBijSut {
   apUrl: string;

@@ -3,9 +3,8 @@
  * and what was answered before. Plain forms that post and redirect, so any browser works without script; only the
  * "waiting for the next prompt" state loads a small script of the console itself that reloads when a prompt arrives.
  */
-import { html, type Html } from './html.ts';
+import { Html, html } from '../html.ts';
 import type { Antwoord, Vraag } from './vraag.ts';
-import type { Verdict } from '../../reports/oordeel.ts';
 
 export interface OpenVraag {
   id: string;
@@ -32,6 +31,13 @@ export interface PaginaStaat {
   afgesloten?: Afsluiting;
 }
 
+/**
+ * The verdicts the closing page can colour. Spelled out here rather than imported from the report, which sits above the
+ * web pages; the command line hands over the report's verdict, so a new verdict there fails the type check until the
+ * page knows how to show it.
+ */
+export type Verdict = 'GESLAAGD' | 'NIET_GESLAAGD' | 'ONVOLLEDIG';
+
 export interface Afsluiting {
   /** GESLAAGD, NIET GESLAAGD, … as the report says it. */
   oordeel: string;
@@ -47,7 +53,7 @@ export interface Afsluiting {
 
 const tijd = (d: Date | string) => new Date(d).toLocaleTimeString('nl-NL', { hour: '2-digit', minute: '2-digit', second: '2-digit' });
 
-const STIJL = `
+const STIJL = new Html(`
 body{font-family:system-ui,sans-serif;margin:0;background:#f4f5f7;color:#1b1f24;line-height:1.45}
 header{background:#15467a;color:#fff;padding:.8rem 1.5rem;display:flex;justify-content:space-between;align-items:baseline;flex-wrap:wrap;gap:.5rem}
 header h1{font-size:1.2rem;margin:0}
@@ -70,7 +76,7 @@ button.tweede{background:#fff;color:#15467a}
 .oordeel.ja{background:#e3f4e5;color:#14532d;border:2px solid #15803d}.oordeel.nee{background:#fde8e8;color:#7f1d1d;border:2px solid #b91c1c}.oordeel.onvolledig{background:#fef3c7;color:#78350f;border:2px solid #b45309}
 table{border-collapse:collapse;width:100%}td,th{text-align:left;vertical-align:top;padding:.3rem .4rem;border-bottom:1px solid #e3e6ea}
 code{font-size:.85rem;word-break:break-all}
-`;
+`);
 
 /** What is being tested and how far along: the run, the step and its expectation, and the prompt's number. */
 function contextBlok(vraag: Vraag, vraagNummer: number): Html {
