@@ -5,7 +5,7 @@
  * carried out and passed, and every requirement in scope passed.
  */
 import { runKey } from '../suites/catalogue.ts';
-import { aantal } from '../simulator/meervoud.ts';
+import { aantal } from '../web/meervoud.ts';
 
 export type Verdict = 'GESLAAGD' | 'NIET_GESLAAGD' | 'ONVOLLEDIG';
 

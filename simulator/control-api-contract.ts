@@ -8,7 +8,7 @@ import Ajv2020, { type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { controlPaths } from './control-api.ts';
-import { aantal } from './meervoud.ts';
+import { aantal } from '../web/meervoud.ts';
 
 /** Where the contract lives, as messages and docs name it. */
 export const CONTRACT_FILE = 'docs/control-api.openapi.json';

@@ -7,7 +7,7 @@ import type { Finding } from './finding.ts';
 import { jsonSchemaVoor, type JsonSchema, type XsdKeuzeSchema, type XsdLengteSchema, type XsdWaardeSchema } from './json-schema.ts';
 import { kinderenVanType, type ElementDecl, type SamengesteldType } from './schema-model.ts';
 import { isGeldigeXsdWaarde, leesXsdInteger, xsdBasisUitleg, xsdTrim } from './xsd-waarden.ts';
-import { aantal } from '../meervoud.ts';
+import { aantal } from '../../web/meervoud.ts';
 
 /** The number of characters (code points) of a string. */
 function tekens(s: string): number {

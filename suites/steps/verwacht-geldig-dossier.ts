@@ -1,6 +1,6 @@
 import { validateDossier } from '../../simulator/dossier/validator.ts';
 import { volledigeVersie } from '../../simulator/dossier/versies/index.ts';
-import { aantal } from '../../simulator/meervoud.ts';
+import { aantal } from '../../web/meervoud.ts';
 import { CheckFailure } from '../check-failure.ts';
 import { beschrijf, vereisSessie, type StepDefinition } from '../scenario-context.ts';
 import { vereisGeleverdDossier } from './geleverd-dossier.ts';

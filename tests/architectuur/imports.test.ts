@@ -1,13 +1,16 @@
 /**
  * The house's layers, checked on the source: no import circles, and the few one-way rules that are simple to state.
  * protocol and dossier (pure) ← servers ← world ← web pages ← suites (scenario engine ← steps ← suites declaring tests)
- * ← reports ← cli. web/html.ts, the page layer, imports nothing and may be used by every layer.
+ * ← reports ← cli. The text layer — web/html.ts (the one HTML escape) and web/meervoud.ts (Dutch counts) — imports
+ * nothing and may be used by every layer.
  */
 import { expect, test } from '@playwright/test';
 import { importCirkels, importGraaf, type ModulePad } from '../support/import-graph.ts';
 
 const MAPPEN = ['simulator', 'web', 'suites', 'reports', 'cli', 'certs', 'fixtures'];
 const PAGINALAAG = 'web/html.ts';
+const TEKSTLAAG = [PAGINALAAG, 'web/meervoud.ts'];
+const isTekstlaag = (i: ModulePad) => TEKSTLAAG.includes(i);
 
 const graaf = importGraaf(MAPPEN);
 
@@ -41,18 +44,17 @@ test('no import circles in simulator/, web/, suites/, reports/, cli/, certs/ or 
   expect(importCirkels(graaf).map((c) => c.join(' → '))).toEqual([]);
 });
 
-test('simulator/protocol and simulator/dossier are pure: they import only themselves (and the page layer)', () => {
+test('simulator/protocol and simulator/dossier are pure: they import only themselves (and the text layer)', () => {
   for (const map of ['simulator/protocol', 'simulator/dossier'])
-    expect(overtredingen(onder(map), (i) => !i.startsWith(`${map}/`) && i !== PAGINALAAG), map).toEqual([]);
+    expect(overtredingen(onder(map), (i) => !i.startsWith(`${map}/`) && !isTekstlaag(i)), map).toEqual([]);
 });
 
-test('the page layer web/html.ts imports nothing of the house', () => {
-  expect(graaf.get(PAGINALAAG)).toEqual([]);
+test('the text layer (web/html.ts, web/meervoud.ts) imports nothing of the house', () => {
+  for (const m of TEKSTLAAG) expect(graaf.get(m), m).toEqual([]);
 });
 
 test('layers depend downward: simulator ← web ← suites ← reports ← cli', () => {
-  const isPaginalaag = (i: ModulePad) => i === PAGINALAAG;
-  expect(overtredingen(onder('simulator'), (i) => onder('web', 'suites', 'reports', 'cli')(i) && !isPaginalaag(i)), 'simulator/').toEqual([]);
+  expect(overtredingen(onder('simulator'), (i) => onder('web', 'suites', 'reports', 'cli')(i) && !isTekstlaag(i)), 'simulator/').toEqual([]);
   expect(overtredingen(onder('web'), onder('suites', 'reports', 'cli')), 'web/').toEqual([]);
   expect(overtredingen(onder('suites'), onder('reports', 'cli')), 'suites/').toEqual([]);
   expect(overtredingen(onder('reports'), onder('cli')), 'reports/').toEqual([]);
