@@ -213,6 +213,8 @@ test('over a whole run: each prompt shows its run, step and progress, the histor
     await testInfo.attach('vraag met context.png', { body: await page.screenshot({ fullPage: true }), contentType: 'image/png' });
     await page.getByRole('button', { name: 'Ja' }).click();
     expect((await afgerond).ja).toBe(true);
+    // The answer's redirect back to the page must land before this console goes (a run has a test's worth of time).
+    await expect(page.locator('#wachten')).toBeVisible();
     await eerste.close();
 
     // The next test's console on the same port and folder: the open page follows, and the first answer is still listed.
