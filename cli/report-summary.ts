@@ -7,15 +7,15 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Kwalificatie } from '../reports/kwalificatie.ts';
 import { verdictTekst } from '../reports/oordeel.ts';
+import { icons } from '../suites/terminal-reporter.ts';
 
 export function summary(k: Kwalificatie, reportDir: string): string {
   const written = (file: string) => (existsSync(join(reportDir, file)) ? join(reportDir, file) : `${join(reportDir, file)} (not written)`);
-  const icon = { passed: '✓', failed: '✘', broken: '!', skipped: '-' } as const;
   const notPassed = k.scenarios.filter((s) => s.status !== 'passed');
   const count = (status: string) => k.requirements.filter((r) => r.status === status).length;
   const lines = [
     '',
-    ...(notPassed.length ? ['Not passed:', ...notPassed.map((s) => `  ${icon[s.status]} ${s.id} [${s.role}]${s.message ? ` ${s.message.split('\n')[0]}` : ''}`)] : []),
+    ...(notPassed.length ? ['Not passed:', ...notPassed.map((s) => `  ${icons[s.status]} ${s.id} [${s.role}]${s.message ? ` ${s.message.split('\n')[0]}` : ''}`)] : []),
     `Requirements:  ${count('passed')} met, ${count('failed')} not met, ${count('untested')} untested (of ${k.requirements.length} for ${k.reikwijdte.rollen.length === 1 ? 'role' : 'roles'} ${k.reikwijdte.rollen.join(' and ')})`,
     `Summary:       ${written('samenvatting.html')}`,
     `Report:        ${written('index.html')}`,

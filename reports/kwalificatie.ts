@@ -2,6 +2,7 @@
  * kwalificatie.json: the qualification verdict, per scenario run and per requirement, built from Playwright's JSON
  * report of the qualification suite. Its shape is a stable contract (docs: architecture, "Command line").
  */
+import { stripVTControlCharacters } from 'node:util';
 import type { JSONReport, JSONReportSpec, JSONReportSuite } from '@playwright/test/reporter';
 import { ANNOTATION } from '../suites/run-settings.ts';
 import type { Requirement } from '../suites/requirements.ts';
@@ -51,7 +52,6 @@ export interface Kwalificatie {
 export type KwalificatieContext = Omit<Kwalificatie, 'verdict' | 'onvolledig' | 'totalen' | 'scenarios' | 'requirements'>;
 
 // Playwright escapes terminal colours into error messages; a report must not carry them.
-const ANSI = new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, 'g');
 
 function specs(suite: JSONReportSuite): JSONReportSpec[] {
   return [...suite.specs, ...(suite.suites ?? []).flatMap(specs)];
@@ -68,7 +68,7 @@ export function buildKwalificatie(report: JSONReport, requirements: ReadonlyMap<
       const scenarioId = get(ANNOTATION.scenario);
       if (!scenarioId) continue;
       const role = get(ANNOTATION.rol);
-      const message = (result?.error?.message ?? result?.errors.map((e) => e.message ?? '').join('\n') ?? '').replace(ANSI, '').replace(/^CheckFailure: /gm, '').trim();
+      const message = stripVTControlCharacters(result?.error?.message ?? result?.errors.map((e) => e.message ?? '').join('\n') ?? '').replace(/^CheckFailure: /gm, '').trim();
       const status: ScenarioStatus =
         t.status === 'skipped'
           ? 'skipped'

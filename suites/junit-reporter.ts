@@ -7,6 +7,7 @@
 import { writeFileSync, mkdirSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { dirname, relative } from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
 import type { FullConfig, FullResult, Reporter, Suite, TestCase, TestResult } from '@playwright/test/reporter';
 import { ANNOTATION } from './run-settings.ts';
 
@@ -21,11 +22,10 @@ export function junitUitkomst(test: Pick<TestCase, 'annotations'>, result: Pick<
   return result.status === 'failed' && afgekeurd ? 'failure' : 'error';
 }
 
-// Terminal colours Playwright puts into error messages, and characters XML 1.0 cannot carry.
-const ANSI = new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, 'g');
+// Terminal colours Playwright puts into error messages are stripped; characters XML 1.0 cannot carry are replaced.
 const NIET_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g;
 const xml = (s: string) =>
-  s.replace(ANSI, '').replace(NIET_XML, '?').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+  stripVTControlCharacters(s).replace(NIET_XML, '?').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 const seconden = (ms: number) => (ms / 1000).toFixed(3);
 
 interface Geval {
@@ -35,11 +35,9 @@ interface Geval {
 }
 
 function foutTekst(result: TestResult): { soort: string; eersteRegel: string; geheel: string } {
-  const geheel = (result.errors.length ? result.errors : result.error ? [result.error] : [])
-    .map((e) => e.message ?? e.value ?? '')
-    .join('\n\n')
-    .replace(ANSI, '')
-    .trim();
+  const geheel = stripVTControlCharacters(
+    (result.errors.length ? result.errors : result.error ? [result.error] : []).map((e) => e.message ?? e.value ?? '').join('\n\n'),
+  ).trim();
   // Errors arrive as "Name: message"; the name (CheckFailure, AdapterFout, Error …) is the JUnit type.
   const naam = /^([A-Za-z]+(?:Error|Failure|Fout|Verlopen)?): /.exec(geheel);
   const zonderNaam = naam ? geheel.slice(naam[0].length) : geheel;

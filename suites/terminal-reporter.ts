@@ -4,15 +4,14 @@
  * explains it; for a broken run a short reason. No stack traces, code frames or attachments: a finding about the SUT is
  * not a harness crash, and the report holds the details. Colour only on a terminal (not in CI logs, not with NO_COLOR).
  */
+import { stripVTControlCharacters } from 'node:util';
 import type { FullConfig, Reporter, Suite, TestCase, TestError, TestResult } from '@playwright/test/reporter';
 import { ANNOTATION, qualificationRunFromEnv } from './run-settings.ts';
 
 const ESC = String.fromCharCode(27);
-const ANSI = new RegExp(`${ESC}\\[[0-9;]*m`, 'g');
-const plain = (s: string) => s.replace(ANSI, '');
 
-type Outcome = 'passed' | 'failed' | 'broken' | 'skipped';
-const icons: Record<Outcome, string> = { passed: '✓', failed: '✘', broken: '!', skipped: '-' };
+export type Outcome = 'passed' | 'failed' | 'broken' | 'skipped';
+export const icons: Record<Outcome, string> = { passed: '✓', failed: '✘', broken: '!', skipped: '-' };
 const colours: Record<Outcome, string> = { passed: '32', failed: '31', broken: '33', skipped: '90' };
 
 /** The lines of a finding that tell a vendor what to do; the rest (expected, source of the requirement) is in the report. */
@@ -30,7 +29,7 @@ export function formatDuration(ms: number): string {
 
 /** The head of one error of a run: a finding's key lines with a pointer into the report, or a broken run's first line. */
 export function explain(error: TestError, outcome: Outcome, reportDir: string | undefined): string[] {
-  const message = plain(error.message ?? error.value ?? '').replace(/^(CheckFailure|Error): /, '').trim();
+  const message = stripVTControlCharacters(error.message ?? error.value ?? '').replace(/^(CheckFailure|Error): /, '').trim();
   if (outcome === 'failed') {
     const lines = message.split('\n').filter((l) => KEPT.test(l)).map((l) => l.trim());
     const eis = /^\[([^\]]+)\]/.exec(message)?.[1];
@@ -70,13 +69,13 @@ export default class TerminalReporter implements Reporter {
     const counter = `${String(this.done).padStart(String(this.total).length)}/${this.total}`;
     const line = `  ${this.paint(colours[outcome], icons[outcome])} ${counter} ${name} ${this.paint('90', `(${formatDuration(result.duration)})`)}`;
     // The same finding made twice in one run (a check repeated per dossier) is said once.
-    const errors = [...new Map(result.errors.map((e) => [plain(e.message ?? e.value ?? ''), e])).values()];
+    const errors = [...new Map(result.errors.map((e) => [stripVTControlCharacters(e.message ?? e.value ?? ''), e])).values()];
     const details = outcome === 'failed' || outcome === 'broken' ? errors.slice(0, 3).flatMap((e) => explain(e, outcome, this.reportDir)) : [];
     if (outcome === 'broken' && details.length) details[0] = `could not be carried out: ${details[0]}`;
     process.stdout.write(`${line}\n${details.map((d) => `      ${d}\n`).join('')}`);
   }
 
   onError(error: TestError): void {
-    process.stderr.write(`${plain(error.message ?? error.value ?? 'error').split('\n')[0]}\n`);
+    process.stderr.write(`${stripVTControlCharacters(error.message ?? error.value ?? 'error').split('\n')[0]}\n`);
   }
 }

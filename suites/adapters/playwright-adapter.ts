@@ -10,6 +10,7 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { stripVTControlCharacters } from 'node:util';
 import type { Browser, BrowserContext, Page } from '@playwright/test';
 import type { KlaarzettenVerzoek, OntvangenDossier, OpvragenAntwoord, OpvragenVerzoek } from '../../simulator/control-api.ts';
 import { launchChromium } from '../chromium.ts';
@@ -75,7 +76,7 @@ export async function loadPlaywrightLasModule(file: string): Promise<PlaywrightL
   try {
     geladen = (await import(pathToFileURL(path).href)) as Record<string, unknown>;
   } catch (e) {
-    const reden = zonderKleur((e as Error).message);
+    const reden = stripVTControlCharacters((e as Error).message);
     // Node reads a .ts file as CommonJS unless its package says "type": "module"; the module is written with export.
     const hint = /Unexpected token 'export'|Cannot use import statement outside a module/.test(reden)
       ? ` — Node leest de module als CommonJS: geef het bestand de extensie .mts, of zet "type": "module" in de package.json van zijn map.`
@@ -181,7 +182,7 @@ export async function playwrightAdapter(settings: PlaywrightAdapterSettings): Pr
       if (p && !p.isClosed()) await p.close().catch(() => {});
       page = undefined;
       throw new AdapterFout(
-        `Playwright-module ${bestand}: ${bezig} faalde bij ${taak}: ${zonderKleur((e as Error).message ?? String(e)).slice(0, 1500)}` +
+        `Playwright-module ${bestand}: ${bezig} faalde bij ${taak}: ${stripVTControlCharacters((e as Error).message ?? String(e)).slice(0, 1500)}` +
           (afdruk ? `\nSchermafdruk: ${afdruk}` : ''),
         afdruk ? { schermafdruk: afdruk } : {},
       );
@@ -236,8 +237,3 @@ function toon(waarde: unknown): string {
   return waarde === undefined ? 'undefined' : JSON.stringify(waarde).slice(0, 300);
 }
 
-/** Playwright colours some messages for a terminal; a report wants the text. */
-function zonderKleur(s: string): string {
-  // eslint-disable-next-line no-control-regex
-  return s.replace(/\u001b\[[0-9;]*m/g, '');
-}
