@@ -20,7 +20,19 @@ export interface AanleverpuntRecord {
   eigenaarOin: string;
 }
 
-export class Register {
+/**
+ * What the TC reads of the register. The in-memory Register answers at once; under `serve` the durable store answers
+ * (so an aanleverpunt registered on one instance counts on every instance), hence the answers may be promises.
+ */
+export interface RegisterLookup {
+  school(brin: string): School | undefined | Promise<School | undefined>;
+  aanleverpunt(routeringsKenmerk: string): AanleverpuntRecord | undefined | Promise<AanleverpuntRecord | undefined>;
+  aanleverpuntenVan(brin: string): AanleverpuntRecord[] | Promise<AanleverpuntRecord[]>;
+  /** The readable name of the system that holds a certificate, for logs and reports. */
+  partyName(oin: string | undefined): string;
+}
+
+export class Register implements RegisterLookup {
   #schools = new Map<string, School>();
   #aanleverpunten = new Map<string, AanleverpuntRecord>();
   #partyNames = new Map<string, string>();

@@ -16,14 +16,16 @@ import type {
 } from '../protocol/messages.ts';
 import { oso2021 } from '../protocol/profile.ts';
 import { resultCodes, type ResultCode } from '../protocol/result-codes.ts';
-import type { Register } from '../register/register.ts';
+import type { RegisterLookup } from '../register/register.ts';
 import type { ExchangeLog } from '../transport/exchange-log.ts';
 import { startSoapServer, type RequestContext, type SoapServer } from '../transport/soap-server.ts';
 import type { TlsIdentity } from '../transport/tls-identity.ts';
-import { SessionStore, type Sessie } from './session-store.ts';
+import { MemorySessionStore, type Sessie, type SessionStore } from './session-store.ts';
 
 export interface TrafficCenterOptions {
-  register: Register;
+  register: RegisterLookup;
+  /** Where sessions live; in memory when absent (one qualify), the durable store under `serve`. */
+  sessions?: SessionStore;
   clock: SimulatedClock;
   tls: TlsIdentity;
   log: ExchangeLog;
@@ -44,7 +46,10 @@ export const TC_PATH = '/oso/tc';
 
 const resultaat = (code: ResultCode) => ({ code, omschrijving: resultCodes[code].omschrijving });
 
-/** A check answers the result code that refuses the request, or nothing when the request passes it. */
+/**
+ * A check answers the result code that refuses the request, or nothing when the request passes it. The facts a check
+ * needs are read (awaited) before the checks run, so the checks stay plain and in the documented order.
+ */
 type Check = () => ResultCode | undefined;
 const firstFailing = (checks: Check[]) => {
   for (const check of checks) {
@@ -56,28 +61,34 @@ const firstFailing = (checks: Check[]) => {
 
 export async function startTrafficCenter(options: TrafficCenterOptions): Promise<TrafficCenter> {
   const { register, clock } = options;
-  const sessions = new SessionStore();
+  const sessions = options.sessions ?? new MemorySessionStore();
   const overdrachtsoorten: readonly string[] = oso2021.overdrachtsoorten;
 
-  const owns = (oin: string, routeringsKenmerk: string, brin: string) => {
-    const ap = register.aanleverpunt(routeringsKenmerk);
+  const owns = async (oin: string, routeringsKenmerk: string, brin: string) => {
+    const ap = await register.aanleverpunt(routeringsKenmerk);
     return ap !== undefined && ap.brin === brin && ap.eigenaarOin === oin;
   };
   const expired = (s: Sessie) => clock.now().getTime() - s.geopendOp.getTime() > oso2021.sessieGeldigheidMinuten * 60_000;
 
   async function overdracht(req: OverdrachtRequest, ctx: RequestContext): Promise<OverdrachtResponse> {
-    const doelAp = register.aanleverpunt(req.doelRouteringsKenmerk);
+    const [doelAp, doelEigen, bronSchool, bronAps] = await Promise.all([
+      register.aanleverpunt(req.doelRouteringsKenmerk),
+      owns(ctx.client.oin, req.doelRouteringsKenmerk, req.doelBrin),
+      register.school(req.bronBrin),
+      register.aanleverpuntenVan(req.bronBrin),
+    ]);
+    const actieveBronAps = bronAps.filter((ap) => ap.actief);
     const code = firstFailing([
       () => ((req.zoeksleutel ? 1 : 0) + (req.koppelsleutel ? 1 : 0) === 1 ? undefined : 'OngeldigeSleutel'),
       () => (overdrachtsoorten.includes(req.overdrachtsoort) ? undefined : 'OngeldigeOverdrachtsoort'),
       () => (doelAp && doelAp.brin === req.doelBrin ? undefined : 'OnbekendAanleverpunt'),
-      () => (owns(ctx.client.oin, req.doelRouteringsKenmerk, req.doelBrin) ? undefined : 'CertificaatHoortNietBijAanleverpunt'),
+      () => (doelEigen ? undefined : 'CertificaatHoortNietBijAanleverpunt'),
       () => (doelAp?.actief ? undefined : 'AanleverpuntNietActief'),
-      () => (register.school(req.bronBrin) ? undefined : 'VerstrekkerNietBekend'),
-      () => (register.aanleverpuntenVan(req.bronBrin).some((ap) => ap.actief) ? undefined : 'GeenActiefAanleverpunt'),
+      () => (bronSchool ? undefined : 'VerstrekkerNietBekend'),
+      () => (actieveBronAps.length ? undefined : 'GeenActiefAanleverpunt'),
     ]);
     if (code) return { resultaat: resultaat(code) };
-    const sessie = sessions.open({
+    const sessie = await sessions.open({
       doelBrin: req.doelBrin,
       doelRouteringsKenmerk: req.doelRouteringsKenmerk,
       bronBrin: req.bronBrin,
@@ -90,21 +101,23 @@ export async function startTrafficCenter(options: TrafficCenterOptions): Promise
     return {
       resultaat: resultaat('Ok'),
       sessieId: sessie.sessieId,
-      aanleverpunten: register
-        .aanleverpuntenVan(req.bronBrin)
-        .filter((ap) => ap.actief)
-        .map((ap) => ({ routeringsKenmerk: ap.routeringsKenmerk, url: ap.url })),
+      aanleverpunten: actieveBronAps.map((ap) => ({ routeringsKenmerk: ap.routeringsKenmerk, url: ap.url })),
     };
   }
 
   async function sessiecontrole(req: SessiecontroleRequest, ctx: RequestContext): Promise<SessiecontroleResponse> {
-    const sessie = sessions.get(req.sessieId);
+    const [sessie, bronSchool, bronEigen, doelSchool] = await Promise.all([
+      sessions.get(req.sessieId),
+      register.school(req.bronBrin),
+      owns(ctx.client.oin, req.bronRouteringsKenmerk, req.bronBrin),
+      register.school(req.doelBrin),
+    ]);
     const code = firstFailing([
       () => (sessie ? undefined : 'SessieOnbekend'),
       () => (sessie?.afmelding ? 'SessieReedsAfgemeld' : undefined),
       () => (sessie && expired(sessie) ? 'SessieVerlopen' : undefined),
-      () => (register.school(req.bronBrin) ? undefined : 'VerstrekkerNietBekend'),
-      () => (owns(ctx.client.oin, req.bronRouteringsKenmerk, req.bronBrin) ? undefined : 'CertificaatHoortNietBijAanleverpunt'),
+      () => (bronSchool ? undefined : 'VerstrekkerNietBekend'),
+      () => (bronEigen ? undefined : 'CertificaatHoortNietBijAanleverpunt'),
       () => (req.doelRouteringsKenmerk === sessie?.doelRouteringsKenmerk ? undefined : 'OnbekendAanleverpunt'),
       () =>
         req.bronBrin === sessie?.bronBrin &&
@@ -115,26 +128,27 @@ export async function startTrafficCenter(options: TrafficCenterOptions): Promise
           : 'SessieAfwijkend',
       () => (req.overdrachtsoort === 'overdrachtbinnenbrin' && req.bronBrin !== req.doelBrin ? 'GeenRelatieMetDoel' : undefined),
     ]);
-    sessie?.sessiecontroles.push({ bronRouteringsKenmerk: req.bronRouteringsKenmerk, op: clock.now(), resultaat: code ?? 'Ok' });
+    if (sessie) await sessions.sessiecontroleVastleggen(sessie.sessieId, { bronRouteringsKenmerk: req.bronRouteringsKenmerk, op: clock.now(), resultaat: code ?? 'Ok' });
     if (code) return { resultaat: resultaat(code) };
-    const sector = register.school(req.doelBrin)?.sector;
+    const sector = doelSchool?.sector;
     return { resultaat: resultaat('Ok'), ...(sector ? { doelschoolSector: sector } : {}), doelOin: sessie!.doelOin };
   }
 
   async function afmelding(req: AfmeldingRequest, ctx: RequestContext): Promise<AfmeldingResponse> {
-    const sessie = sessions.get(req.sessieId);
+    const [sessie, doelEigen] = await Promise.all([sessions.get(req.sessieId), owns(ctx.client.oin, req.doelRouteringsKenmerk, req.doelBrin)]);
     const code = firstFailing([
       () => (sessie ? undefined : 'SessieOnbekend'),
       () => (sessie?.afmelding ? 'SessieReedsAfgemeld' : undefined),
-      () => (owns(ctx.client.oin, req.doelRouteringsKenmerk, req.doelBrin) ? undefined : 'CertificaatHoortNietBijAanleverpunt'),
+      () => (doelEigen ? undefined : 'CertificaatHoortNietBijAanleverpunt'),
       () =>
         req.doelRouteringsKenmerk === sessie?.doelRouteringsKenmerk && req.doelBrin === sessie.doelBrin && req.bronBrin === sessie.bronBrin
           ? undefined
           : 'SessieAfwijkend',
     ]);
     if (code) return { resultaat: resultaat(code) };
-    sessie!.afmelding = { op: clock.now(), resultaatcode: req.resultaatcode, bronRouteringsKenmerk: req.bronRouteringsKenmerk };
-    return { resultaat: resultaat('Ok') };
+    // Atomic in the store: of two afmeldingen racing (on two instances), one closes the session.
+    const afgemeld = await sessions.afmelden(sessie!.sessieId, { op: clock.now(), resultaatcode: req.resultaatcode, bronRouteringsKenmerk: req.bronRouteringsKenmerk });
+    return { resultaat: resultaat(afgemeld ? 'Ok' : 'SessieReedsAfgemeld') };
   }
 
   /**
@@ -144,19 +158,23 @@ export async function startTrafficCenter(options: TrafficCenterOptions): Promise
    * a notificatie comes when the bron's user klaarzet the dossier, typically days after the request [ours].
    */
   async function meldenNotificatie(req: MeldenNotificatieRequest, ctx: RequestContext): Promise<MeldenNotificatieResponse> {
-    const sessie = sessions.get(req.sessieId);
     const doelen: readonly string[] = oso2021.notificatieDoelen;
-    const doelAp = register.aanleverpunt(req.doelRouteringsKenmerk);
+    const [sessie, doelAp, bronSchool, bronEigen] = await Promise.all([
+      sessions.get(req.sessieId),
+      register.aanleverpunt(req.doelRouteringsKenmerk),
+      register.school(req.bronBrin),
+      owns(ctx.client.oin, req.bronRouteringsKenmerk, req.bronBrin),
+    ]);
     const code = firstFailing([
       () => (doelen.includes(req.doel) ? undefined : 'OngeldigNotificatieDoel'),
       () => (sessie ? undefined : 'SessieOnbekend'),
-      () => (register.school(req.bronBrin) ? undefined : 'VerstrekkerNietBekend'),
-      () => (owns(ctx.client.oin, req.bronRouteringsKenmerk, req.bronBrin) ? undefined : 'CertificaatHoortNietBijAanleverpunt'),
+      () => (bronSchool ? undefined : 'VerstrekkerNietBekend'),
+      () => (bronEigen ? undefined : 'CertificaatHoortNietBijAanleverpunt'),
       () => (req.doelRouteringsKenmerk === sessie?.doelRouteringsKenmerk ? undefined : 'OnbekendAanleverpunt'),
       () => (req.bronBrin === sessie?.bronBrin && req.doelBrin === sessie.doelBrin ? undefined : 'SessieAfwijkend'),
       () => (doelAp?.actief ? undefined : 'AanleverpuntNietActief'),
     ]);
-    sessie?.notificaties.push({ bronRouteringsKenmerk: req.bronRouteringsKenmerk, op: clock.now(), resultaat: code ?? 'Ok' });
+    if (sessie) await sessions.notificatieVastleggen(sessie.sessieId, { bronRouteringsKenmerk: req.bronRouteringsKenmerk, op: clock.now(), resultaat: code ?? 'Ok' });
     if (code) return { resultaat: resultaat(code) };
     return { resultaat: resultaat('Ok'), url: doelAp!.url };
   }

@@ -20,7 +20,7 @@ export const verwachtNotificatie: StepDefinition<{ leerling: string }> = {
   titel: ({ leerling }) => `De doel die het dossier van ${leerling} eerder vroeg kreeg er precies één notificatie van, en niemand anders`,
   async run(ctx, { leerling }) {
     const l = ctx.leerling(leerling);
-    const sessies = eerdereVerzoeken(ctx, l);
+    const sessies = await eerdereVerzoeken(ctx, l);
     if (sessies.length === 0)
       throw new Error(`Stap verwacht-notificatie heeft een eerder verzoek van ${ctx.doel.naam} om het dossier van ${leerling} nodig: zet er een opvragen-stap vóór het klaarzetten.`);
     if (ctx.rol === 'bron') bronNotificeerde(ctx, sessies);
@@ -29,11 +29,9 @@ export const verwachtNotificatie: StepDefinition<{ leerling: string }> = {
 };
 
 /** The doel's sessions at the TC for this pupil at this bron: the requests a notificatie may answer. */
-function eerdereVerzoeken(ctx: ScenarioContext, l: Leerling): TcSessie[] {
+async function eerdereVerzoeken(ctx: ScenarioContext, l: Leerling): Promise<TcSessie[]> {
   const { zoeksleutel } = zoeksleutelVoor(l.pgn.waarde, l.geboortedatum);
-  return ctx.world.tc.sessions
-    .all()
-    .filter((s) => s.doelOin === ctx.doel.oin && s.doelBrin === ctx.doel.school.brin && s.bronBrin === ctx.bron.school.brin && s.zoeksleutel === zoeksleutel);
+  return (await ctx.world.tc.sessions.all()).filter((s) => s.doelOin === ctx.doel.oin && s.doelBrin === ctx.doel.school.brin && s.bronBrin === ctx.bron.school.brin && s.zoeksleutel === zoeksleutel);
 }
 
 const koppelsleutelVan = (e: Exchange): string | undefined => {

@@ -66,7 +66,7 @@ test.describe('the reference LAS as bron', () => {
 
       const meldingen = tcMeldingen(world);
       expect(meldingen.map((m) => [m.sessieId, m.peerOin, m.uitkomst])).toEqual([[sessieId, world.sut.oin, 'Ok']]);
-      expect(world.tc.sessions.get(sessieId)?.notificaties.map((n) => n.resultaat)).toEqual(['Ok']);
+      expect((await world.tc.sessions.get(sessieId))?.notificaties.map((n) => n.resultaat)).toEqual(['Ok']);
       const notificatieRequests = world.log.all().filter((e) => e.operation === 'notificatieRequest');
       expect(notificatieRequests.map((e) => [e.recordedBy, e.peerOin, e.uitkomst])).toEqual([['Testschool VO (99BB)', world.sut.oin, 'NotificatieOntvangen']]);
       // meldenNotificatie came before the notificatie it announces.

@@ -118,7 +118,7 @@ test.describe('overdrachtRequest', () => {
     const apUrl = world.register.aanleverpunt(bron.routeringsKenmerk)?.url;
     expect(apUrl).toMatch(/^https:\/\/127\.0\.0\.1:\d+\/oso\/ap\//);
     expect(antwoord.aanleverpunten).toEqual([{ routeringsKenmerk: bron.routeringsKenmerk, url: apUrl }]);
-    expect(world.tc.sessions.get(antwoord.sessieId!)).toMatchObject({ doelBrin: doel.brin, bronBrin: bron.brin, zoeksleutel: sleutel.zoeksleutel });
+    expect(await world.tc.sessions.get(antwoord.sessieId!)).toMatchObject({ doelBrin: doel.brin, bronBrin: bron.brin, zoeksleutel: sleutel.zoeksleutel });
   });
 
   test('every session gets its own id', async ({ tc }) => {
@@ -150,12 +150,12 @@ test.describe('overdrachtRequest', () => {
   ];
   for (const { titel, als, verzoek, code } of weigeringen) {
     test(`${titel}: ${code}, and no session`, async ({ tc, world }) => {
-      const sessiesVooraf = world.tc.sessions.all().length;
+      const sessiesVooraf = (await world.tc.sessions.all()).length;
       const antwoord = await tc.vraag(als ?? 'testschool-vo', 'overdrachtRequest', verzoek);
       expect(antwoord.resultaat.code).toBe(code);
       expect(antwoord.sessieId).toBeUndefined();
       expect(antwoord.aanleverpunten).toBeUndefined();
-      expect(world.tc.sessions.all()).toHaveLength(sessiesVooraf);
+      expect(await world.tc.sessions.all()).toHaveLength(sessiesVooraf);
     });
   }
 });
@@ -241,7 +241,7 @@ test.describe('afmeldingRequest', () => {
   test('records the reported result on the session', async ({ tc, world }) => {
     const sessieId = await tc.openSessie();
     await tc.vraag('testschool-vo', 'afmeldingRequest', { ...afmelding(sessieId), resultaatcode: 'DossierNietKlaargezet' });
-    expect(world.tc.sessions.get(sessieId)?.afmelding).toMatchObject({ resultaatcode: 'DossierNietKlaargezet', bronRouteringsKenmerk: bron.routeringsKenmerk });
+    expect((await world.tc.sessions.get(sessieId))?.afmelding).toMatchObject({ resultaatcode: 'DossierNietKlaargezet', bronRouteringsKenmerk: bron.routeringsKenmerk });
   });
 });
 
@@ -252,7 +252,7 @@ test.describe('meldenNotificatieRequest', () => {
     expect(antwoord.resultaat.code).toBe('Ok');
     expect(antwoord.url).toBe(world.register.aanleverpunt(doel.routeringsKenmerk)?.url);
     expect(antwoord.url).toMatch(/^https:\/\/127\.0\.0\.1:\d+\/oso\/ap\/0000000700099BB00001$/);
-    expect(world.tc.sessions.get(sessieId)?.notificaties).toEqual([expect.objectContaining({ bronRouteringsKenmerk: bron.routeringsKenmerk, resultaat: 'Ok' })]);
+    expect((await world.tc.sessions.get(sessieId))?.notificaties).toEqual([expect.objectContaining({ bronRouteringsKenmerk: bron.routeringsKenmerk, resultaat: 'Ok' })]);
   });
 
   test('days after the request and after afmelding: still Ok (a notificatie follows a later klaarzetten)', async ({ tc, world }) => {
@@ -292,7 +292,7 @@ test.describe('meldenNotificatieRequest', () => {
   test('a refused melding is recorded on the session too', async ({ tc, world }) => {
     const sessieId = await tc.openSessie();
     await tc.vraag('testschool-po', 'meldenNotificatieRequest', meldenNotificatie(sessieId));
-    expect(world.tc.sessions.get(sessieId)?.notificaties.map((n) => n.resultaat)).toEqual(['CertificaatHoortNietBijAanleverpunt']);
+    expect((await world.tc.sessions.get(sessieId))?.notificaties.map((n) => n.resultaat)).toEqual(['CertificaatHoortNietBijAanleverpunt']);
   });
 
   /** Runs `body` with the doel AP's register entry changed, and puts it back afterwards. */
