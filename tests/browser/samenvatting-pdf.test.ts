@@ -1,12 +1,11 @@
 import { expect, test } from '@playwright/test';
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser } from '@playwright/test';
 import type { Kwalificatie } from '../../reports/kwalificatie.ts';
 import { launchChromium } from '../../suites/chromium.ts';
-import { runCli } from '../cli/run-cli.ts';
+import { schoneKwalificatie } from '../support/schone-kwalificatie.ts';
 import { pdfPaginas } from '../support/pdf-tekst.ts';
 
 // The summary of a clean, full qualification printed the way a reviewer prints it: Chromium's own print to PDF, with
@@ -17,9 +16,9 @@ let reportDir = '';
 
 test.beforeAll(async () => {
   test.setTimeout(300_000);
-  reportDir = mkdtempSync(join(tmpdir(), 'rapport-pdf-'));
-  const { code, stdout, stderr } = await runCli(['qualify', '--report', reportDir], 280_000);
+  const { dir, code, stdout, stderr } = await schoneKwalificatie();
   expect(code, `${stdout}\n${stderr}`).toBe(0);
+  reportDir = dir;
   browser = await launchChromium();
 });
 

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Kwalificatie } from '../../reports/kwalificatie.ts';
+import { schoneKwalificatie } from '../support/schone-kwalificatie.ts';
 import { runCli } from './run-cli.ts';
 
 // Whole qualifications (one of them the full set, twice: whole and in two parts) in real child processes.
@@ -114,9 +115,9 @@ test('merge errors: parts of another run, a folder twice, the same part twice, o
 });
 
 test('--shard 1/2 and 2/2 merged give the verdict and requirement table of a full run, and one evidence bundle verify accepts', async () => {
-  const full = tmp('geheel');
-  const whole = await runCli(['qualify', '--report', full], 600_000);
+  const whole = await schoneKwalificatie();
   expect(whole.code, `${whole.stdout}\n${whole.stderr}`).toBe(0);
+  const full = whole.dir;
   const parts = [tmp('deel-1'), tmp('deel-2')];
   for (const [i, dir] of parts.entries()) {
     const part = await runCli(['qualify', '--shard', `${i + 1}/2`, '--report', dir], 600_000);

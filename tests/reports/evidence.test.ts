@@ -6,6 +6,7 @@ import { findExternalReferences } from '../../reports/allure-report.ts';
 import type { Kwalificatie } from '../../reports/kwalificatie.ts';
 import { chain, checkChain } from '../../reports/evidence-log.ts';
 import { runCli } from '../cli/run-cli.ts';
+import { schoneKwalificatie } from '../support/schone-kwalificatie.ts';
 
 const records = Array.from({ length: 6 }, (_, i) => ({ soort: 'bericht', run: 'r/bron', seq: i + 1, request: `<x>${i}</x>` }));
 
@@ -50,9 +51,9 @@ test.describe('a real qualification of the clean reference LAS: its verdict, its
   test.beforeAll(async () => {
     // A hook has the configured test timeout, not the describe's: the whole set needs more than a minute on a busy machine.
     test.setTimeout(180_000);
-    original = mkdtempSync(join(tmpdir(), 'bewijs-'));
-    const { code, stdout, stderr } = await runCli(['qualify', '--report', original]);
+    const { dir, code, stdout, stderr } = await schoneKwalificatie();
     expect(code, `${stdout}\n${stderr}`).toBe(0);
+    original = dir;
     uitvoer = stdout;
   });
 
