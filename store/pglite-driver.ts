@@ -12,6 +12,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { mkdirSync } from 'node:fs';
 import { open, readdir, type FileHandle } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
+import { claimDataDir } from './data-dir-lock.ts';
 import type { SqlDriver, SqlParam, SqlQuery } from './sql-driver.ts';
 
 /** Statements that change nothing: no WAL to make durable after them. */
@@ -24,10 +25,12 @@ export async function openPgliteDriver(dataDir: string): Promise<SqlDriver> {
   } catch (error) {
     throw new Error(`Cannot create the data directory ${dir}: ${(error as Error).message}`);
   }
+  const vrijgeven = claimDataDir(dir);
   let db: PGlite;
   try {
     db = await PGlite.create(dir);
   } catch (error) {
+    vrijgeven();
     throw new Error(`Cannot open the PGlite database in ${dir}: ${(error as Error).message}`);
   }
   const wal = new WalSync(join(dir, 'pg_wal'));
@@ -48,8 +51,12 @@ export async function openPgliteDriver(dataDir: string): Promise<SqlDriver> {
     },
     async close(): Promise<void> {
       if (db.closed) return;
-      await db.close();
-      await wal.close();
+      try {
+        await db.close();
+        await wal.close();
+      } finally {
+        vrijgeven();
+      }
     },
   };
 }

@@ -33,7 +33,7 @@ export async function openPostgresDriver(url: string, options: { connectTimeoutM
     throw new Error(`Not a valid PostgreSQL URL: ${shown} (expected postgres://user:password@host:5432/database)`);
   }
   if (!['postgres:', 'postgresql:'].includes(parsed.protocol)) throw new Error(`Not a PostgreSQL URL: ${shown} (it must start with postgres:// or postgresql://)`);
-  if (!parsed.hostname && !parsed.searchParams.get('host')) throw new Error(`The PostgreSQL URL names no host: ${shown}`);
+  if (!parsed.hostname && !parsed.searchParams.get('host')) throw new Error(`The PostgreSQL URL names no host: ${shown} (add one, or ?host=/path/of/the/socket)`);
 
   const pool = new pg.Pool({ connectionString: url, connectionTimeoutMillis: options.connectTimeoutMs ?? 10_000, max: 10 });
   // An idle connection the server dropped (restart, failover) must not crash the process: the pool replaces it.

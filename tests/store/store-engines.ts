@@ -5,9 +5,10 @@
  */
 import { test } from '@playwright/test';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { openPgliteDriver } from '../../store/pglite-driver.ts';
 import { openPostgresDriver } from '../../store/postgres-driver.ts';
@@ -35,9 +36,26 @@ export interface TestDatabase {
   opruimen(): Promise<void>;
 }
 
+/**
+ * PGlite's initdb takes seconds: each worker runs it once, into a template that every test database is a copy of.
+ * The template is an empty, cleanly closed cluster: the migrations still run from the start in every copy.
+ */
+let pgliteSjabloon: Promise<string> | undefined;
+function sjabloon(): Promise<string> {
+  pgliteSjabloon ??= (async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'oso-store-sjabloon-'));
+    const db = await PGlite.create(dir);
+    await db.close();
+    process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
+    return dir;
+  })();
+  return pgliteSjabloon;
+}
+
 export async function nieuweDatabase(soort: StoreSoort): Promise<TestDatabase> {
   if (soort === 'pglite') {
     const dir = mkdtempSync(join(tmpdir(), 'oso-store-'));
+    cpSync(await sjabloon(), dir, { recursive: true });
     return {
       soort,
       plek: { data: dir },
