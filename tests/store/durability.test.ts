@@ -7,7 +7,7 @@ import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { openStore } from '../../store/open-store.ts';
 import type { StoreOpties } from '../../store/open-store.ts';
-import { ENGINES, nieuweDatabase, vereisEngine } from './store-engines.ts';
+import { ENGINES, engineTitel, nieuweDatabase, vereisEngine } from './store-engines.ts';
 
 const SCHRIJVER = fileURLToPath(new URL('./durability-writer.ts', import.meta.url));
 /** Acknowledged writes to wait for before the kill: enough to be well inside the run, and some sessions among them. */
@@ -43,7 +43,7 @@ function schrijfEnKill(opties: StoreOpties, aantal: number): Promise<{ regels: s
 }
 
 for (const soort of ENGINES) {
-  test(`${soort}: after SIGKILL mid-way, the reopened store holds every acknowledged write`, async () => {
+  test(`${engineTitel(soort)}: after SIGKILL mid-way, the reopened store holds every acknowledged write`, async () => {
     vereisEngine(soort);
     test.setTimeout(180_000);
     const db = await nieuweDatabase(soort);

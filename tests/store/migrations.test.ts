@@ -5,7 +5,7 @@
 import { expect, test } from '@playwright/test';
 import { MIGRATIES, migreren, type Migratie } from '../../store/migrations.ts';
 import { openStore } from '../../store/open-store.ts';
-import { ENGINES, nieuweDatabase, vereisEngine, type TestDatabase } from './store-engines.ts';
+import { ENGINES, engineTitel, POSTGRES_TITEL, nieuweDatabase, vereisEngine, type TestDatabase } from './store-engines.ts';
 
 const volgende: Migratie = {
   versie: MIGRATIES.at(-1)!.versie + 1,
@@ -14,7 +14,7 @@ const volgende: Migratie = {
 };
 
 for (const soort of ENGINES) {
-  test.describe(`migrations (${soort})`, () => {
+  test.describe(`migrations (${engineTitel(soort)})`, () => {
     let db: TestDatabase;
     test.beforeEach(async () => {
       vereisEngine(soort);
@@ -93,7 +93,7 @@ for (const soort of ENGINES) {
   });
 }
 
-test('PostgreSQL: instances opening one empty database at the same moment migrate it once', async () => {
+test(`${POSTGRES_TITEL}: instances opening one empty database at the same moment migrate it once`, async () => {
   vereisEngine('postgres');
   const db = await nieuweDatabase('postgres');
   try {

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { LOCK_BESTAND } from '../../store/data-dir-lock.ts';
 import { openStore, type StoreOpties } from '../../store/open-store.ts';
-import { POSTGRES_URL, vereisEngine } from './store-engines.ts';
+import { POSTGRES_TITEL, POSTGRES_URL, vereisEngine } from './store-engines.ts';
 
 async function fout(opties: StoreOpties): Promise<Error> {
   const uitkomst = await openStore(opties).then(
@@ -48,7 +48,7 @@ test('an unreachable server: the URL without its password and the reason, in one
   eenRegel(e);
 });
 
-test('PostgreSQL: a database that does not exist is named in the error', async () => {
+test(`${POSTGRES_TITEL}: a database that does not exist is named in the error`, async () => {
   vereisEngine('postgres');
   const url = new URL(POSTGRES_URL!);
   url.pathname = '/bestaat_niet_oso';
@@ -58,7 +58,7 @@ test('PostgreSQL: a database that does not exist is named in the error', async (
   expect(e.message).not.toContain('geheim');
 });
 
-test('PostgreSQL: database wins over data, and the store says which engine it is', async () => {
+test(`${POSTGRES_TITEL}: database wins over data, and the store says which engine it is`, async () => {
   vereisEngine('postgres');
   const store = await openStore({ database: POSTGRES_URL!, data: '/nonexistent/never-created' });
   try {

@@ -11,7 +11,7 @@ import { SqlStore } from '../../store/sql-store.ts';
 import type { SqlDriver } from '../../store/sql-driver.ts';
 import type { GeregistreerdAanleverpunt, NieuwBericht, NieuweTestschoolUitwisseling } from '../../store/store.ts';
 import type { NieuweSessie } from '../../simulator/traffic-center/session-store.ts';
-import { ENGINES, nieuweDatabase, vereisEngine, type TestDatabase } from './store-engines.ts';
+import { ENGINES, engineTitel, nieuweDatabase, vereisEngine, type TestDatabase } from './store-engines.ts';
 
 let volgnummer = 0;
 /** A BRIN no other test of this worker uses: 4 characters, as real ones. */
@@ -58,7 +58,7 @@ const bericht = (brins: string[], extra: Partial<NieuwBericht> = {}): NieuwBeric
 });
 
 for (const soort of ENGINES) {
-  test.describe(`store contract (${soort})`, () => {
+  test.describe(`store contract (${engineTitel(soort)})`, () => {
     let db: TestDatabase;
     let driver: SqlDriver;
     let store: SqlStore;

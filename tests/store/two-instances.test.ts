@@ -4,9 +4,9 @@
  */
 import { expect, test } from '@playwright/test';
 import { SqlStore } from '../../store/sql-store.ts';
-import { nieuweDatabase, vereisEngine } from './store-engines.ts';
+import { nieuweDatabase, POSTGRES_TITEL, vereisEngine } from './store-engines.ts';
 
-test('PostgreSQL: of two instances closing one session at once, exactly one succeeds', async () => {
+test(`${POSTGRES_TITEL}: of two instances closing one session at once, exactly one succeeds`, async () => {
   vereisEngine('postgres');
   const db = await nieuweDatabase('postgres');
   try {
@@ -36,7 +36,7 @@ test('PostgreSQL: of two instances closing one session at once, exactly one succ
   }
 });
 
-test('PostgreSQL: berichten recorded by two instances share one order, and each carries its instance', async () => {
+test(`${POSTGRES_TITEL}: berichten recorded by two instances share one order, and each carries its instance`, async () => {
   vereisEngine('postgres');
   const db = await nieuweDatabase('postgres');
   try {
