@@ -18,7 +18,15 @@ import type { SqlDriver, SqlParam, SqlQuery } from './sql-driver.ts';
 /** Statements that change nothing: no WAL to make durable after them. */
 const isRead = (sql: string) => /^\s*select\b/i.test(sql);
 
-export async function openPgliteDriver(dataDir: string): Promise<SqlDriver> {
+export interface PgliteOpties {
+  /**
+   * false leaves the WAL in the OS's page cache (safe against a killed process, not against power loss). Only for
+   * measuring what the fsync costs (scripts/bench-store.ts); openStore never turns it off.
+   */
+  walFsync?: boolean;
+}
+
+export async function openPgliteDriver(dataDir: string, opties: PgliteOpties = {}): Promise<SqlDriver> {
   const dir = resolve(dataDir);
   try {
     mkdirSync(dir, { recursive: true });
@@ -34,7 +42,10 @@ export async function openPgliteDriver(dataDir: string): Promise<SqlDriver> {
     throw new Error(`Cannot open the PGlite database in ${dir}: ${(error as Error).message}`);
   }
   const wal = new WalSync(join(dir, 'pg_wal'));
-  const durable = async () => wal.sync(await db.query<{ segment: string }>('SELECT pg_walfile_name(pg_current_wal_lsn()) AS segment').then((r) => r.rows[0]!.segment));
+  const durable = async () => {
+    if (opties.walFsync === false) return;
+    await wal.sync(await db.query<{ segment: string }>('SELECT pg_walfile_name(pg_current_wal_lsn()) AS segment').then((r) => r.rows[0]!.segment));
+  };
   const run = async <R>(q: Pick<PGlite, 'query'>, sql: string, params?: SqlParam[]) => (await q.query<R>(sql, params)).rows;
 
   return {

@@ -36,8 +36,12 @@ export async function openPostgresDriver(url: string, options: { connectTimeoutM
   if (!parsed.hostname && !parsed.searchParams.get('host')) throw new Error(`The PostgreSQL URL names no host: ${shown} (add one, or ?host=/path/of/the/socket)`);
 
   const pool = new pg.Pool({ connectionString: url, connectionTimeoutMillis: options.connectTimeoutMs ?? 10_000, max: 10 });
+  let gesloten = false;
   // An idle connection the server dropped (restart, failover) must not crash the process: the pool replaces it.
-  pool.on('error', (error) => process.stderr.write(`PostgreSQL (${shown}): an idle connection failed: ${oorzaak(error)}\n`));
+  // After close, the server ending a connection that is still closing is no news.
+  pool.on('error', (error) => {
+    if (!gesloten) process.stderr.write(`PostgreSQL (${shown}): an idle connection failed: ${oorzaak(error)}\n`);
+  });
   try {
     await pool.query('SELECT 1');
   } catch (error) {
@@ -68,6 +72,10 @@ export async function openPostgresDriver(url: string, options: { connectTimeoutM
         client.release(kapot);
       }
     },
-    close: () => pool.end(),
+    async close(): Promise<void> {
+      if (gesloten) return;
+      gesloten = true;
+      await pool.end();
+    },
   };
 }

@@ -178,7 +178,7 @@ class SqlSessionStore implements SessionStore {
   }
 
   async get(sessieId: string): Promise<Sessie | undefined> {
-    return (await this.#lees('WHERE sessie_id = $1', [sessieId]))[0];
+    return (await this.#lees('WHERE s.sessie_id = $1', [sessieId]))[0];
   }
 
   async all(): Promise<Sessie[]> {
@@ -212,16 +212,19 @@ class SqlSessionStore implements SessionStore {
     );
   }
 
+  /** One query per read, events included: get() sits on the TC's sessiecontrole path. */
   async #lees(where: string, params: SqlParam[]): Promise<Sessie[]> {
-    const sessies = await this.#db.query<Row>(`SELECT * FROM sessies ${where} ORDER BY geopend_op, sessie_id`, params);
-    if (sessies.length === 0) return [];
-    const gebeurtenissen = await this.#db.query<Row>(
-      `SELECT * FROM sessie_gebeurtenissen WHERE sessie_id IN (SELECT sessie_id FROM sessies ${where}) ORDER BY id`,
+    const rijen = await this.#db.query<Row>(
+      `SELECT s.*, (SELECT json_agg(json_build_object('soort', g.soort, 'bron', g.bron_routerings_kenmerk, 'op', g.op, 'resultaat', g.resultaat) ORDER BY g.id)
+         FROM sessie_gebeurtenissen g WHERE g.sessie_id = s.sessie_id) AS gebeurtenissen
+       FROM sessies s ${where} ORDER BY s.geopend_op, s.sessie_id`,
       params,
     );
-    const perSessie = new Map<string, Sessie>();
-    for (const r of sessies) {
-      const sessie: Sessie = optioneel({
+    return rijen.map((r) => {
+      const gebeurtenissen = (r['gebeurtenissen'] ?? []) as { soort: string; bron: string; op: string; resultaat: string }[];
+      const van = (soort: string) =>
+        gebeurtenissen.filter((g) => g.soort === soort).map((g) => ({ bronRouteringsKenmerk: g.bron, op: datum(g.op), resultaat: g.resultaat }));
+      return optioneel({
         sessieId: String(r['sessie_id']),
         doelBrin: String(r['doel_brin']),
         doelRouteringsKenmerk: String(r['doel_routerings_kenmerk']),
@@ -231,8 +234,8 @@ class SqlSessionStore implements SessionStore {
         koppelsleutel: r['koppelsleutel'] as string | undefined,
         doelOin: String(r['doel_oin']),
         geopendOp: datum(r['geopend_op']),
-        sessiecontroles: [],
-        notificaties: [],
+        sessiecontroles: van('sessiecontrole'),
+        notificaties: van('notificatie'),
         afmelding:
           r['afmelding_op'] === null
             ? undefined
@@ -242,14 +245,7 @@ class SqlSessionStore implements SessionStore {
                 bronRouteringsKenmerk: String(r['afmelding_bron_routerings_kenmerk']),
               },
       });
-      perSessie.set(sessie.sessieId, sessie);
-    }
-    for (const g of gebeurtenissen) {
-      const sessie = perSessie.get(String(g['sessie_id']));
-      const gebeurtenis = { bronRouteringsKenmerk: String(g['bron_routerings_kenmerk']), op: datum(g['op']), resultaat: String(g['resultaat']) };
-      (g['soort'] === 'sessiecontrole' ? sessie?.sessiecontroles : sessie?.notificaties)?.push(gebeurtenis);
-    }
-    return [...perSessie.values()];
+    });
   }
 }
 
