@@ -7,6 +7,10 @@
  * So an acknowledged write survives the process being killed. It would not survive the machine losing power: PGlite
  * runs with fsync off, and NODEFS has no fsync to pass on anyway. Hence the driver fsyncs the WAL segment the commit
  * landed in before a write resolves (WalSync below); recovery at the next open replays the WAL, as PostgreSQL does.
+ * WAL is only given up after a checkpoint wrote the data files, and PGlite does not fsync those either: so the driver
+ * fsyncs the whole directory after open (recovery ends in a checkpoint), when the WAL enters a new segment (where
+ * PGlite's checkpoints happen: single-user PostgreSQL checkpoints when max_wal_size is reached) and after close (the
+ * shutdown checkpoint). docs/store.md has the numbers.
  */
 import { PGlite } from '@electric-sql/pglite';
 import { mkdirSync } from 'node:fs';
@@ -41,7 +45,14 @@ export async function openPgliteDriver(dataDir: string, opties: PgliteOpties = {
     vrijgeven();
     throw new Error(`Cannot open the PGlite database in ${dir}: ${(error as Error).message}`);
   }
-  const wal = new WalSync(join(dir, 'pg_wal'));
+  try {
+    await syncTree(dir);
+  } catch (error) {
+    await db.close().catch(() => {});
+    vrijgeven();
+    throw new Error(`Cannot sync the PGlite data directory ${dir}: ${(error as Error).message}`);
+  }
+  const wal = new WalSync(dir);
   const durable = async () => {
     if (opties.walFsync === false) return;
     await wal.sync(await db.query<{ segment: string }>('SELECT pg_walfile_name(pg_current_wal_lsn()) AS segment').then((r) => r.rows[0]!.segment));
@@ -65,6 +76,7 @@ export async function openPgliteDriver(dataDir: string, opties: PgliteOpties = {
       try {
         await db.close();
         await wal.close();
+        await syncTree(dir);
       } finally {
         vrijgeven();
       }
@@ -74,18 +86,21 @@ export async function openPgliteDriver(dataDir: string, opties: PgliteOpties = {
 
 /**
  * fsyncs the WAL segment holding the latest commit. The segment stays open between writes; when the WAL moved on to a
- * later segment, every segment from the previous one up to the new one is synced (a commit of another caller may have
- * crossed more than one), and the directory too, since new segment files were created in it.
+ * later segment, the whole data directory is synced: every segment from the previous one up to the new one (a commit of
+ * another caller may have crossed more than one), the directories new files were created in, and the data files a
+ * checkpoint may just have written.
  */
 class WalSync {
+  #dataDir: string;
   #walDir: string;
   #segment?: string;
   #file?: FileHandle;
   /** One sync at a time, so that a segment switch is handled once and a closed handle is never synced. */
   #queue: Promise<void> = Promise.resolve();
 
-  constructor(walDir: string) {
-    this.#walDir = walDir;
+  constructor(dataDir: string) {
+    this.#dataDir = dataDir;
+    this.#walDir = join(dataDir, 'pg_wal');
   }
 
   sync(segment: string): Promise<void> {
@@ -100,11 +115,8 @@ class WalSync {
       await this.#file?.close();
       this.#file = await open(join(this.#walDir, segment), 'r+');
       this.#segment = segment;
-      if (previous !== undefined) {
-        const between = (await readdir(this.#walDir)).filter((name) => /^[0-9A-F]{24}$/.test(name) && name >= previous && name < segment);
-        for (const name of between) await syncFile(join(this.#walDir, name));
-      }
-      await syncFile(this.#walDir);
+      // The first sync after open finds the tree just synced by open; only a real switch needs the walk.
+      if (previous !== undefined) await syncTree(this.#dataDir);
     }
     await this.#file!.sync();
   }
@@ -117,8 +129,24 @@ class WalSync {
   }
 }
 
+/** fsyncs every file and directory under dir (files PostgreSQL removes meanwhile are skipped). */
+async function syncTree(dir: string): Promise<void> {
+  for (const entry of await readdir(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) await syncTree(path);
+    else if (entry.isFile()) await syncFile(path);
+  }
+  await syncFile(dir);
+}
+
 async function syncFile(path: string): Promise<void> {
-  const handle = await open(path, 'r');
+  let handle: FileHandle;
+  try {
+    handle = await open(path, 'r');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
+    throw error;
+  }
   try {
     await handle.sync();
   } finally {
