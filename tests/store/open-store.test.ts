@@ -52,10 +52,11 @@ test(`${POSTGRES_TITEL}: a database that does not exist is named in the error`, 
   vereisEngine('postgres');
   const url = new URL(POSTGRES_URL!);
   url.pathname = '/bestaat_niet_oso';
-  url.password = 'geheim';
   const e = await fout({ database: url.toString() });
-  expect(e.message).toMatch(/^Cannot connect to PostgreSQL at postgres:\/\/[^@]*:\*\*\*@.*\/bestaat_niet_oso: 3D000: database "bestaat_niet_oso" does not exist$/);
-  expect(e.message).not.toContain('geheim');
+  const getoond = new URL(url);
+  if (getoond.password) getoond.password = '***';
+  expect(e.message).toBe(`Cannot connect to PostgreSQL at ${getoond}: 3D000: database "bestaat_niet_oso" does not exist`);
+  if (url.password) expect(e.message).not.toContain(`:${url.password}@`);
 });
 
 test(`${POSTGRES_TITEL}: database wins over data, and the store says which engine it is`, async () => {
