@@ -16,22 +16,37 @@ const SCHRIJVER = fileURLToPath(new URL('./durability-writer.ts', import.meta.ur
 /** Acknowledged writes to wait for before the kill: enough to be well inside the run, and some sessions among them. */
 const VOOR_DE_KILL = 150;
 
-/** Runs the writer until it acknowledged `aantal` writes, kills it with SIGKILL, gives every complete line it printed. */
-function schrijfEnKill(opties: StoreOpties, aantal: number): Promise<{ regels: string[]; signaal: NodeJS.Signals | null }> {
+/**
+ * Runs the writer until it acknowledged `aantal` writes, kills it with SIGKILL, gives every complete line it printed.
+ * `terwijl` runs once the writer has its store open, and the kill waits for it.
+ */
+function schrijfEnKill(
+  opties: StoreOpties,
+  aantal: number,
+  terwijl: (pid: number) => Promise<void> = async () => {},
+): Promise<{ regels: string[]; signaal: NodeJS.Signals | null }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', SCHRIJVER, JSON.stringify(opties)], { stdio: ['ignore', 'pipe', 'pipe'] });
     let uit = '';
     let fout = '';
     let gedood = false;
+    let klaarTerwijl: Promise<void> | undefined;
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
       reject(new Error(`the writer did not acknowledge ${aantal} writes within 90 s\n${uit.slice(-2000)}\n${fout}`));
     }, 90_000);
     child.stdout.on('data', (d) => {
       uit += d;
+      if (!klaarTerwijl && uit.startsWith('open\n')) klaarTerwijl = terwijl(child.pid!);
       if (!gedood && uit.split('\n').filter((r) => /^(bericht|afgemeld) /.test(r)).length >= aantal) {
         gedood = true;
-        child.kill('SIGKILL');
+        void klaarTerwijl!.then(
+          () => child.kill('SIGKILL'),
+          (error) => {
+            child.kill('SIGKILL');
+            reject(error);
+          },
+        );
       }
     });
     child.stderr.on('data', (d) => (fout += d));
@@ -65,7 +80,15 @@ for (const soort of ENGINES) {
     test.setTimeout(180_000);
     const db = await nieuweDatabase(soort);
     try {
-      const { regels, signaal } = await schrijfEnKill(db.plek, VOOR_DE_KILL);
+      // Meanwhile the writer's PGlite directory is its own: a second process is turned away, naming the writer.
+      const { regels, signaal } = await schrijfEnKill(db.plek, VOOR_DE_KILL, async (pid) => {
+        if (soort !== 'pglite') return;
+        const fout = await openStore(db.plek).then(
+          (s) => s.close().then(() => undefined),
+          (e: Error) => e,
+        );
+        expect(fout?.message).toContain(`is in use by process ${pid}`);
+      });
       expect(signaal).toBe('SIGKILL');
       expect(regels[0]).toBe('open');
       const berichten = regels.filter((r) => r.startsWith('bericht ')).map((r) => r.split(' ').slice(1).map(String));
