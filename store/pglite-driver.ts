@@ -13,10 +13,10 @@
  * shutdown checkpoint). docs/store.md has the numbers.
  */
 import { PGlite } from '@electric-sql/pglite';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readdirSync } from 'node:fs';
 import { open, readdir, type FileHandle } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { claimDataDir } from './data-dir-lock.ts';
+import { claimDataDir, LOCK_BESTAND } from './data-dir-lock.ts';
 import type { SqlDriver, SqlParam, SqlQuery } from './sql-driver.ts';
 
 /** Statements that change nothing: no WAL to make durable after them. */
@@ -37,6 +37,10 @@ export async function openPgliteDriver(dataDir: string, opties: PgliteOpties = {
   } catch (error) {
     throw new Error(`Cannot create the data directory ${dir}: ${(error as Error).message}`);
   }
+  // A directory with other files and no cluster is most likely a mistyped --data: PGlite would fill it with its own.
+  const inhoud = readdirSync(dir).filter((naam) => naam !== LOCK_BESTAND);
+  if (inhoud.length > 0 && !inhoud.includes('PG_VERSION'))
+    throw new Error(`The data directory ${dir} holds other files but no database: name a new or empty directory, or one oso-testbank made`);
   const vrijgeven = claimDataDir(dir);
   let db: PGlite;
   try {

@@ -3,7 +3,7 @@
  * it (a URL without its password), never a stack of driver internals.
  */
 import { expect, test } from '@playwright/test';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { LOCK_BESTAND } from '../../store/data-dir-lock.ts';
@@ -92,6 +92,13 @@ test.describe('PGlite data directory', () => {
     writeFileSync(bestand, 'geen map');
     const e = await fout({ data: bestand });
     expect(e.message).toMatch(new RegExp(`^Cannot create the data directory ${bestand}: EEXIST`));
+  });
+
+  test('a directory with other files and no database is refused, and left as it was', async () => {
+    writeFileSync(join(dir, 'notities.txt'), 'van iemand anders');
+    const e = await fout({ data: dir });
+    expect(e.message).toBe(`The data directory ${dir} holds other files but no database: name a new or empty directory, or one oso-testbank made`);
+    expect(readdirSync(dir)).toEqual(['notities.txt']);
   });
 
   test('one process at a time: a second open is refused while the first is open, allowed after it closed', async () => {
