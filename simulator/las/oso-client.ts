@@ -108,8 +108,9 @@ export class OsoClient {
     } finally {
       const log = this.options.log;
       if (log?.shouldRecord(url)) {
-        const sessieId = (body as { sessieId?: string }).sessieId;
-        log.log.record({
+        const { sessieId, bronBrin, doelBrin } = body as { sessieId?: string; bronBrin?: string; doelBrin?: string };
+        log.log.record(
+          {
           recordedBy: this.options.name,
           operation: name,
           van: this.options.name,
@@ -124,7 +125,9 @@ export class OsoClient {
           ...(tls ? { tls } : {}),
           startedAt: new Date(started).toISOString(),
           durationMs: Date.now() - started,
-        });
+          },
+          { brins: [...new Set([bronBrin, doelBrin].filter((b): b is string => !!b))] },
+        );
       }
     }
   }
