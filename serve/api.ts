@@ -42,6 +42,8 @@ const BRIN = /^[0-9]{2}[A-Z]{2}$/;
 const ROUTERINGSKENMERK = /^[0-9A-Z]{20}$/;
 const SECTOREN: readonly Sector[] = ['PO', 'VO', 'SO/VSO', 'MBO', 'SWV'];
 const DATUM = /^\d{4}-\d{2}-\d{2}$/;
+/** A list answer holds at most this many items: a long-running service's log would not fit one answer. */
+const MAX_LIMIT = 1000;
 
 type Wie = { soort: 'beheerder' } | { soort: 'leverancier'; oin: string; naam: string } | { soort: 'school'; brin: string };
 
@@ -198,8 +200,15 @@ export function registerApi(app: FastifyInstance, deps: ApiDeps): void {
           if (!/^\d+$/.test(w)) throw new ApiFout(400, `Parameter '${naam}' moet een geheel getal zijn.`);
           return Number(w);
         };
-        const filter = { ...(getal(sinds, 'sinds') !== undefined ? { sinds: getal(sinds, 'sinds')! } : {}), ...(getal(limit, 'limit') !== undefined ? { limit: getal(limit, 'limit')! } : {}) };
+        const filter = { ...(getal(sinds, 'sinds') !== undefined ? { sinds: getal(sinds, 'sinds')! } : {}), ...(getal(limit, 'limit') !== undefined ? { limit: Math.min(getal(limit, 'limit')!, MAX_LIMIT) } : {}) };
         return { audit: await store.audit(filter) };
+      });
+      api.get('/beheer/berichten', async (req) => {
+        vereisBeheerder(req);
+        const { sessieId, brin, limit } = req.query as { sessieId?: string; brin?: string; limit?: string };
+        if (limit !== undefined && !/^\d+$/.test(limit)) throw new ApiFout(400, `Parameter 'limit' moet een geheel getal zijn.`);
+        const berichten = await store.berichten({ ...(sessieId ? { sessieId } : {}), ...(brin ? { brin } : {}), limit: limit === undefined ? 100 : Math.min(Number(limit), MAX_LIMIT) });
+        return { berichten };
       });
       api.post('/beheer/toegang', limiet, async (req, reply) => {
         vereisBeheerder(req);
