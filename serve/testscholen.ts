@@ -54,6 +54,9 @@ export interface TestscholenOptions {
   timeoutMs?: number;
 }
 
+/** What a hosted testschool's LAS remembers in memory per kind (requests, received dossiers, notificaties). */
+const GEHEUGEN = 500;
+
 export async function startHostedTestscholen(o: TestscholenOptions): Promise<HostedTestscholen> {
   const eigenOrigin = new URL(o.shared.url).origin;
   // The testscholen record the calls they make to schools' LASes; calls to the TC on this same server are recorded there.
@@ -69,6 +72,8 @@ export async function startHostedTestscholen(o: TestscholenOptions): Promise<Hos
     clientLog,
     timeoutMs: o.timeoutMs ?? 30_000,
     shared: o.shared,
+    // The store keeps the record; in memory only what a running exchange needs.
+    geheugen: GEHEUGEN,
   };
   o.register.noemPartij(o.identiteiten.po.oin, testschoolName(o.scholen.po));
   o.register.noemPartij(o.identiteiten.vo.oin, testschoolName(o.scholen.vo));

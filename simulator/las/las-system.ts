@@ -65,6 +65,11 @@ export interface LasSystemOptions {
   shared?: SharedServer;
   /** Every pupil's dossier klaargezet for whichever school asks: the open testschool of `serve` (bron.ts). */
   klaargezetVoorIedereen?: boolean;
+  /**
+   * Keep only the latest N of what it remembers per kind — received dossiers, requests, notificaties — (a long-running
+   * service, whose store keeps the record); everything when absent.
+   */
+  geheugen?: number;
   /** Each documentRequest its AP answered, with the dossier it released; awaited before the answer goes out. */
   bijUitgifte?: (u: Uitgifte) => void | Promise<void>;
 }
@@ -139,8 +144,8 @@ export interface LasSystem {
 export async function startLasSystem(options: LasSystemOptions): Promise<LasSystem> {
   const klaargezet = new KlaarzetStore();
   const ontvangen: OntvangenDossier[] = [];
-  const aanvragen = new Aanvragenboek();
-  const inbox = new NotificatieInbox();
+  const aanvragen = new Aanvragenboek(options.geheugen);
+  const inbox = new NotificatieInbox(options.geheugen);
   let gegevensset = options.gegevensset;
   let laatsteFout: string | undefined;
   const gedrag = options.gedrag ?? {};
@@ -282,6 +287,7 @@ export async function startLasSystem(options: LasSystemOptions): Promise<LasSyst
         const ontvangst: OntvangenDossier =
           'reden' in beoordeling ? { ...base, status: 'geweigerd', reden: beoordeling.reden } : { ...base, status: 'opgeslagen', xml: uitkomst.dossierXml, bijlagen: beoordeling.bijlagen };
         ontvangen.push(ontvangst);
+        if (options.geheugen !== undefined && ontvangen.length > options.geheugen) ontvangen.shift();
         return { ...uitkomst, ontvangen: ontvangst };
       }
       return uitkomst;

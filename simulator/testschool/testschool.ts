@@ -34,6 +34,7 @@ export interface TestschoolOptions {
   shared?: LasSystemOptions['shared'];
   klaargezetVoorIedereen?: boolean;
   bijUitgifte?: LasSystemOptions['bijUitgifte'];
+  geheugen?: number;
 }
 
 export function testschoolName(school: LasSchool): string {
@@ -62,5 +63,6 @@ export function startTestschool(options: TestschoolOptions): Promise<LasSystem> 
     ...(options.shared ? { shared: options.shared } : {}),
     ...(options.klaargezetVoorIedereen ? { klaargezetVoorIedereen: true } : {}),
     ...(options.bijUitgifte ? { bijUitgifte: options.bijUitgifte } : {}),
+    ...(options.geheugen !== undefined ? { geheugen: options.geheugen } : {}),
   });
 }
