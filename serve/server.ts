@@ -112,16 +112,9 @@ export async function startServe(o: ServeOptions): Promise<RunningServe> {
 
   registerApi(app, { store: o.store, register, testscholen, administratie, beheerToken: o.beheerToken });
 
-  // Mount point of the portal: registerPortaal(app, { store, register, testscholen, ... }) from serve/portaal.ts takes
-  // the place of this placeholder once the portal pages exist.
-  app.register(
-    async (portaal) => {
-      const nogNiet = 'Het portaal is in deze versie nog niet beschikbaar.\n';
-      portaal.get('/', (_req, reply) => reply.code(404).header('content-type', 'text/plain; charset=utf-8').send(nogNiet));
-      portaal.setNotFoundHandler((_req, reply) => reply.code(404).header('content-type', 'text/plain; charset=utf-8').send(nogNiet));
-    },
-    { prefix: PORTAAL_PREFIX },
-  );
+  // Mount point of the portal: the portal pages (serve/portaal.ts) take the place of this placeholder with
+  //   registerPortaal(app, { store: o.store, testscholen, administratie, beheerToken: o.beheerToken });
+  registerPortaalPlaatshouder(app);
 
   // Whatever no route takes outside /api and /portaal is a SOAP client at a wrong address: it gets a SOAP Fault.
   const { refuseUnrouted } = registerSoapRoutes(app, { name: SERVICE_NAME, log, routes: [], partyName: (oin) => register.partyName(oin) }, () => basis);
@@ -152,4 +145,16 @@ export async function startServe(o: ServeOptions): Promise<RunningServe> {
       await log.flush();
     },
   };
+}
+
+/** Until the portal pages exist, /portaal says so in Dutch (404), to a browser as to anything else. */
+function registerPortaalPlaatshouder(app: FastifyInstance): void {
+  app.register(
+    async (portaal) => {
+      const nogNiet = 'Het portaal is in deze versie nog niet beschikbaar.\n';
+      portaal.get('/', (_req, reply) => reply.code(404).header('content-type', 'text/plain; charset=utf-8').send(nogNiet));
+      portaal.setNotFoundHandler((_req, reply) => reply.code(404).header('content-type', 'text/plain; charset=utf-8').send(nogNiet));
+    },
+    { prefix: PORTAAL_PREFIX },
+  );
 }

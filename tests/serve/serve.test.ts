@@ -190,6 +190,20 @@ test('the admin suspends an aanleverpunt (the TC then refuses it), resumes it, i
   expect(acties).toEqual(expect.arrayContaining(['geregistreerd', 'opgeschort', 'hersteld', 'toegang-uitgegeven']));
 });
 
+test('notificatie from the school to the testschool: asked before it was klaargezet, the LAS notifies 99BB when it klaarzet', async () => {
+  const token = (await import('node:fs')).readFileSync(join(dataDir, 'beheer-token'), 'utf8').trim();
+  const pupil = fixtureLeerling('povo-onderwijsnummer');
+  const te = await https(`${serve.url}/api/testscholen/99BB/opvragen`, { identiteit: vendor, json: { bronBrin: po.brin, pgn: pupil.pgn.waarde, geboortedatum: pupil.geboortedatum } });
+  expect(te.body).toMatchObject({ status: 'mislukt', resultaat: 'DossierNietKlaargezet' });
+  const klaar = await control(lasControl, '/klaarzetten', { brin: po.brin, pgn: pupil.pgn.waarde, doelBrin: '99BB', notificeren: true });
+  expect(klaar.notificaties).toEqual([expect.objectContaining({ doelBrin: '99BB', resultaat: 'NotificatieOntvangen', sessieId: te.body.sessieId })]);
+  const berichten = (await https(`${serve.url}/api/beheer/berichten?sessieId=${te.body.sessieId}`, { token })).body.berichten as { operation: string; uitkomst: string; recordedBy: string }[];
+  expect(berichten.find((b) => b.operation === 'meldenNotificatieRequest')).toMatchObject({ recordedBy: 'TC', uitkomst: 'Ok' });
+  // The notificatie itself names the earlier request by its koppelsleutel (the session id), not as sessieId.
+  const bij99BB = (await https(`${serve.url}/api/beheer/berichten?brin=99BB`, { token })).body.berichten as { operation: string; uitkomst: string; request: string; recordedBy: string }[];
+  expect(bij99BB.find((b) => b.operation === 'notificatieRequest' && b.request.includes(te.body.sessieId))).toMatchObject({ recordedBy: 'Testschool VO (99BB)', uitkomst: 'NotificatieOntvangen' });
+});
+
 test('kill -9 right after an acknowledged exchange and a restart on the same data folder: nothing acknowledged is lost', async () => {
   await control(lasControl, '/klaarzetten', { brin: po.brin, pgn: zorg.pgn.waarde, doelBrin: '99BB' });
   const laatste = await https(`${serve.url}/api/testscholen/99BB/opvragen`, { identiteit: vendor, json: { bronBrin: po.brin, pgn: zorg.pgn.waarde, geboortedatum: zorg.geboortedatum } });
