@@ -111,9 +111,17 @@ export async function startServe(o: ServeOptions): Promise<RunningServe> {
   });
 
   registerApi(app, { store: o.store, register, testscholen, administratie, beheerToken: o.beheerToken });
+  const aanleverpunten = [testscholen.po, testscholen.vo].flatMap((las) => las.schools.map((s) => ({ brin: s.brin, naam: s.naam, url: las.apUrl(s.routeringsKenmerk) })));
 
   // Mount point of the portal: the portal pages (serve/portaal.ts) take the place of this placeholder with
-  //   registerPortaal(app, { store: o.store, testscholen, administratie, beheerToken: o.beheerToken });
+  //   registerPortaal(app, {
+  //     store: o.store,
+  //     isBeheerToken: (token) => isBeheerToken(token, o.beheerToken),
+  //     opvragen: (testschoolBrin, verzoek) => testscholen.opvragen({ testschoolBrin, ...verzoek }),
+  //     testleerlingen: testleerlingen(administratie),
+  //     adressen: { trafficCenter: tc.url, testscholen: aanleverpunten },
+  //     publiekeUrl: basis,
+  //   });
   registerPortaalPlaatshouder(app);
 
   // Whatever no route takes outside /api and /portaal is a SOAP client at a wrong address: it gets a SOAP Fault.
@@ -136,7 +144,7 @@ export async function startServe(o: ServeOptions): Promise<RunningServe> {
       tc: tc.url,
       api: `${basis}${API_PREFIX}`,
       portaal: `${basis}${PORTAAL_PREFIX}`,
-      aanleverpunten: [testscholen.po, testscholen.vo].flatMap((las) => las.schools.map((s) => ({ brin: s.brin, naam: s.naam, url: las.apUrl(s.routeringsKenmerk) }))),
+      aanleverpunten,
     },
     testscholen,
     routes,

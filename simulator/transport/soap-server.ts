@@ -126,9 +126,25 @@ export function registerSoapRoutes(app: FastifyInstance, options: RoutesOptions,
   const refuse = async (req: FastifyRequest, reply: FastifyReply, refusal: { started: number; operation: string; reason: FaultReason; detail?: string; oin?: string }) => {
     const xml = encodeFault(refusal.reason, refusal.detail);
     const request = typeof req.body === 'string' ? req.body : '';
-    await record(req, refusal.started, { operation: refusal.operation, request, response: xml, status: 500, uitkomst: `SOAP Fault: ${refusal.reason}`, ...(refusal.oin ? { oin: refusal.oin } : {}) });
+    if (!(await recorded(() => record(req, refusal.started, { operation: refusal.operation, request, response: xml, status: 500, uitkomst: `SOAP Fault: ${refusal.reason}`, ...(refusal.oin ? { oin: refusal.oin } : {}) }))))
+      return notRecorded(reply);
     return reply.code(500).header('content-type', 'text/xml; charset=utf-8').send(xml);
   };
+  /** Whether the exchange was recorded; a durable sink that fails (the database is gone) is no reason to crash. */
+  const recorded = async (write: () => Promise<unknown>) => {
+    try {
+      await write();
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  /** What was not recorded is not acknowledged: the sender hears so and may try again. */
+  const notRecorded = (reply: FastifyReply) =>
+    reply
+      .code(500)
+      .header('content-type', 'text/xml; charset=utf-8')
+      .send(encodeFault('InterneFout', 'Het bericht kon niet worden vastgelegd en is daarom niet verwerkt; probeer het later opnieuw.'));
   /** Recorded before the answer goes out: with a durable sink on the log, what is answered is stored. */
   const record = (
     req: FastifyRequest,
@@ -191,16 +207,19 @@ export function registerSoapRoutes(app: FastifyInstance, options: RoutesOptions,
       }
       const xml = encodeMessage(responseFor[name as RequestName], response as never);
       const sessieId = (decoded.body as { sessieId?: string }).sessieId ?? (response as { sessieId?: string }).sessieId;
-      await record(req, started, {
-        operation: name,
-        request: raw,
-        response: xml,
-        status: 200,
-        uitkomst: (response as { resultaat?: { code: string } }).resultaat?.code ?? 'beantwoord',
-        oin: peer.certificate.oin,
-        ...(sessieId ? { sessieId } : {}),
-        brins: brinsIn(decoded.body),
-      });
+      const vastgelegd = await recorded(() =>
+        record(req, started, {
+          operation: name,
+          request: raw,
+          response: xml,
+          status: 200,
+          uitkomst: (response as { resultaat?: { code: string } }).resultaat?.code ?? 'beantwoord',
+          oin: peer.certificate.oin,
+          ...(sessieId ? { sessieId } : {}),
+          brins: brinsIn(decoded.body),
+        }),
+      );
+      if (!vastgelegd) return notRecorded(reply);
       return reply.code(200).header('content-type', 'text/xml; charset=utf-8').send(xml);
     });
   }

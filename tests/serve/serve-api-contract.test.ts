@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { defaultCertDir } from '../../certs/location.ts';
 import { API_PREFIX } from '../../serve/api.ts';
 import { startServe, type RunningServe } from '../../serve/server.ts';
+import { encodeMessage } from '../../simulator/protocol/soap.ts';
 import { openStore } from '../../store/open-store.ts';
 import type { Store } from '../../store/store.ts';
 import { runCli } from '../cli/run-cli.ts';
@@ -34,12 +35,22 @@ const fitsSchema = (naam: string, waarde: unknown) => {
 const TOKEN = 'contract-test-beheertoken-0123456789';
 let store: Store;
 let service: RunningServe;
+/** Switched on, the store refuses to take exchanges (a database that went away). */
+const databaseWeg = { nu: false };
 
 test.beforeAll(async () => {
   test.setTimeout(120_000);
   store = await openStore({ data: join(mkdtempSync(join(tmpdir(), 'serve-contract-')), 'pglite') });
   const [port] = (await freePorts(1)) as [number];
-  service = await startServe({ store, host: '127.0.0.1', hostnaam: '127.0.0.1', port, certDir: defaultCertDir, beheerToken: TOKEN });
+  // The real store, with exchanges refused while databaseWeg.nu is on.
+  const storeMetStoring = new Proxy(store, {
+    get(doel, naam) {
+      if (naam === 'berichtToevoegen' && databaseWeg.nu) return async () => Promise.reject(new Error('database weg'));
+      const waarde = Reflect.get(doel, naam, doel) as unknown;
+      return typeof waarde === 'function' ? waarde.bind(doel) : waarde;
+    },
+  });
+  service = await startServe({ store: storeMetStoring, host: '127.0.0.1', hostnaam: '127.0.0.1', port, certDir: defaultCertDir, beheerToken: TOKEN });
 });
 
 test.afterAll(async () => {
@@ -115,6 +126,25 @@ test('the portal path answers a placeholder, and a SOAP client at an unknown pat
   expect(soap.status).toBe(500);
   expect(soap.tekst).toContain('soap:Fault');
   expect(soap.tekst).toContain('OnbekendAdres');
+});
+
+test('a SOAP exchange that cannot be stored is not acknowledged: a SOAP Fault says so, and the service stays up', async () => {
+  const ping = encodeMessage('pingRequest', {});
+  const soap = (body: string) => https(service.urls.tc, { identiteit: pkiIdentiteit('reference-las'), method: 'POST', raw: { body, contentType: 'text/xml; charset=utf-8' } });
+  const voor = (await https(`${service.urls.api}/gezondheid`)).body.berichten as number;
+  databaseWeg.nu = true;
+  try {
+    const weg = await soap(ping);
+    expect(weg.status).toBe(500);
+    expect(weg.tekst).toContain('InterneFout');
+    expect(weg.tekst).toContain('niet worden vastgelegd');
+  } finally {
+    databaseWeg.nu = false;
+  }
+  const terug = await soap(ping);
+  expect(terug.status).toBe(200);
+  expect(terug.tekst).toContain('pingResponse');
+  expect((await https(`${service.urls.api}/gezondheid`)).body.berichten).toBe(voor + 1);
 });
 
 test('invalid options: exit 2 with a clear message, a suggestion for a mistyped option, nothing started', async () => {

@@ -76,8 +76,12 @@ export interface Antwoord {
 }
 
 /** An HTTPS call that trusts the test CA; a client certificate and a bearer token when given. */
-export function https(url: string, opties: { method?: string; json?: unknown; identiteit?: Identiteit; token?: string } = {}): Promise<Antwoord> {
-  const data = opties.json === undefined ? undefined : JSON.stringify(opties.json);
+export function https(
+  url: string,
+  opties: { method?: string; json?: unknown; raw?: { body: string; contentType: string }; identiteit?: Identiteit; token?: string } = {},
+): Promise<Antwoord> {
+  const data = opties.raw?.body ?? (opties.json === undefined ? undefined : JSON.stringify(opties.json));
+  const contentType = opties.raw?.contentType ?? 'application/json';
   return new Promise((done, failed) => {
     const req = request(
       url,
@@ -86,7 +90,7 @@ export function https(url: string, opties: { method?: string; json?: unknown; id
         ca: ca(),
         ...(opties.identiteit ? { cert: opties.identiteit.cert, key: opties.identiteit.key } : {}),
         headers: {
-          ...(data !== undefined ? { 'content-type': 'application/json' } : {}),
+          ...(data !== undefined ? { 'content-type': contentType } : {}),
           ...(opties.token ? { authorization: `Bearer ${opties.token}` } : {}),
         },
         timeout: 60_000,
