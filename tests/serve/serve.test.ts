@@ -185,9 +185,17 @@ test('the admin suspends an aanleverpunt (the TC then refuses it), resumes it, i
   const andermans = await https(`${serve.url}/api/testscholen/99BB/opvragen`, { token: schoolToken, json: { bronBrin: vo.brin, pgn: regulier.pgn.waarde, geboortedatum: regulier.geboortedatum } });
   expect(andermans.status).toBe(403);
 
+  // A third AP of the vendor, removed by the admin: gone from the register, and a second removal is a clear 404.
+  const extra = '0000000700098RC00001';
+  expect((await https(`${serve.url}/api/aanleverpunten`, { identiteit: vendor, json: { routeringsKenmerk: extra, brin: '98RC', url: 'https://127.0.0.1:1/oso/ap/x' } })).status).toBe(201);
+  expect((await https(`${serve.url}/api/beheer/aanleverpunten/${extra}`, { token, method: 'DELETE' })).body).toEqual({ verwijderd: extra });
+  expect((await https(`${serve.url}/api/aanleverpunten`, { identiteit: vendor })).body.aanleverpunten.map((ap: { routeringsKenmerk: string }) => ap.routeringsKenmerk)).not.toContain(extra);
+  expect((await https(`${serve.url}/api/beheer/aanleverpunten/${extra}`, { token, method: 'DELETE' })).status).toBe(404);
+
   const audit = await https(`${serve.url}/api/beheer/audit`, { token });
   const acties = audit.body.audit.map((r: { actie: string; onderwerp: string }) => r.actie);
-  expect(acties).toEqual(expect.arrayContaining(['geregistreerd', 'opgeschort', 'hersteld', 'toegang-uitgegeven']));
+  expect(acties).toEqual(expect.arrayContaining(['geregistreerd', 'opgeschort', 'hersteld', 'verwijderd', 'toegang-uitgegeven']));
+  expect(audit.body.audit.find((r: { actie: string }) => r.actie === 'opgeschort')).toMatchObject({ door: 'beheerder', onderwerp: expect.stringContaining(po.routeringsKenmerk) });
 });
 
 test('notificatie from the school to the testschool: asked before it was klaargezet, the LAS notifies 99BB when it klaarzet', async () => {
