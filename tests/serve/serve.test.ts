@@ -233,3 +233,12 @@ test('kill -9 right after an acknowledged exchange and a restart on the same dat
   const opnieuw = await control(lasControl, '/opvragen', { brin: vo.brin, bronBrin: '99AA', pgn: regulier.pgn.waarde, geboortedatum: regulier.geboortedatum });
   expect(opnieuw.resultaat).toBe('DossierGeleverd');
 });
+
+test('SIGTERM stops the service cleanly: exit 0 after closing the server and the store, and the data folder opens again', async () => {
+  expect(await serve.stop()).toBe(0);
+  expect(serve.output()).toContain('oso-testbank serve stopped.');
+  const voor = serve.output();
+  expect(voor).not.toContain('closing the store:');
+  serve = await startServeProces(['--data', dataDir, '--port', String(port)]);
+  expect((await https(`${serve.url}/api/gezondheid`)).body.status).toBe('ok');
+});
