@@ -7,6 +7,7 @@ import { runMerge } from './merge.ts';
 import { runQualify } from './qualify.ts';
 import { runReferenceLas } from './reference-las.ts';
 import { runScenarios } from './scenarios.ts';
+import { runServe } from './serve.ts';
 import { runValidate } from './validate.ts';
 import { runVerify } from './verify.ts';
 import { gegevensset2019 } from '../simulator/dossier/gegevensset.ts';
@@ -20,6 +21,7 @@ const commands: Record<string, { run: (args: string[]) => Promise<number>; summa
   verify: { run: runVerify, summary: 'check the evidence bundle of a report folder: signature, file hashes, message-log chain' },
   validate: { run: runValidate, summary: 'validate dossier files against the gegevensset (schema, content rules, check digits, attachments)' },
   'reference-las': { run: runReferenceLas, summary: 'run the reference LAS standalone as a vendor LAS would run, or list its named faults (--list-faults)' },
+  serve: { run: runServe, summary: 'run the TC, register, testscholen, machine API and portal as one long-running HTTPS service' },
   doctor: { run: runDoctor, summary: 'preflight before a qualification: configuration, certificates, reachability, TLS, ports, control API' },
 };
 

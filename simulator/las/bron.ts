@@ -44,8 +44,28 @@ export interface BronOptions {
   gedrag?: BronGedrag;
   /** A dossier made on the spot, for a bron that releases without klaarzetten (a fault). */
   maakDossier?: (bron: LasSchool, leerling: Leerling, doelBrin: string) => KlaargezetDossier;
-  /** Who asked for what and what was released: a bron logs requests and releases [pub, OSO'16]. */
-  onUitgifte?: (u: { sessieId: string; doelBrin: string; leerlingId?: string; resultaat: ResultCode; doelOin: string; verzoek: DocumentRequest; pgn?: string }) => void;
+  /**
+   * Who asked for what and what was released: a bron logs requests and releases [pub, OSO'16]. Awaited before the
+   * answer goes out, so a durable record of a release exists before the dossier leaves.
+   */
+  onUitgifte?: (u: Uitgifte) => void | Promise<void>;
+  /**
+   * Every pupil's dossier is klaargezet for whichever school asks, as the public OSO testschool does for its test pupils:
+   * a school tries an exchange without calling the testschool first. The session is still checked at the TC.
+   */
+  klaargezetVoorIedereen?: boolean;
+}
+
+export interface Uitgifte {
+  sessieId: string;
+  doelBrin: string;
+  leerlingId?: string;
+  resultaat: ResultCode;
+  doelOin: string;
+  verzoek: DocumentRequest;
+  pgn?: string;
+  /** The dossier released, when it was. */
+  xml?: string;
 }
 
 const answer = (code: ResultCode, dossier?: string): DocumentResponse => ({
@@ -90,7 +110,7 @@ export function bronDocumentRequestHandler(options: BronOptions) {
       if (!leerling) return { code: 'LeerlingOnbekend' };
       const dossier =
         options.klaargezet.voor(req.bronBrin, leerling.pgn.waarde, req.doelBrin) ??
-        (gedrag.zonderKlaarzetten ? options.maakDossier?.(school, leerling, req.doelBrin) : undefined);
+        (gedrag.zonderKlaarzetten || options.klaargezetVoorIedereen ? options.maakDossier?.(school, leerling, req.doelBrin) : undefined);
       if (!dossier) return { code: 'DossierNietKlaargezet', leerling };
       if (dossier.doelBrin !== req.doelBrin && !gedrag.doelBrinNegeren) return { code: 'DossierNietVoorDezeSchool', leerling };
       if (dossier.versie !== req.dossierVersie && !gedrag.versieNegeren) return { code: 'DossierVersieOnjuist', leerling };
@@ -98,7 +118,7 @@ export function bronDocumentRequestHandler(options: BronOptions) {
     };
 
     const { code, leerling, xml } = await decide();
-    options.onUitgifte?.({
+    await options.onUitgifte?.({
       sessieId: req.sessieId,
       doelBrin: req.doelBrin,
       ...(leerling ? { leerlingId: leerling.id } : {}),
@@ -106,6 +126,7 @@ export function bronDocumentRequestHandler(options: BronOptions) {
       doelOin: ctx.client.oin,
       verzoek: req,
       ...(leerling ? { pgn: leerling.pgn.waarde } : {}),
+      ...(xml !== undefined ? { xml } : {}),
     });
     return answer(code, xml === undefined ? undefined : Buffer.from(xml, 'utf8').toString('base64'));
   };

@@ -14,10 +14,10 @@ import { bekendeVersies, versieOpNaam, versieOpNamespace, volledigeVersie } from
 import { bijlagenVan } from '../dossier/bijlagen.ts';
 import { parseXml, type XmlDocument } from '../dossier/xml-reader.ts';
 import type { ExchangeLog } from '../transport/exchange-log.ts';
-import { startSoapServer, type SoapServer } from '../transport/soap-server.ts';
+import { startSoapServer, type SharedServer, type SoapServer, type SoapRoute } from '../transport/soap-server.ts';
 import { LEGACY_CIPHERS, type TlsIdentity, type TlsVersion } from '../transport/tls-identity.ts';
 import type { FaultReason } from '../protocol/fault-reasons.ts';
-import { bronDocumentRequestHandler, type BronGedrag } from './bron.ts';
+import { bronDocumentRequestHandler, type BronGedrag, type Uitgifte } from './bron.ts';
 import { herkenProfiel, type Profiel } from '../dossier/profile.ts';
 import { opvragen, type DoelGedrag, type OpvraagUitkomst } from './doel.ts';
 import { KlaarzetStore, type KlaargezetDossier } from './klaarzet-store.ts';
@@ -28,6 +28,9 @@ import type { OntvangenDossier } from './ontvangen-dossier.ts';
 import { OsoClient, type OsoClientOptions } from './oso-client.ts';
 
 export const AP_PATH = '/oso/ap/:routeringsKenmerk';
+
+/** The path of one aanleverpunt. */
+export const apPath = (routeringsKenmerk: string) => AP_PATH.replace(':routeringsKenmerk', routeringsKenmerk);
 
 /** A request to a LAS that it cannot carry out; the message is Dutch and says why. */
 export class LasFout extends Error {
@@ -58,6 +61,17 @@ export interface LasSystemOptions {
   /** The name others reach its AP by, in its URLs; default the host. */
   hostnaam?: string;
   port?: number;
+  /** Serve its APs on this server's port (`serve`: one HTTPS port for everything) instead of its own. */
+  shared?: SharedServer;
+  /** Every pupil's dossier klaargezet for whichever school asks: the open testschool of `serve` (bron.ts). */
+  klaargezetVoorIedereen?: boolean;
+  /**
+   * Keep only the latest N of what it remembers per kind — received dossiers, requests, notificaties — (a long-running
+   * service, whose store keeps the record); everything when absent.
+   */
+  geheugen?: number;
+  /** Each documentRequest its AP answered, with the dossier it released; awaited before the answer goes out. */
+  bijUitgifte?: (u: Uitgifte) => void | Promise<void>;
 }
 
 /** How a LAS handles TLS; a conformant LAS keeps the defaults. */
@@ -111,7 +125,8 @@ export interface LasSystem {
   apUrl(routeringsKenmerk: string): string;
   /** With `notificeren`, `notificatie` resolves (never rejects) with what became of each notificatie. */
   klaarzetten(verzoek: { brin: string; pgn: string; doelBrin: string }, opties?: KlaarzetOpties): KlaargezetDossier & { notificatie?: Promise<NotificatieUitkomst[]> };
-  opvragen(verzoek: { brin: string; bronBrin: string; pgn: string; geboortedatum: string }): Promise<OpvraagUitkomst>;
+  /** With the judgement of the received dossier (`ontvangen`) when one came. */
+  opvragen(verzoek: { brin: string; bronBrin: string; pgn: string; geboortedatum: string }): Promise<OpvraagUitkomst & { ontvangen?: OntvangenDossier }>;
   ontvangen(): readonly OntvangenDossier[];
   /** The notificaties its AP received as doel. */
   notificaties(): readonly OntvangenNotificatie[];
@@ -129,8 +144,8 @@ export interface LasSystem {
 export async function startLasSystem(options: LasSystemOptions): Promise<LasSystem> {
   const klaargezet = new KlaarzetStore();
   const ontvangen: OntvangenDossier[] = [];
-  const aanvragen = new Aanvragenboek();
-  const inbox = new NotificatieInbox();
+  const aanvragen = new Aanvragenboek(options.geheugen);
+  const inbox = new NotificatieInbox(options.geheugen);
   let gegevensset = options.gegevensset;
   let laatsteFout: string | undefined;
   const gedrag = options.gedrag ?? {};
@@ -187,6 +202,28 @@ export async function startLasSystem(options: LasSystemOptions): Promise<LasSyst
   };
 
   const serverTls = options.serverTls ?? options.tls;
+  const operations: SoapRoute['operations'] = {
+    documentRequest: bronDocumentRequestHandler({
+      schools: options.schools,
+      administratie: () => options.administratie,
+      klaargezet,
+      client,
+      tcUrl: options.tcUrl,
+      gedrag,
+      maakDossier: (bron, leerling, doelBrin) => maakDossier(bron, leerling, doelBrin, {}),
+      ...(options.klaargezetVoorIedereen ? { klaargezetVoorIedereen: true } : {}),
+      // Who asked for which pupil: the systems a later klaarzetten may notify.
+      onUitgifte: async (u) => {
+        if (u.pgn !== undefined) aanvragen.onthoud(u.verzoek, u.pgn, u.resultaat);
+        await options.bijUitgifte?.(u);
+      },
+    }),
+    notificatieRequest: inbox.handler({ schools: options.schools, clock: options.clock, ...(gedrag.notificatieVergeten ? { vergeten: true } : {}) }),
+  };
+  // On a shared server other systems' APs live next to this one's: each of its APs gets a literal path of its own.
+  const routes: SoapRoute[] = options.shared
+    ? options.schools.map((s) => ({ path: apPath(s.routeringsKenmerk), params: { routeringsKenmerk: s.routeringsKenmerk }, operations }))
+    : [{ path: AP_PATH, operations }];
   const server: SoapServer = await startSoapServer({
     name: options.name,
     tls: {
@@ -197,36 +234,17 @@ export async function startLasSystem(options: LasSystemOptions): Promise<LasSyst
     ...(options.partyName ? { partyName: options.partyName } : {}),
     ...(gedrag.tolereer ? { tolerate: gedrag.tolereer } : {}),
     ...(gedrag.minTlsVersie ? { minTlsVersion: gedrag.minTlsVersie } : {}),
-    routes: [
-      {
-        path: AP_PATH,
-        operations: {
-          documentRequest: bronDocumentRequestHandler({
-            schools: options.schools,
-            administratie: () => options.administratie,
-            klaargezet,
-            client,
-            tcUrl: options.tcUrl,
-            gedrag,
-            maakDossier: (bron, leerling, doelBrin) => maakDossier(bron, leerling, doelBrin, {}),
-            // Who asked for which pupil: the systems a later klaarzetten may notify.
-            onUitgifte: (u) => {
-              if (u.pgn !== undefined) aanvragen.onthoud(u.verzoek, u.pgn, u.resultaat);
-            },
-          }),
-          notificatieRequest: inbox.handler({ schools: options.schools, clock: options.clock, ...(gedrag.notificatieVergeten ? { vergeten: true } : {}) }),
-        },
-      },
-    ],
+    routes,
     ...(options.host !== undefined ? { host: options.host } : {}),
     ...(options.hostnaam !== undefined ? { hostnaam: options.hostnaam } : {}),
     ...(options.port !== undefined ? { port: options.port } : {}),
+    ...(options.shared ? { shared: options.shared } : {}),
   });
 
   return {
     name: options.name,
     schools: options.schools,
-    apUrl: (rk) => `${server.url}${AP_PATH.replace(':routeringsKenmerk', rk)}`,
+    apUrl: (rk) => `${server.url}${apPath(rk)}`,
 
     klaarzetten({ brin, pgn, doelBrin }, opties = {}) {
       const bron = school(brin);
@@ -266,7 +284,11 @@ export async function startLasSystem(options: LasSystemOptions): Promise<LasSyst
         const base = { ...(uitkomst.sessieId ? { sessieId: uitkomst.sessieId } : {}), bronBrin, doelBrin: brin, pgn, ontvangenOp: options.clock.now().toISOString() };
         const beoordeling = beoordeel(uitkomst.dossierXml, pgn, gegevensset, gedrag);
         if ('reden' in beoordeling) laatsteFout = `Dossier geweigerd: ${beoordeling.reden}`;
-        ontvangen.push('reden' in beoordeling ? { ...base, status: 'geweigerd', reden: beoordeling.reden } : { ...base, status: 'opgeslagen', xml: uitkomst.dossierXml, bijlagen: beoordeling.bijlagen });
+        const ontvangst: OntvangenDossier =
+          'reden' in beoordeling ? { ...base, status: 'geweigerd', reden: beoordeling.reden } : { ...base, status: 'opgeslagen', xml: uitkomst.dossierXml, bijlagen: beoordeling.bijlagen };
+        ontvangen.push(ontvangst);
+        if (options.geheugen !== undefined && ontvangen.length > options.geheugen) ontvangen.shift();
+        return { ...uitkomst, ontvangen: ontvangst };
       }
       return uitkomst;
     },

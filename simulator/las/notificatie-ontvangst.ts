@@ -17,9 +17,14 @@ export class NotificatieInbox {
   #aanvragen = new Map<string, { doelBrin: string; bronBrin: string; pgn: string }>();
   #ontvangen: OntvangenNotificatie[] = [];
 
+  /** `max`: keep only the latest N requests and notificaties (a long-running service); all when absent. */
+  constructor(private readonly max?: number) {}
+
   /** Remember a request this LAS made as doel, so a later notificatie for it can name the pupil. */
   onthoudAanvraag(sessieId: string, aanvraag: { doelBrin: string; bronBrin: string; pgn: string }): void {
     this.#aanvragen.set(sessieId, aanvraag);
+    // A Map iterates in insertion order: the first key is the oldest request.
+    if (this.max !== undefined && this.#aanvragen.size > this.max) this.#aanvragen.delete(this.#aanvragen.keys().next().value!);
   }
 
   /** Forget every request and notificatie (a reset of the test data). */
@@ -54,6 +59,7 @@ export class NotificatieInbox {
         ...(pgn ? { pgn } : {}),
         ontvangenOp: options.clock.now().toISOString(),
       });
+      if (this.max !== undefined && this.#ontvangen.length > this.max) this.#ontvangen.shift();
       return ontvangen;
     };
   }

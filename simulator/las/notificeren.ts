@@ -48,6 +48,9 @@ export const wachtOpKlaarzetten: readonly ResultCode[] = ['DossierNietKlaargezet
 export class Aanvragenboek {
   #aanvragen: Aanvraag[] = [];
 
+  /** `max`: remember only the latest N requests (a long-running service); all when absent. */
+  constructor(private readonly max?: number) {}
+
   /** Forget every request (a reset of the test data). */
   leeg(): void {
     this.#aanvragen = [];
@@ -66,6 +69,7 @@ export class Aanvragenboek {
       aanvraagdatum: verzoek.aanvraagdatum,
       resultaat,
     });
+    if (this.max !== undefined && this.#aanvragen.length > this.max) this.#aanvragen.shift();
   }
 
   /**

@@ -108,23 +108,26 @@ export class OsoClient {
     } finally {
       const log = this.options.log;
       if (log?.shouldRecord(url)) {
-        const sessieId = (body as { sessieId?: string }).sessieId;
-        log.log.record({
-          recordedBy: this.options.name,
-          operation: name,
-          van: this.options.name,
-          naar: log.partyAt(url),
-          url,
-          request: xml,
-          ...(response !== undefined ? { response } : {}),
-          ...(status !== undefined ? { httpStatus: status } : {}),
-          uitkomst,
-          ...(peerOin ? { peerOin } : {}),
-          ...(sessieId ? { sessieId } : {}),
-          ...(tls ? { tls } : {}),
-          startedAt: new Date(started).toISOString(),
-          durationMs: Date.now() - started,
-        });
+        const { sessieId, bronBrin, doelBrin } = body as { sessieId?: string; bronBrin?: string; doelBrin?: string };
+        log.log.record(
+          {
+            recordedBy: this.options.name,
+            operation: name,
+            van: this.options.name,
+            naar: log.partyAt(url),
+            url,
+            request: xml,
+            ...(response !== undefined ? { response } : {}),
+            ...(status !== undefined ? { httpStatus: status } : {}),
+            uitkomst,
+            ...(peerOin ? { peerOin } : {}),
+            ...(sessieId ? { sessieId } : {}),
+            ...(tls ? { tls } : {}),
+            startedAt: new Date(started).toISOString(),
+            durationMs: Date.now() - started,
+          },
+          { brins: [...new Set([bronBrin, doelBrin].filter((b): b is string => !!b))] },
+        );
       }
     }
   }

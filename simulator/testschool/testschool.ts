@@ -30,6 +30,11 @@ export interface TestschoolOptions {
   /** The name the SUT reaches it by, in its AP URLs; default the host. */
   hostnaam?: string;
   port?: number;
+  /** `serve`: its APs on the service's one HTTPS port, its test pupils open to every school, each release recorded. */
+  shared?: LasSystemOptions['shared'];
+  klaargezetVoorIedereen?: boolean;
+  bijUitgifte?: LasSystemOptions['bijUitgifte'];
+  geheugen?: number;
 }
 
 export function testschoolName(school: LasSchool): string {
@@ -55,5 +60,9 @@ export function startTestschool(options: TestschoolOptions): Promise<LasSystem> 
     ...(options.host !== undefined ? { host: options.host } : {}),
     ...(options.hostnaam !== undefined ? { hostnaam: options.hostnaam } : {}),
     ...(options.port !== undefined ? { port: options.port } : {}),
+    ...(options.shared ? { shared: options.shared } : {}),
+    ...(options.klaargezetVoorIedereen ? { klaargezetVoorIedereen: true } : {}),
+    ...(options.bijUitgifte ? { bijUitgifte: options.bijUitgifte } : {}),
+    ...(options.geheugen !== undefined ? { geheugen: options.geheugen } : {}),
   });
 }

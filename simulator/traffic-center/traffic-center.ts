@@ -18,7 +18,7 @@ import { oso2021 } from '../protocol/profile.ts';
 import { resultCodes, type ResultCode } from '../protocol/result-codes.ts';
 import type { RegisterLookup } from '../register/register.ts';
 import type { ExchangeLog } from '../transport/exchange-log.ts';
-import { startSoapServer, type RequestContext, type SoapServer } from '../transport/soap-server.ts';
+import { startSoapServer, type RequestContext, type SharedServer, type SoapServer } from '../transport/soap-server.ts';
 import type { TlsIdentity } from '../transport/tls-identity.ts';
 import { MemorySessionStore, type Sessie, type SessionStore } from './session-store.ts';
 
@@ -33,6 +33,8 @@ export interface TrafficCenterOptions {
   /** The name others reach it by, in its URL; default the host. */
   hostnaam?: string;
   port?: number;
+  /** Serve on this server's port (`serve`: one HTTPS port for everything) instead of its own. */
+  shared?: SharedServer;
 }
 
 export interface TrafficCenter {
@@ -203,6 +205,7 @@ export async function startTrafficCenter(options: TrafficCenterOptions): Promise
     ...(options.host !== undefined ? { host: options.host } : {}),
     ...(options.hostnaam !== undefined ? { hostnaam: options.hostnaam } : {}),
     ...(options.port !== undefined ? { port: options.port } : {}),
+    ...(options.shared ? { shared: options.shared } : {}),
   });
 
   return {

@@ -31,7 +31,7 @@ export interface SoapServerOptions {
   name: string;
   tls: TlsIdentity;
   log: ExchangeLog;
-  routes: { path: string; operations: OperationHandlers }[];
+  routes: SoapRoute[];
   /** Names the sending party in the log from its certificate OIN. */
   partyName?: (oin: string | undefined) => string;
   bodyLimitBytes?: number;
@@ -47,11 +47,31 @@ export interface SoapServerOptions {
   /** The name others reach it by, in its URL (and in its certificate); default the host. */
   hostnaam?: string;
   port?: number;
+  /** Add the routes to this server instead of listening (host, port, TLS and body limit are then the owner's). */
+  shared?: SharedServer;
 }
 
 export interface SoapServer {
   readonly url: string;
   close(): Promise<void>;
+}
+
+/**
+ * A server another part owns (`serve`: one HTTPS port for the TC, the testscholen's APs, the API and the portal): a
+ * party adds its routes to it instead of listening itself, and its URL is the shared server's. Its TLS settings are the
+ * owner's (createSoapApp); closing it is the owner's job too.
+ */
+export interface SharedServer {
+  app: FastifyInstance;
+  /** Origin of the shared server as others reach it, e.g. https://oso.example.nl:8443 */
+  url: string;
+}
+
+export interface SoapRoute {
+  path: string;
+  operations: OperationHandlers;
+  /** Path parameters fixed by the route (a literal AP path on a shared server stands for `:routeringsKenmerk`). */
+  params?: Record<string, string>;
 }
 
 const SOAP_CONTENT_TYPES = ['text/xml', 'application/soap+xml'];
@@ -69,7 +89,8 @@ function negotiated(socket: TLSSocket): { tls?: { protocol: string; cipher: stri
   return found;
 }
 
-export async function startSoapServer(options: SoapServerOptions): Promise<SoapServer> {
+/** The HTTPS app a SOAP server runs on: client certificates requested, verified per request (see the module comment). */
+export function createSoapApp(options: Pick<SoapServerOptions, 'tls' | 'bodyLimitBytes' | 'minTlsVersion'>): FastifyInstance {
   const app: FastifyInstance = Fastify({
     https: {
       key: options.tls.keyPem,
@@ -87,36 +108,68 @@ export async function startSoapServer(options: SoapServerOptions): Promise<SoapS
     connectionTimeout: 60_000,
     requestTimeout: 60_000,
   });
-  const partyName = options.partyName ?? ((oin) => oin ?? 'onbekend');
-
   app.removeAllContentTypeParsers();
   app.addContentTypeParser('*', { parseAs: 'string' }, (_req, body, done) => done(null, body));
+  return app;
+}
 
-  let address = '';
+type RoutesOptions = Pick<SoapServerOptions, 'name' | 'log' | 'routes' | 'partyName' | 'tolerate'>;
+
+/**
+ * Adds a party's SOAP routes to an app; returns how the app refuses a request no route took (unknown path, oversized
+ * body), for the app's not-found and error handlers. `address` gives the origin once it is known (after listen).
+ */
+export function registerSoapRoutes(app: FastifyInstance, options: RoutesOptions, address: () => string): { refuseUnrouted: (req: FastifyRequest, reply: FastifyReply, reason: FaultReason, detail: string) => Promise<FastifyReply> } {
+  const partyName = options.partyName ?? ((oin) => oin ?? 'onbekend');
+
   /** Answers a SOAP Fault and logs the refused exchange; `oin` only when a verified certificate named the sender. */
-  const refuse = (req: FastifyRequest, reply: FastifyReply, refusal: { started: number; operation: string; reason: FaultReason; detail?: string; oin?: string }) => {
+  const refuse = async (req: FastifyRequest, reply: FastifyReply, refusal: { started: number; operation: string; reason: FaultReason; detail?: string; oin?: string }) => {
     const xml = encodeFault(refusal.reason, refusal.detail);
     const request = typeof req.body === 'string' ? req.body : '';
-    record(req, refusal.started, { operation: refusal.operation, request, response: xml, status: 500, uitkomst: `SOAP Fault: ${refusal.reason}`, ...(refusal.oin ? { oin: refusal.oin } : {}) });
+    if (!(await recorded(() => record(req, refusal.started, { operation: refusal.operation, request, response: xml, status: 500, uitkomst: `SOAP Fault: ${refusal.reason}`, ...(refusal.oin ? { oin: refusal.oin } : {}) }))))
+      return notRecorded(reply);
     return reply.code(500).header('content-type', 'text/xml; charset=utf-8').send(xml);
   };
-  const record = (req: FastifyRequest, started: number, fields: { operation: string; request: string; response: string; status: number; uitkomst: string; oin?: string; sessieId?: string }) =>
-    options.log.record({
-      recordedBy: options.name,
-      operation: fields.operation,
-      van: partyName(fields.oin),
-      naar: options.name,
-      url: `${address}${req.url}`,
-      request: fields.request,
-      response: fields.response,
-      httpStatus: fields.status,
-      uitkomst: fields.uitkomst,
-      ...(fields.oin ? { peerOin: fields.oin } : {}),
-      ...(fields.sessieId ? { sessieId: fields.sessieId } : {}),
-      ...negotiated(req.raw.socket as TLSSocket),
-      startedAt: new Date(started).toISOString(),
-      durationMs: Date.now() - started,
-    });
+  /** Whether the exchange was recorded; a durable sink that fails (the database is gone) is no reason to crash. */
+  const recorded = async (write: () => Promise<unknown>) => {
+    try {
+      await write();
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  /** What was not recorded is not acknowledged: the sender hears so and may try again. */
+  const notRecorded = (reply: FastifyReply) =>
+    reply
+      .code(500)
+      .header('content-type', 'text/xml; charset=utf-8')
+      .send(encodeFault('InterneFout', 'Het bericht kon niet worden vastgelegd en is daarom niet verwerkt; probeer het later opnieuw.'));
+  /** Recorded before the answer goes out: with a durable sink on the log, what is answered is stored. */
+  const record = (
+    req: FastifyRequest,
+    started: number,
+    fields: { operation: string; request: string; response: string; status: number; uitkomst: string; oin?: string; sessieId?: string; brins?: string[] },
+  ) =>
+    options.log.recordDurable(
+      {
+        recordedBy: options.name,
+        operation: fields.operation,
+        van: partyName(fields.oin),
+        naar: options.name,
+        url: `${address()}${req.url}`,
+        request: fields.request,
+        response: fields.response,
+        httpStatus: fields.status,
+        uitkomst: fields.uitkomst,
+        ...(fields.oin ? { peerOin: fields.oin } : {}),
+        ...(fields.sessieId ? { sessieId: fields.sessieId } : {}),
+        ...negotiated(req.raw.socket as TLSSocket),
+        startedAt: new Date(started).toISOString(),
+        durationMs: Date.now() - started,
+      },
+      { brins: fields.brins ?? [] },
+    );
 
   for (const route of options.routes) {
     app.post(route.path, async (req, reply) => {
@@ -146,22 +199,27 @@ export async function startSoapServer(options: SoapServerOptions): Promise<SoapS
 
       let response;
       try {
-        response = await handler(decoded.body as never, { client: peer.certificate, params: req.params as Record<string, string>, url: `${address}${req.url}` });
+        const params = { ...(req.params as Record<string, string>), ...route.params };
+        response = await handler(decoded.body as never, { client: peer.certificate, params, url: `${address()}${req.url}` });
       } catch (e) {
         if (e instanceof ProtocolError) return refuseRoute(name, e.reason, e.detail);
         return refuseRoute(name, 'InterneFout', (e as Error).message);
       }
       const xml = encodeMessage(responseFor[name as RequestName], response as never);
       const sessieId = (decoded.body as { sessieId?: string }).sessieId ?? (response as { sessieId?: string }).sessieId;
-      record(req, started, {
-        operation: name,
-        request: raw,
-        response: xml,
-        status: 200,
-        uitkomst: (response as { resultaat?: { code: string } }).resultaat?.code ?? 'beantwoord',
-        oin: peer.certificate.oin,
-        ...(sessieId ? { sessieId } : {}),
-      });
+      const vastgelegd = await recorded(() =>
+        record(req, started, {
+          operation: name,
+          request: raw,
+          response: xml,
+          status: 200,
+          uitkomst: (response as { resultaat?: { code: string } }).resultaat?.code ?? 'beantwoord',
+          oin: peer.certificate.oin,
+          ...(sessieId ? { sessieId } : {}),
+          brins: brinsIn(decoded.body),
+        }),
+      );
+      if (!vastgelegd) return notRecorded(reply);
       return reply.code(200).header('content-type', 'text/xml; charset=utf-8').send(xml);
     });
   }
@@ -169,11 +227,34 @@ export async function startSoapServer(options: SoapServerOptions): Promise<SoapS
   // Refusals before a route runs (unknown path, oversized body) are exchanges too and go into the log.
   const refuseUnrouted = (req: FastifyRequest, reply: FastifyReply, reason: FaultReason, detail: string) =>
     refuse(req, reply, { started: Date.now(), operation: 'onbekend', reason, detail });
+  return { refuseUnrouted };
+}
+
+/** The schools a request concerns (bron and doel), by which a school later finds its own exchanges. */
+function brinsIn(body: unknown): string[] {
+  const b = body as { bronBrin?: unknown; doelBrin?: unknown };
+  return [...new Set([b.bronBrin, b.doelBrin].filter((x): x is string => typeof x === 'string' && x !== ''))];
+}
+
+/** The SOAP answer to a request no route took, and to a body the app refused; for an app of SOAP routes only. */
+export function refuseUnroutedAsSoap(app: FastifyInstance, refuseUnrouted: ReturnType<typeof registerSoapRoutes>['refuseUnrouted'], bodyLimitBytes?: number): void {
   app.setNotFoundHandler((req, reply) => refuseUnrouted(req, reply, 'OnbekendAdres', `${req.method} ${req.url}`));
   app.setErrorHandler((err: { code?: string; message: string }, req, reply) => {
-    if (err.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return refuseUnrouted(req, reply, 'BerichtTeGroot', `Maximaal ${options.bodyLimitBytes ?? DEFAULT_BODY_LIMIT} bytes.`);
+    if (err.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return refuseUnrouted(req, reply, 'BerichtTeGroot', `Maximaal ${bodyLimitBytes ?? DEFAULT_BODY_LIMIT} bytes.`);
     return refuseUnrouted(req, reply, 'InterneFout', err.message);
   });
+}
+
+export async function startSoapServer(options: SoapServerOptions): Promise<SoapServer> {
+  if (options.shared) {
+    const shared = options.shared;
+    registerSoapRoutes(shared.app, options, () => shared.url);
+    return { url: shared.url, close: async () => {} };
+  }
+  const app = createSoapApp(options);
+  let address = '';
+  const { refuseUnrouted } = registerSoapRoutes(app, options, () => address);
+  refuseUnroutedAsSoap(app, refuseUnrouted, options.bodyLimitBytes);
 
   const host = options.host ?? '127.0.0.1';
   app.server.on('tlsClientError', (err: NodeJS.ErrnoException) =>

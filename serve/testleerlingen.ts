@@ -1,0 +1,36 @@
+/**
+ * The test pupils of the hosted testscholen: the synthetic pupils of fixtures/leerlingen.yaml, each with what a school
+ * tries with it. The PO testschool (99AA) has every one klaargezet for any school that asks; the profile of the dossier
+ * follows the asking school's sector (POVO to a VO school, POPO to a PO school, an SWV dossier to an SWV).
+ */
+import type { Leerling } from '../simulator/dossier/leerling.ts';
+
+export interface Testleerling {
+  id: string;
+  pgn: string;
+  pgnSoort: Leerling['pgn']['soort'];
+  geboortedatum: string;
+  naam: string;
+  /** What a school tries with this pupil, in Dutch. */
+  omschrijving: string;
+  zorg: boolean;
+}
+
+/** Why each fixture pupil is on the list; a pupil without an entry here is not offered. */
+const omschrijvingen: Record<string, string> = {
+  'povo-regulier': 'Een gewone overstap: een regulier dossier (POVO naar een VO-school, POPO naar een PO-school).',
+  'povo-bjorn': 'Een gewone overstap met een BSN dat met nullen begint: controleer dat voorloopnullen bewaard blijven.',
+  'povo-onderwijsnummer': 'Een nieuwkomer (asielleerling) zonder BSN, met een onderwijsnummer.',
+  'povo-zorg': 'Een zorgdossier: onderwijsondersteuning met diagnoses, handelingsplan, OPP en TLV, met bijlagen.',
+  'povo-geheim-adres': 'Een leerling met een geheim adres: het adres mag niet zomaar getoond worden.',
+  'povo-veel-bijlagen': 'Een zorgdossier met veel bijlagen (tientallen onderzoeksverslagen).',
+};
+
+export function testleerlingen(administratie: readonly Leerling[]): Testleerling[] {
+  return administratie.flatMap((l) => {
+    const omschrijving = omschrijvingen[l.id];
+    if (!omschrijving) return [];
+    const naam = [l.roepnaam ?? l.voornaam, l.voorvoegsel, l.achternaam].filter(Boolean).join(' ');
+    return [{ id: l.id, pgn: l.pgn.waarde, pgnSoort: l.pgn.soort, geboortedatum: l.geboortedatum, naam, omschrijving, zorg: l.zorg === true }];
+  });
+}

@@ -1,0 +1,168 @@
+/**
+ * The hosted testscholen, as the real OSO testschool is used: the PO testschool (99AA) answers as bron for its test
+ * pupils to any registered school that asks, and records each release; the VO testschool (99BB, which also serves the
+ * SWV 99SW) asks a school's LAS for a pupil's dossier on demand, judges it with every rule of the gegevensset and
+ * records it with every finding. Both serve their APs on the service's one HTTPS port.
+ */
+import type { SimulatedClock } from '../simulator/clock.ts';
+import type { Leerling } from '../simulator/dossier/leerling.ts';
+import { gegevensset2019 } from '../simulator/dossier/gegevensset.ts';
+import { validateDossier } from '../simulator/dossier/validator.ts';
+import { volledigeVersie } from '../simulator/dossier/versies/index.ts';
+import { LasFout, type LasSystem } from '../simulator/las/las-system.ts';
+import type { LasSchool } from '../simulator/las/las-school.ts';
+import { startTestschool, testschoolName } from '../simulator/testschool/testschool.ts';
+import type { ExchangeLog } from '../simulator/transport/exchange-log.ts';
+import type { SharedServer } from '../simulator/transport/soap-server.ts';
+import type { TlsIdentity } from '../simulator/transport/tls-identity.ts';
+import type { Store, TestschoolUitwisseling } from '../store/store.ts';
+import type { StoreRegister } from './store-register.ts';
+
+export interface HostedTestscholen {
+  /** The PO testschool: bron for every school. */
+  po: LasSystem;
+  /** The VO testschool (with the SWV): doel on demand. */
+  vo: LasSystem;
+  /** The LAS that serves a testschool BRIN, if it is one. */
+  lasVan(brin: string): LasSystem | undefined;
+  opvragen(verzoek: OpvraagOpdracht): Promise<OpvraagResultaat>;
+  close(): Promise<void>;
+}
+
+export interface OpvraagOpdracht {
+  /** The testschool that asks (doel). */
+  testschoolBrin: string;
+  /** The school whose LAS is asked (bron). */
+  bronBrin: string;
+  pgn: string;
+  geboortedatum: string;
+}
+
+/** The validated result: what the testschool stored, with the protocol's result code. */
+export type OpvraagResultaat = Omit<TestschoolUitwisseling, 'xml'> & { resultaat: string; afgemeld: boolean };
+
+export interface TestscholenOptions {
+  scholen: { po: LasSchool; vo: LasSchool; swv: LasSchool };
+  identiteiten: { po: TlsIdentity & { oin: string }; vo: TlsIdentity & { oin: string } };
+  shared: SharedServer;
+  tcUrl: string;
+  clock: SimulatedClock;
+  administratie: Leerling[];
+  log: ExchangeLog;
+  store: Store;
+  register: StoreRegister;
+  timeoutMs?: number;
+}
+
+/** What a hosted testschool's LAS remembers in memory per kind (requests, received dossiers, notificaties). */
+const GEHEUGEN = 500;
+
+export async function startHostedTestscholen(o: TestscholenOptions): Promise<HostedTestscholen> {
+  const eigenOrigin = new URL(o.shared.url).origin;
+  // The testscholen record the calls they make to schools' LASes; calls to the TC on this same server are recorded there.
+  const clientLog = { log: o.log, shouldRecord: (url: string) => new URL(url).origin !== eigenOrigin, partyAt: (url: string) => url };
+  const testschoolBrins = new Set([o.scholen.po.brin, o.scholen.vo.brin, o.scholen.swv.brin]);
+  const gemeenschappelijk = {
+    gegevensset: gegevensset2019,
+    tcUrl: o.tcUrl,
+    clock: o.clock,
+    administratie: o.administratie,
+    log: o.log,
+    partyName: (oin: string | undefined) => o.register.partyName(oin),
+    clientLog,
+    timeoutMs: o.timeoutMs ?? 30_000,
+    shared: o.shared,
+    // The store keeps the record; in memory only what a running exchange needs.
+    geheugen: GEHEUGEN,
+  };
+  o.register.noemPartij(o.identiteiten.po.oin, testschoolName(o.scholen.po));
+  o.register.noemPartij(o.identiteiten.vo.oin, testschoolName(o.scholen.vo));
+
+  const po = await startTestschool({
+    ...gemeenschappelijk,
+    schools: [o.scholen.po],
+    tls: o.identiteiten.po,
+    klaargezetVoorIedereen: true,
+    // Each release to a real school is recorded before the dossier leaves: what the school received is on record.
+    bijUitgifte: async (u) => {
+      if (testschoolBrins.has(u.doelBrin) || u.pgn === undefined) return;
+      await o.store.uitwisselingToevoegen({
+        testschoolBrin: u.verzoek.bronBrin,
+        schoolBrin: u.doelBrin,
+        richting: 'school-als-doel',
+        pgn: u.pgn,
+        sessieId: u.sessieId,
+        op: o.clock.now().toISOString(),
+        status: u.resultaat === 'DossierGeleverd' ? 'geleverd' : 'mislukt',
+        ...(u.resultaat === 'DossierGeleverd' ? {} : { reden: u.resultaat }),
+        ...(u.xml !== undefined ? { xml: u.xml } : {}),
+        bevindingen: [],
+      });
+    },
+  });
+  const vo = await startTestschool({ ...gemeenschappelijk, schools: [o.scholen.vo, o.scholen.swv], tls: o.identiteiten.vo });
+
+  // Their own schools and APs in the register, idempotent: a restart or a second instance finds them there already.
+  for (const [las, oin] of [[po, o.identiteiten.po.oin], [vo, o.identiteiten.vo.oin]] as const) {
+    for (const s of las.schools) {
+      if (!(await o.store.school(s.brin))) await o.store.schoolToevoegen({ brin: s.brin, vestigingscode: s.vestigingscode, naam: s.naam, sector: s.sector });
+      const url = las.apUrl(s.routeringsKenmerk);
+      const bestaand = await o.store.aanleverpunt(s.routeringsKenmerk);
+      if (!bestaand || bestaand.url !== url || bestaand.eigenaarOin !== oin)
+        await o.store.aanleverpuntRegistreren(
+          { routeringsKenmerk: s.routeringsKenmerk, brin: s.brin, url, actief: true, eigenaarOin: oin, leverancier: las.name, geregistreerdOp: o.clock.now().toISOString(), opgeschort: bestaand?.opgeschort ?? false },
+          'oso-testbank serve',
+        );
+    }
+  }
+
+  const lasVan = (brin: string) => [po, vo].find((las) => las.schools.some((s) => s.brin === brin));
+
+  return {
+    po,
+    vo,
+    lasVan,
+    async opvragen(v) {
+      const las = lasVan(v.testschoolBrin);
+      if (!las) throw new LasFout(`${v.testschoolBrin} is geen testschool; wel: ${[...testschoolBrins].join(', ')}.`);
+      const uitkomst = await las.opvragen({ brin: v.testschoolBrin, bronBrin: v.bronBrin, pgn: v.pgn, geboortedatum: v.geboortedatum });
+      const ontvangen = uitkomst.ontvangen;
+      const xml = uitkomst.dossierXml;
+      const versie = volledigeVersie(las.release().versie);
+      // Every finding, not only those that made the LAS refuse: the school sees all that is wrong with its dossier.
+      const bevindingen =
+        xml !== undefined && versie
+          ? validateDossier(xml, { gegevensset: versie, bijlagen: 'inhoud' }).findings.map((f) => ({
+              regel: f.rule,
+              ernst: f.severity === 'error' ? ('fout' as const) : ('waarschuwing' as const),
+              melding: f.message,
+              ...(f.path ? { pad: f.path } : {}),
+            }))
+          : [];
+      const status = ontvangen?.status ?? 'mislukt';
+      const reden =
+        ontvangen?.reden ??
+        (ontvangen ? undefined : `${uitkomst.resultaat}${uitkomst.fout ? `: ${uitkomst.fout}` : ''}`);
+      // The testschool's own calls to the school's AP are recorded (not awaited) as they happen: durable before the answer.
+      await o.log.flush();
+      const opgeslagen = await o.store.uitwisselingToevoegen({
+        testschoolBrin: v.testschoolBrin,
+        schoolBrin: v.bronBrin,
+        richting: 'school-als-bron',
+        pgn: v.pgn,
+        ...(uitkomst.sessieId ? { sessieId: uitkomst.sessieId } : {}),
+        op: o.clock.now().toISOString(),
+        status,
+        ...(reden !== undefined ? { reden } : {}),
+        ...(xml !== undefined ? { xml } : {}),
+        bevindingen,
+        ...(ontvangen?.bijlagen ? { bijlagen: ontvangen.bijlagen } : {}),
+      });
+      const { xml: _xml, ...zonderXml } = opgeslagen;
+      return { ...zonderXml, resultaat: uitkomst.resultaat, afgemeld: uitkomst.afgemeld };
+    },
+    close: async () => {
+      await Promise.allSettled([po.close(), vo.close()]);
+    },
+  };
+}
