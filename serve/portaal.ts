@@ -1,0 +1,408 @@
+/**
+ * The Dutch portal of `oso-testbank serve`: per school (through a link with a secret token the admin issues) its
+ * timeline, its uitwisselingen with the testscholen with every finding explained, the test pupils and the button that
+ * lets testschool 99BB request a dossier; for the admin (Kennisnet) every aanleverpunt, school, school link and the audit
+ * trail. The pages are pure render functions in web/portaal/; this module only routes, checks access and reads the store.
+ *
+ * Access: a school's token sits in the path of every school page (so a forged form from another site cannot reach it:
+ * the token is the school's CSRF protection too); the store keeps only its hash and looks it up by hash, so comparing
+ * takes the same time for any token. Anything a school may not see answers the same Dutch 404 as a page that does not
+ * exist. The admin logs in with the admin token, which then travels in an HttpOnly, Secure, SameSite=Strict cookie;
+ * every admin action also needs a CSRF token derived from it.
+ */
+import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { renderDossierAfdruk } from '../simulator/dossier/afdruk.ts';
+import type { SchoolToegang, Store, TestschoolUitwisseling } from '../store/store.ts';
+import { Html } from '../web/html.ts';
+import { beheerPagina, inlogPagina, linkUitgegevenPagina, beheerNav } from '../web/portaal/beheer.ts';
+import { foutPagina, nietGevondenPagina, type NavLink } from '../web/portaal/pagina.ts';
+import { startPagina } from '../web/portaal/start.ts';
+import { testleerlingenPagina, type PortaalAdressen, type PortaalTestleerling } from '../web/portaal/testleerlingen.ts';
+import { schoolNaam, tijdlijnPagina } from '../web/portaal/tijdlijn.ts';
+import { uitwisselingPagina } from '../web/portaal/uitwisseling.ts';
+
+export type { PortaalAdressen, PortaalTestleerling };
+
+export interface OpvraagVerzoek {
+  bronBrin: string;
+  pgn: string;
+  geboortedatum: string;
+}
+
+export interface PortaalDeps {
+  store: Store;
+  /** True for the admin token of this installation; compares in constant time. */
+  isBeheerToken(token: string): boolean;
+  /** Lets a testschool request a dossier from a school's LAS, and records the uitwisseling in the store. */
+  opvragen(testschoolBrin: string, verzoek: OpvraagVerzoek): Promise<TestschoolUitwisseling>;
+  testleerlingen: readonly PortaalTestleerling[];
+  adressen: PortaalAdressen;
+  /** Where the portal is reached from outside, e.g. `https://testbank.example`; a school link starts with it. Without it, the admin's own request tells. */
+  publiekeUrl?: string;
+  /** The testschool that requests a dossier from a school (default 99BB) and the one a school requests from (default 99AA). */
+  vragendeTestschool?: string;
+  leverendeTestschool?: string;
+}
+
+const BEHEER_COOKIE = 'oso_portaal_beheer';
+const MAX_BERICHTEN = 200;
+const MAX_UITWISSELINGEN = 100;
+/** Tokens the store issues are URL-safe; anything else is not worth a look-up. */
+const TOKEN_VORM = /^[A-Za-z0-9_-]{16,200}$/;
+const BRIN_VORM = /^[0-9A-Z]{4}$/;
+const ID_VORM = /^[1-9][0-9]{0,15}$/;
+
+/**
+ * The URL as it may be logged: a school's token replaced. Whoever writes request logs for the process that carries the
+ * portal passes URLs through this (the token is a password in the path).
+ */
+export function verbergSchoolToken(url: string): string {
+  return url.replace(/(\/portaal\/school\/)[^/?#]+/, '$1…');
+}
+
+/** The response headers of every portal page: nothing loaded from elsewhere, no framing, the token never in a Referer. */
+function beveiligingsHeaders(markup: string): Record<string, string> {
+  const stijlen = [...markup.matchAll(/<style>([\s\S]*?)<\/style>/g)].map((m) => `'sha256-${sha256Base64(m[1]!)}'`);
+  return {
+    'content-security-policy': `default-src 'none'; style-src ${stijlen.length ? stijlen.join(' ') : "'none'"}; img-src 'none'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'`,
+    'x-frame-options': 'DENY',
+    'referrer-policy': 'no-referrer',
+    'x-content-type-options': 'nosniff',
+    'cache-control': 'no-store',
+    'content-type': 'text/html; charset=utf-8',
+  };
+}
+
+const sha256Base64 = (tekst: string) => createHash('sha256').update(tekst, 'utf8').digest('base64');
+
+function stuur(reply: FastifyReply, status: number, pagina: Html | string): FastifyReply {
+  const markup = typeof pagina === 'string' ? pagina : pagina.markup;
+  return reply.code(status).headers(beveiligingsHeaders(markup)).send(markup);
+}
+
+const nietGevonden = (reply: FastifyReply) => stuur(reply, 404, nietGevondenPagina());
+
+type Formulier = Record<string, string>;
+
+function formulier(body: unknown): Formulier {
+  return body && typeof body === 'object' ? (body as Formulier) : {};
+}
+
+function cookies(req: FastifyRequest): Map<string, string> {
+  const uit = new Map<string, string>();
+  for (const deel of (req.headers.cookie ?? '').split(';')) {
+    const i = deel.indexOf('=');
+    if (i > 0) {
+      try {
+        uit.set(deel.slice(0, i).trim(), decodeURIComponent(deel.slice(i + 1).trim()));
+      } catch {
+        // A cookie that is not ours (or mangled) is ignored.
+      }
+    }
+  }
+  return uit;
+}
+
+function gelijk(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+}
+
+/** The CSRF token of an admin session: derived from the admin token, so every instance of serve knows it without shared state. */
+const csrfVoor = (beheerToken: string) => createHmac('sha256', beheerToken).update('oso-portaal-csrf').digest('base64url');
+
+function isGeldigeDatum(tekst: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(tekst)) return false;
+  const d = new Date(`${tekst}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === tekst;
+}
+
+export function registerPortaal(app: FastifyInstance, deps: PortaalDeps): void {
+  const { store } = deps;
+  const vrager = deps.vragendeTestschool ?? '99BB';
+  const leverancier = deps.leverendeTestschool ?? '99AA';
+
+  app.register(
+    async (portaal) => {
+      if (!portaal.hasContentTypeParser('application/x-www-form-urlencoded'))
+        portaal.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string', bodyLimit: 16 * 1024 }, (_req, body, done) => {
+          done(null, Object.fromEntries(new URLSearchParams(body as string)));
+        });
+      portaal.setNotFoundHandler((_req, reply) => nietGevonden(reply));
+      portaal.setErrorHandler((err: { statusCode?: number }, req, reply) => {
+        const status = err.statusCode && err.statusCode >= 400 && err.statusCode < 500 ? err.statusCode : 500;
+        if (status === 500) req.log.error({ url: verbergSchoolToken(req.url), err }, 'portal page failed');
+        return stuur(
+          reply,
+          status,
+          foutPagina(status === 500 ? 'Deze pagina kon door een fout in de testomgeving niet worden getoond. Probeer het later nog eens; blijft het misgaan, meld het dan bij de beheerder.' : 'Uw verzoek kon niet worden gelezen. Ga terug en probeer het nog eens.'),
+        );
+      });
+
+      portaal.get('/', async (_req, reply) => stuur(reply, 200, startPagina()));
+
+      // ---- School ---------------------------------------------------------------------------------------------------
+
+      /** The school behind a token in the path, or undefined for any token that does not (or no longer) give access. */
+      async function toegang(req: FastifyRequest): Promise<SchoolToegang | undefined> {
+        const token = (req.params as { token?: string }).token ?? '';
+        if (!TOKEN_VORM.test(token)) return undefined;
+        const t = await store.toegangVoorToken(token);
+        return t && !t.ingetrokken ? t : undefined;
+      }
+
+      const schoolPad = (req: FastifyRequest) => `/portaal/school/${encodeURIComponent((req.params as { token: string }).token)}`;
+      const schoolNav = (basis: string, huidig: 'tijdlijn' | 'testleerlingen' | undefined): NavLink[] => [
+        { href: basis, tekst: 'Uitwisselingen', huidig: huidig === 'tijdlijn' },
+        { href: `${basis}/testleerlingen`, tekst: 'Testleerlingen en opvragen', huidig: huidig === 'testleerlingen' },
+        { href: '/portaal', tekst: 'Over deze testomgeving' },
+      ];
+
+      /** An uitwisseling of this school, or undefined: another school's id answers exactly like an id that does not exist. */
+      async function eigenUitwisseling(brin: string, id: string): Promise<TestschoolUitwisseling | undefined> {
+        if (!ID_VORM.test(id)) return undefined;
+        const u = await store.uitwisseling(Number(id));
+        return u && u.schoolBrin === brin ? u : undefined;
+      }
+
+      async function tijdlijnGegevens(brin: string) {
+        const [school, berichten, uitwisselingen] = await Promise.all([
+          store.school(brin),
+          store.berichten({ brin, limit: MAX_BERICHTEN }),
+          store.uitwisselingen({ schoolBrin: brin, limit: MAX_UITWISSELINGEN }),
+        ]);
+        return {
+          school,
+          // The store's filter is the guarantee; this is the second lock on the door.
+          berichten: berichten.filter((b) => b.brins.includes(brin)).sort((a, b) => b.id - a.id),
+          uitwisselingen: uitwisselingen.filter((u) => u.schoolBrin === brin).sort((a, b) => b.id - a.id),
+        };
+      }
+
+      portaal.get('/school/:token', async (req, reply) => {
+        const t = await toegang(req);
+        if (!t) return nietGevonden(reply);
+        const basis = schoolPad(req);
+        const g = await tijdlijnGegevens(t.brin);
+        const naam = schoolNaam(t.brin, g.school);
+        return stuur(
+          reply,
+          200,
+          tijdlijnPagina({
+            brin: t.brin,
+            ...g,
+            uitwisselingHref: (id) => `${basis}/uitwisseling/${id}`,
+            nav: schoolNav(basis, 'tijdlijn'),
+            wie: naam,
+            limiet: Math.min(MAX_BERICHTEN, MAX_UITWISSELINGEN),
+          }),
+        );
+      });
+
+      function testleerlingen(req: FastifyRequest, t: SchoolToegang, naam: string, formulierStaat?: { pgn?: string; geboortedatum?: string; fout?: string }) {
+        const basis = schoolPad(req);
+        return testleerlingenPagina({
+          brin: t.brin,
+          schoolNaam: naam,
+          leerlingen: deps.testleerlingen,
+          adressen: deps.adressen,
+          opvragenActie: `${basis}/opvragen`,
+          vrager,
+          leverancier,
+          nav: schoolNav(basis, 'testleerlingen'),
+          wie: naam,
+          ...(formulierStaat ? { formulier: formulierStaat } : {}),
+        });
+      }
+
+      portaal.get('/school/:token/testleerlingen', async (req, reply) => {
+        const t = await toegang(req);
+        if (!t) return nietGevonden(reply);
+        return stuur(reply, 200, testleerlingen(req, t, schoolNaam(t.brin, await store.school(t.brin))));
+      });
+
+      portaal.post('/school/:token/opvragen', async (req, reply) => {
+        const t = await toegang(req);
+        if (!t) return nietGevonden(reply);
+        const naam = schoolNaam(t.brin, await store.school(t.brin));
+        const form = formulier(req.body);
+        const pgn = (form['pgn'] ?? '').trim();
+        const geboortedatum = (form['geboortedatum'] ?? '').trim();
+        const fout = !/^\d{9}$/.test(pgn)
+          ? 'Vul het BSN of onderwijsnummer van de leerling in: negen cijfers.'
+          : !isGeldigeDatum(geboortedatum)
+            ? 'Vul de geboortedatum van de leerling in als een bestaande datum.'
+            : undefined;
+        if (fout) return stuur(reply, 400, testleerlingen(req, t, naam, { pgn, geboortedatum, fout }));
+        let u: TestschoolUitwisseling;
+        try {
+          u = await deps.opvragen(vrager, { bronBrin: t.brin, pgn, geboortedatum });
+        } catch (e) {
+          req.log.error({ url: verbergSchoolToken(req.url), err: e }, 'opvragen through the portal failed');
+          return stuur(
+            reply,
+            502,
+            testleerlingen(req, t, naam, { pgn, geboortedatum, fout: `Testschool ${vrager} kon het dossier nu niet opvragen door een fout in de testomgeving. Probeer het over een paar minuten nog eens; blijft het misgaan, meld het dan bij de beheerder.` }),
+          );
+        }
+        if (u.schoolBrin !== t.brin) return nietGevonden(reply);
+        return reply.code(303).header('location', `${schoolPad(req)}/uitwisseling/${u.id}`).header('referrer-policy', 'no-referrer').send();
+      });
+
+      portaal.get('/school/:token/uitwisseling/:id', async (req, reply) => {
+        const t = await toegang(req);
+        if (!t) return nietGevonden(reply);
+        const u = await eigenUitwisseling(t.brin, (req.params as { id: string }).id);
+        if (!u) return nietGevonden(reply);
+        const basis = schoolPad(req);
+        const naam = schoolNaam(t.brin, await store.school(t.brin));
+        return stuur(reply, 200, uitwisselingPagina({ uitwisseling: u, schoolNaam: naam, afdrukHref: `${basis}/uitwisseling/${u.id}/dossier`, terugHref: basis, nav: schoolNav(basis, undefined), wie: naam }));
+      });
+
+      portaal.get('/school/:token/uitwisseling/:id/dossier', async (req, reply) => {
+        const t = await toegang(req);
+        if (!t) return nietGevonden(reply);
+        const u = await eigenUitwisseling(t.brin, (req.params as { id: string }).id);
+        return afdruk(reply, u);
+      });
+
+      function afdruk(reply: FastifyReply, u: TestschoolUitwisseling | undefined) {
+        if (!u?.xml) return nietGevonden(reply);
+        try {
+          return stuur(reply, 200, renderDossierAfdruk(u.xml, 'Overstapdossier'));
+        } catch {
+          return stuur(reply, 422, foutPagina('Het ontvangen bestand is geen leesbaar dossier en kan daarom niet worden afgedrukt. De bevindingen bij de uitwisseling zeggen waarom.'));
+        }
+      }
+
+      // ---- Beheer (Kennisnet) ---------------------------------------------------------------------------------------
+
+      /** The admin token from the cookie, when it is the admin token. */
+      function beheerder(req: FastifyRequest): string | undefined {
+        const token = cookies(req).get(BEHEER_COOKIE);
+        return token && deps.isBeheerToken(token) ? token : undefined;
+      }
+
+      const beheerCookie = (waarde: string, maxAge: number) =>
+        `${BEHEER_COOKIE}=${encodeURIComponent(waarde)}; Path=/portaal; HttpOnly; Secure; SameSite=Strict; Max-Age=${maxAge}`;
+
+      async function overzicht(reply: FastifyReply, token: string, status = 200, boodschap: { melding?: string; fout?: string } = {}) {
+        const [aanleverpunten, scholen, audit] = await Promise.all([store.aanleverpunten(), store.scholen(), store.audit({ limit: 200 })]);
+        return stuur(
+          reply,
+          status,
+          beheerPagina({
+            aanleverpunten: [...aanleverpunten].sort((a, b) => a.brin.localeCompare(b.brin) || a.routeringsKenmerk.localeCompare(b.routeringsKenmerk)),
+            scholen: [...scholen].sort((a, b) => a.brin.localeCompare(b.brin)),
+            audit: [...audit].sort((a, b) => b.id - a.id),
+            csrf: csrfVoor(token),
+            ...boodschap,
+          }),
+        );
+      }
+
+      portaal.get('/beheer', async (req, reply) => {
+        const token = beheerder(req);
+        return token ? overzicht(reply, token) : stuur(reply, 200, inlogPagina());
+      });
+
+      portaal.post('/beheer/inloggen', async (req, reply) => {
+        const token = formulier(req.body)['token'] ?? '';
+        if (!token || token.length > 512 || !deps.isBeheerToken(token)) return stuur(reply, 401, inlogPagina('Dit beheertoken klopt niet. Controleer het en probeer het opnieuw.'));
+        return reply.code(303).header('set-cookie', beheerCookie(token, 8 * 3600)).header('location', '/portaal/beheer').send();
+      });
+
+      /** An admin action: the cookie and the CSRF token of the form, or nothing happens. */
+      async function beheerActie(req: FastifyRequest, reply: FastifyReply, actie: (form: Formulier, token: string) => Promise<FastifyReply>) {
+        const token = beheerder(req);
+        if (!token) return stuur(reply, 403, inlogPagina('Log eerst in. Uw sessie is verlopen of u bent niet ingelogd.'));
+        const form = formulier(req.body);
+        if (!gelijk(form['csrf'] ?? '', csrfVoor(token)))
+          return stuur(reply, 403, foutPagina('Deze actie is niet uitgevoerd: het formulier kwam niet van deze beheerpagina (of is verlopen). Open de beheerpagina opnieuw en probeer het nog eens.'));
+        return actie(form, token);
+      }
+
+      portaal.post('/beheer/uitloggen', async (req, reply) =>
+        beheerActie(req, reply, async () => reply.code(303).header('set-cookie', beheerCookie('', 0)).header('location', '/portaal/beheer').send()),
+      );
+
+      for (const [pad, opgeschort] of [['opschorten', true], ['herstellen', false]] as const)
+        portaal.post(`/beheer/aanleverpunt/${pad}`, async (req, reply) =>
+          beheerActie(req, reply, async (form, token) => {
+            const rk = form['routeringsKenmerk'] ?? '';
+            const gedaan = rk.length > 0 && rk.length <= 200 && (await store.aanleverpuntOpschorten(rk, opgeschort, 'beheerder'));
+            return gedaan
+              ? overzicht(reply, token, 200, { melding: `Aanleverpunt ${rk} is ${opgeschort ? 'opgeschort' : 'hersteld'}.` })
+              : overzicht(reply, token, 404, { fout: `Er is geen aanleverpunt ${rk}; er is niets gewijzigd.` });
+          }),
+        );
+
+      portaal.post('/beheer/aanleverpunt/verwijderen', async (req, reply) =>
+        beheerActie(req, reply, async (form, token) => {
+          const rk = form['routeringsKenmerk'] ?? '';
+          const gedaan = rk.length > 0 && rk.length <= 200 && (await store.aanleverpuntVerwijderen(rk, 'beheerder'));
+          return gedaan
+            ? overzicht(reply, token, 200, { melding: `Aanleverpunt ${rk} is verwijderd.` })
+            : overzicht(reply, token, 404, { fout: `Er is geen aanleverpunt ${rk}; er is niets verwijderd.` });
+        }),
+      );
+
+      portaal.post('/beheer/toegang/uitgeven', async (req, reply) =>
+        beheerActie(req, reply, async (form, token) => {
+          const brin = form['brin'] ?? '';
+          const omschrijving = (form['omschrijving'] ?? '').trim().slice(0, 200);
+          const school = BRIN_VORM.test(brin) ? await store.school(brin) : undefined;
+          if (!school) return overzicht(reply, token, 404, { fout: `Er is geen school met BRIN ${brin}; er is geen link uitgegeven.` });
+          if (!omschrijving) return overzicht(reply, token, 400, { fout: 'Vul in voor wie de link is; er is geen link uitgegeven.' });
+          const { token: schoolToken } = await store.toegangUitgeven(brin, omschrijving);
+          const basis = (deps.publiekeUrl ?? `${req.protocol}://${req.host}`).replace(/\/+$/, '');
+          return stuur(reply, 200, linkUitgegevenPagina({ school: schoolNaam(brin, school), omschrijving, link: `${basis}/portaal/school/${schoolToken}` }));
+        }),
+      );
+
+      portaal.post('/beheer/toegang/intrekken', async (req, reply) =>
+        beheerActie(req, reply, async (form, token) => {
+          const brin = form['brin'] ?? '';
+          if (!BRIN_VORM.test(brin)) return overzicht(reply, token, 404, { fout: `Er is geen school met BRIN ${brin}.` });
+          const n = await store.toegangIntrekken(brin);
+          return overzicht(reply, token, 200, { melding: n ? `${n === 1 ? 'De link' : `${n} links`} van ${brin} ${n === 1 ? 'is' : 'zijn'} ingetrokken.` : `${brin} had geen geldige links.` });
+        }),
+      );
+
+      /** The admin looks at one school: the same pages the school sees, reached by BRIN behind the admin cookie. */
+      async function beheerSchool(req: FastifyRequest): Promise<{ brin: string; naam: string } | undefined> {
+        if (!beheerder(req)) return undefined;
+        const brin = (req.params as { brin: string }).brin;
+        if (!BRIN_VORM.test(brin)) return undefined;
+        const school = await store.school(brin);
+        return school ? { brin, naam: schoolNaam(brin, school) } : undefined;
+      }
+
+      portaal.get('/beheer/school/:brin', async (req, reply) => {
+        const s = await beheerSchool(req);
+        if (!s) return beheerder(req) ? nietGevonden(reply) : stuur(reply, 403, inlogPagina('Log eerst in.'));
+        const basis = `/portaal/beheer/school/${s.brin}`;
+        const g = await tijdlijnGegevens(s.brin);
+        return stuur(reply, 200, tijdlijnPagina({ brin: s.brin, ...g, uitwisselingHref: (id) => `${basis}/uitwisseling/${id}`, nav: beheerNav(), wie: 'Beheer (Kennisnet)', deSchool: 'de school', limiet: Math.min(MAX_BERICHTEN, MAX_UITWISSELINGEN) }));
+      });
+
+      portaal.get('/beheer/school/:brin/uitwisseling/:id', async (req, reply) => {
+        const s = await beheerSchool(req);
+        if (!s) return beheerder(req) ? nietGevonden(reply) : stuur(reply, 403, inlogPagina('Log eerst in.'));
+        const u = await eigenUitwisseling(s.brin, (req.params as { id: string }).id);
+        if (!u) return nietGevonden(reply);
+        const basis = `/portaal/beheer/school/${s.brin}`;
+        return stuur(reply, 200, uitwisselingPagina({ uitwisseling: u, schoolNaam: s.naam, afdrukHref: `${basis}/uitwisseling/${u.id}/dossier`, terugHref: basis, nav: beheerNav(), wie: 'Beheer (Kennisnet)', deSchool: 'de school' }));
+      });
+
+      portaal.get('/beheer/school/:brin/uitwisseling/:id/dossier', async (req, reply) => {
+        const s = await beheerSchool(req);
+        if (!s) return beheerder(req) ? nietGevonden(reply) : stuur(reply, 403, inlogPagina('Log eerst in.'));
+        return afdruk(reply, await eigenUitwisseling(s.brin, (req.params as { id: string }).id));
+      });
+    },
+    { prefix: '/portaal' },
+  );
+}
