@@ -7,6 +7,7 @@
  */
 import { harnasRegels } from '../../simulator/dossier/finding.ts';
 import { gegevensset2019Volledig } from '../../simulator/dossier/versies/2019.1/index.ts';
+import { veldnamen2019 } from '../../simulator/dossier/versies/2019.1/veldnamen.ts';
 
 export interface RegelUitleg {
   /** What the rule requires, in the catalogue's words. */
@@ -28,7 +29,7 @@ const leverancier = (oorzaak: string): Advies => ({ herstel: 'leverancier', oorz
 
 /** Most specific first: an exact id, then a family (a prefix ending in '.' or a rule group such as 'OVa.LL'). */
 const ADVIES: readonly [string | RegExp, Advies][] = [
-  ['OG.01', school('Bij een ouder of verzorger (of bij de school) staat een e-mailadres dat niet klopt: een tikfout, een spatie, of geen @.', 'Verbeter het e-mailadres in de gegevens van de ouder of verzorger in uw LAS.')],
+  ['OG.01', school('Bij de leerling, een ouder of verzorger, of de school staat een e-mailadres dat niet klopt: een tikfout, een spatie, of geen @.', 'Zoek met de plaats in het dossier op bij wie het e-mailadres hoort, en verbeter het in uw LAS.')],
   ['OG.03', school('De einddatum van het leerwegondersteunend onderwijs (lwoo) is niet 31 juli.', 'Zet in de ondersteuningsgegevens van de leerling de einddatum van lwoo op 31 juli van het juiste jaar.')],
   ['OG.04', school('Bij een verzorger staat een overlijdensdatum, maar de verzorger is niet als overleden aangemerkt.', 'Controleer bij de verzorger of "overleden" aangevinkt moet zijn, of verwijder de overlijdensdatum.')],
   ['OG.05', school('Bij de huisarts staan gegevens die voor een huisarts niet horen (roepnaam, geslacht of adres geheim).', 'Verwijder bij de huisarts de roepnaam, het geslacht en de indicatie "adres geheim".')],
@@ -83,4 +84,21 @@ export function regelUitleg(regel: string): RegelUitleg {
     eis: eisVan(regel),
     ...(gevonden ?? leverancier('Het dossier voldoet niet aan een regel van de gegevensset.')),
   };
+}
+
+/**
+ * Where in the dossier, in the words of the printed dossier: `/dossier/huidigeschool/leerling/communicatielijst/communicatie[2]`
+ * becomes "Leerling › Contact › Communicatie (2e)". The list containers and the root say nothing to a reader and are left out.
+ */
+export function plaatsInWoorden(pad: string): string {
+  const overslaan = new Set(['dossier', 'huidigeschool']);
+  return pad
+    .split('/')
+    .filter((deel) => deel && !overslaan.has(deel.replace(/\[\d+\]$/, '')))
+    .map((deel) => {
+      const [, naam = deel, nummer] = /^([^[]+)(?:\[(\d+)\])?$/.exec(deel) ?? [];
+      const woord = veldnamen2019[naam] ?? naam.replace(/[_-]/g, ' ').replace(/^./, (c) => c.toUpperCase());
+      return nummer ? `${woord} (${nummer}e)` : woord;
+    })
+    .join(' › ');
 }

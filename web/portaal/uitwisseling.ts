@@ -8,7 +8,7 @@ import type { TestschoolUitwisseling } from '../../store/store.ts';
 import { Html, html } from '../html.ts';
 import { aantal } from '../meervoud.ts';
 import { portaalPagina, tijdstip, type NavLink } from './pagina.ts';
-import { regelUitleg } from './regel-uitleg.ts';
+import { plaatsInWoorden, regelUitleg } from './regel-uitleg.ts';
 import { richtingVan, statusVan } from './tijdlijn.ts';
 
 export interface UitwisselingGegevens {
@@ -27,7 +27,7 @@ function bevindingBlok(b: TestschoolUitwisseling['bevindingen'][number], nummer:
   return html`<article class="bevinding${b.ernst === 'waarschuwing' ? ' waarschuwing' : ''}" data-regel="${b.regel}" aria-labelledby="bevinding-${nummer}">
 <h3 id="bevinding-${nummer}">${b.ernst === 'fout' ? 'Fout' : 'Waarschuwing'} ${nummer}: regel <code>${b.regel}</code></h3>
 <p><strong>Wat is er mis:</strong> <span class="melding-tekst">${b.melding}</span></p>
-${b.pad ? html`<p class="klein"><strong>Plaats in het dossier:</strong> <code>${b.pad}</code></p>` : ''}
+${b.pad ? html`<p><strong>Waar in het dossier:</strong> ${plaatsInWoorden(b.pad)} <span class="klein">(<code>${b.pad}</code>)</span></p>` : ''}
 <p><strong>Wat de regel vraagt:</strong> ${uitleg.eis}</p>
 <p><strong>Waarschijnlijke oorzaak:</strong> ${uitleg.oorzaak}</p>
 <p><strong>Wat te doen in uw LAS:</strong> ${uitleg.doen}</p>
