@@ -85,8 +85,10 @@ const nietGevonden = (reply: FastifyReply) => stuur(reply, 404, nietGevondenPagi
 
 type Formulier = Record<string, string>;
 
+/** The text fields of a posted form; anything else (a JSON body, a number, a list) counts as not filled in. */
 function formulier(body: unknown): Formulier {
-  return body && typeof body === 'object' ? (body as Formulier) : {};
+  if (!body || typeof body !== 'object') return {};
+  return Object.fromEntries(Object.entries(body).filter((e): e is [string, string] => typeof e[1] === 'string'));
 }
 
 function cookies(req: FastifyRequest): Map<string, string> {
