@@ -199,8 +199,9 @@ test.describe('the admin', () => {
     const { cookie } = await beheerSessie();
     const r = await get('/portaal/beheer', cookie);
     expect(r.statusCode).toBe(200);
-    for (const t of ['rk-97AA-1', 'rk-97BB-1', 'Proef-LAS Alfa', 'Proef-LAS Beta', schoolA.naam, schoolB.naam, 'aanleverpunt geregistreerd', 'OIN 00000001000000000001'])
+    for (const t of ['rk-97AA-1', 'rk-97BB-1', 'Proef-LAS Alfa', 'Proef-LAS Beta', schoolA.naam, schoolB.naam, 'OIN 00000001000000000001'])
       expect(r.body).toContain(t);
+    expect(r.body).toMatch(/<td><code>aanleverpunt rk-97AA-1<\/code><\/td><td>geregistreerd<\/td>/);
     expect(r.body).toContain('Er zijn nog geen kwalificatierapporten opgeslagen');
     const tijdlijnB = await get(`/portaal/beheer/school/${schoolB.brin}`, cookie);
     expect(tijdlijnB.statusCode).toBe(200);

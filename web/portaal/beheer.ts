@@ -36,14 +36,15 @@ export interface BeheerGegevens {
   fout?: string;
 }
 
+/** The register audits schools and aanleverpunten with the same verbs; the subject ("school 97AA", "aanleverpunt rk-1") says which. */
 const auditActies: Record<AuditRegel['actie'], string> = {
-  geregistreerd: 'aanleverpunt geregistreerd',
-  gewijzigd: 'aanleverpunt gewijzigd',
-  opgeschort: 'aanleverpunt opgeschort',
-  hersteld: 'aanleverpunt hersteld',
-  verwijderd: 'aanleverpunt verwijderd',
-  'toegang-uitgegeven': 'schoollink uitgegeven',
-  'toegang-ingetrokken': 'schoollinks ingetrokken',
+  geregistreerd: 'geregistreerd',
+  gewijzigd: 'gewijzigd',
+  opgeschort: 'opgeschort',
+  hersteld: 'hersteld',
+  verwijderd: 'verwijderd',
+  'toegang-uitgegeven': 'link voor de school uitgegeven',
+  'toegang-ingetrokken': 'links van de school ingetrokken',
 };
 
 function apStatus(ap: GeregistreerdAanleverpunt): Html {
@@ -75,8 +76,8 @@ ${scholen.map(
 
 function auditTabel(audit: readonly AuditRegel[]): Html {
   if (!audit.length) return html`<p>Nog geen wijzigingen.</p>`;
-  return html`<table><caption class="klein">Nieuwste bovenaan</caption><thead><tr><th scope="col">Tijd</th><th scope="col">Door</th><th scope="col">Wat</th><th scope="col">Onderwerp</th></tr></thead><tbody>
-${audit.map((a) => html`<tr><td>${tijdstip(a.op)}</td><td>${a.door}</td><td>${auditActies[a.actie] ?? a.actie}</td><td><code>${a.onderwerp}</code></td></tr>`)}</tbody></table>`;
+  return html`<table><caption class="klein">Nieuwste bovenaan</caption><thead><tr><th scope="col">Tijd</th><th scope="col">Door</th><th scope="col">Onderwerp</th><th scope="col">Wat</th></tr></thead><tbody>
+${audit.map((a) => html`<tr><td>${tijdstip(a.op)}</td><td>${a.door}</td><td><code>${a.onderwerp}</code></td><td>${auditActies[a.actie] ?? a.actie}</td></tr>`)}</tbody></table>`;
 }
 
 export function beheerPagina(g: BeheerGegevens): Html {
