@@ -8,12 +8,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { timingSafeEqual } from 'node:crypto';
-import { fixtureLeerling } from '../../fixtures/leerlingen.ts';
+import { fixtureLeerling, loadFixtureLeerlingen } from '../../fixtures/leerlingen.ts';
 import { generateDossierXml, readDossier, validateDossier } from '../../simulator/dossier/index.ts';
 import type { Leerling } from '../../simulator/dossier/leerling.ts';
 import type { School } from '../../simulator/register/register.ts';
 import { registerPortaal, type OpvraagVerzoek, type PortaalDeps } from '../../serve/portaal.ts';
-import { portaalTestleerlingen } from '../../serve/portaal-testleerlingen.ts';
 import { openStore } from '../../store/open-store.ts';
 import type { NieuweTestschoolUitwisseling, Store, TestschoolUitwisseling } from '../../store/store.ts';
 
@@ -112,12 +111,18 @@ export async function portaalWereld(opties: { opvragen?: (store: Store) => Porta
         const nieuw: NieuweTestschoolUitwisseling = { testschoolBrin: testschool, schoolBrin: verzoek.bronBrin, richting: 'school-als-bron', pgn: verzoek.pgn, op: new Date().toISOString(), status: 'mislukt', reden: 'DossierNietKlaargezet: er is voor deze leerling geen dossier klaargezet.', bevindingen: [] };
         return store.uitwisselingToevoegen(nieuw);
       }),
-    testleerlingen: portaalTestleerlingen(),
+    testleerlingen: loadFixtureLeerlingen().map((l) => ({
+      naam: [l.roepnaam ?? l.voornaam, l.voorvoegsel, l.achternaam].filter(Boolean).join(' '),
+      pgn: l.pgn.waarde,
+      pgnSoort: l.pgn.soort,
+      geboortedatum: l.geboortedatum,
+      omschrijving: l.id === 'povo-onderwijsnummer' ? 'Een nieuwkomer zonder BSN, met een onderwijsnummer.' : `Testleerling ${l.id}.`,
+    })),
     adressen: {
       trafficCenter: 'https://tc.testbank.voorbeeld.invalid:8443/oso',
       testscholen: [
-        { brin: '99AA', naam: 'Testschool PO', aanleverpunt: 'https://99aa.testbank.voorbeeld.invalid:8444/oso' },
-        { brin: '99BB', naam: 'Testschool VO', aanleverpunt: 'https://99bb.testbank.voorbeeld.invalid:8445/oso' },
+        { brin: '99AA', naam: 'Testschool PO', url: 'https://99aa.testbank.voorbeeld.invalid:8444/oso' },
+        { brin: '99BB', naam: 'Testschool VO', url: 'https://99bb.testbank.voorbeeld.invalid:8445/oso' },
       ],
     },
     publiekeUrl: 'https://testbank.voorbeeld.invalid',

@@ -6,19 +6,22 @@
 import { Html, html } from '../html.ts';
 import { datum, foutmelding, portaalPagina, type NavLink } from './pagina.ts';
 
+/** A published test pupil: the fields of the hosted testscholen's list of pupils that the page shows. */
 export interface PortaalTestleerling {
   naam: string;
-  pgn: { soort: 'bsn' | 'onderwijsnummer'; waarde: string };
+  pgn: string;
+  pgnSoort: 'bsn' | 'onderwijsnummer';
+  /** YYYY-MM-DD */
   geboortedatum: string;
-  /** What this pupil tests, for a school administrator. */
-  toelichting: string;
+  /** What a school tries with this pupil, for a school administrator. */
+  omschrijving: string;
 }
 
 export interface PortaalAdressen {
   /** Public URL of the Traffic Center. */
   trafficCenter: string;
   /** The testscholen the school exchanges with, with the URL of their aanleverpunt. */
-  testscholen: readonly { brin: string; naam: string; aanleverpunt: string }[];
+  testscholen: readonly { brin: string; naam: string; url: string }[];
 }
 
 export interface TestleerlingenGegevens {
@@ -37,7 +40,7 @@ export interface TestleerlingenGegevens {
   formulier?: { pgn?: string; geboortedatum?: string; fout?: string };
 }
 
-const pgnSoort = (s: PortaalTestleerling['pgn']['soort']) => (s === 'bsn' ? 'BSN' : 'onderwijsnummer');
+const pgnSoort = (s: PortaalTestleerling['pgnSoort']) => (s === 'bsn' ? 'BSN' : 'onderwijsnummer');
 
 export function testleerlingenPagina(g: TestleerlingenGegevens): Html {
   const f = g.formulier ?? {};
@@ -50,8 +53,8 @@ export function testleerlingenPagina(g: TestleerlingenGegevens): Html {
 <p>Gebruik in de testomgeving alleen deze leerlingen. Ze zijn verzonnen: de namen, adressen en nummers horen bij niemand. Neem ze over in de testomgeving van uw LAS, met precies dit nummer en deze geboortedatum.</p>
 <table><thead><tr><th scope="col">Naam</th><th scope="col">BSN of onderwijsnummer</th><th scope="col">Geboortedatum</th><th scope="col">Wat deze leerling test</th><th scope="col" class="niet-afdrukken">Uw school als huidige school</th></tr></thead><tbody>
 ${g.leerlingen.map(
-  (l) => html`<tr data-pgn="${l.pgn.waarde}"><td>${l.naam}</td><td>${l.pgn.waarde}<br><span class="klein">${pgnSoort(l.pgn.soort)}</span></td><td>${datum(l.geboortedatum)}</td><td>${l.toelichting}</td>
-<td class="niet-afdrukken"><form method="post" action="${g.opvragenActie}"><input type="hidden" name="pgn" value="${l.pgn.waarde}"><input type="hidden" name="geboortedatum" value="${l.geboortedatum}"><button class="tweede" aria-label="Laat de testschool het dossier van ${l.naam} opvragen">Laat ${g.vrager} opvragen</button></form></td></tr>`,
+  (l) => html`<tr data-pgn="${l.pgn}"><td>${l.naam}</td><td>${l.pgn}<br><span class="klein">${pgnSoort(l.pgnSoort)}</span></td><td>${datum(l.geboortedatum)}</td><td>${l.omschrijving}</td>
+<td class="niet-afdrukken"><form method="post" action="${g.opvragenActie}"><input type="hidden" name="pgn" value="${l.pgn}"><input type="hidden" name="geboortedatum" value="${l.geboortedatum}"><button class="tweede" aria-label="Laat de testschool het dossier van ${l.naam} opvragen">Laat ${g.vrager} opvragen</button></form></td></tr>`,
 )}</tbody></table></section>
 <section id="als-bron" aria-labelledby="kop-bron"><h2 id="kop-bron">Uw school als huidige school: testschool ${g.vrager} vraagt het dossier op</h2>
 <ol>
@@ -77,6 +80,6 @@ ${g.leerlingen.map(
 <section aria-labelledby="kop-adressen"><h2 id="kop-adressen">Adressen voor uw leverancier</h2>
 <p>Deze adressen heeft uw LAS-leverancier nodig om de testomgeving aan te sluiten; u hoeft er zelf niets mee.</p>
 <dl class="gegevens"><dt>Traffic Center</dt><dd><code>${g.adressen.trafficCenter}</code></dd>
-${g.adressen.testscholen.map((t) => html`<dt>Aanleverpunt ${t.naam} (${t.brin})</dt><dd><code>${t.aanleverpunt}</code></dd>`)}</dl></section>`,
+${g.adressen.testscholen.map((t) => html`<dt>Aanleverpunt ${t.naam} (${t.brin})</dt><dd><code>${t.url}</code></dd>`)}</dl></section>`,
   });
 }
