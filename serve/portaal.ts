@@ -128,8 +128,9 @@ export function registerPortaal(app: FastifyInstance, deps: PortaalDeps): void {
 
   app.register(
     async (portaal) => {
-      if (!portaal.hasContentTypeParser('application/x-www-form-urlencoded'))
-        portaal.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string', bodyLimit: 16 * 1024 }, (_req, body, done) => {
+      // The portal's own reading of forms, whatever the app around it does with this type (only within this plugin).
+      if (portaal.hasContentTypeParser('application/x-www-form-urlencoded')) portaal.removeContentTypeParser('application/x-www-form-urlencoded');
+      portaal.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string', bodyLimit: 16 * 1024 }, (_req, body, done) => {
           done(null, Object.fromEntries(new URLSearchParams(body as string)));
         });
       portaal.setNotFoundHandler((_req, reply) => nietGevonden(reply));
@@ -170,13 +171,15 @@ export function registerPortaal(app: FastifyInstance, deps: PortaalDeps): void {
       }
 
       async function tijdlijnGegevens(brin: string) {
-        const [school, berichten, uitwisselingen] = await Promise.all([
+        const [school, berichten, uitwisselingen, aanleverpunten] = await Promise.all([
           store.school(brin),
           store.berichten({ brin, limit: MAX_BERICHTEN }),
           store.uitwisselingen({ schoolBrin: brin, limit: MAX_UITWISSELINGEN }),
+          store.aanleverpunten({ brin }),
         ]);
         return {
           school,
+          aanleverpunten: aanleverpunten.filter((ap) => ap.brin === brin),
           // The store's filter is the guarantee; this is the second lock on the door.
           berichten: berichten.filter((b) => b.brins.includes(brin)).sort((a, b) => b.id - a.id),
           uitwisselingen: uitwisselingen.filter((u) => u.schoolBrin === brin).sort((a, b) => b.id - a.id),

@@ -1,5 +1,7 @@
 import { expect, test } from '@playwright/test';
+import Fastify from 'fastify';
 import { createHash } from 'node:crypto';
+import { registerPortaal } from '../../serve/portaal.ts';
 import { BEHEER_TOKEN, portaalWereld, schoolA, schoolB, type PortaalWereld } from './portaal-wereld.ts';
 
 // The portal on a fastify app with a PGlite store holding two schools' synthetic data.
@@ -41,6 +43,7 @@ test.describe('a school sees its own exchanges', () => {
     expect(r.body).toContain('Het clientcertificaat is verlopen.');
     expect(r.body).toContain(`href="/portaal/school/${w.tokenA}/uitwisseling/${w.uitwisselingA.id}"`);
     expect(r.body).toContain('Dossier ontvangen, maar geweigerd door de testschool');
+    expect(r.body).toMatch(/Aanleverpunt <code>rk-97AA-1<\/code> van Proef-LAS Alfa: <span class="gelukt">actief<\/span>/);
   });
 
   test('an uitwisseling shows every finding with rule id, what is wrong, likely cause and what to do in the LAS, and the printable dossier', async () => {
@@ -232,6 +235,8 @@ test.describe('the admin', () => {
     expect(r.statusCode).toBe(200);
     expect(r.body).toContain('Aanleverpunt rk-97BB-1 is opgeschort.');
     expect(await opgeschort()).toBe(true);
+    // The school sees why nothing reaches it any more.
+    expect((await get(`/portaal/school/${w.tokenB}`)).body).toContain('opgeschort door de beheerder');
     expect((await w.store.audit()).some((a) => a.actie === 'opgeschort' && a.door === 'beheerder' && a.onderwerp.includes('rk-97BB-1'))).toBe(true);
     await post('/portaal/beheer/aanleverpunt/herstellen', { routeringsKenmerk: 'rk-97BB-1', csrf }, cookie);
     expect(await opgeschort()).toBe(false);
@@ -340,4 +345,18 @@ test.describe('every page is safe to show', () => {
     expect(r.statusCode).toBe(404);
     expect(r.body).toContain('Pagina niet gevonden');
   });
+});
+
+test('the portal reads its own forms even when the app around it parses URL-encoded bodies its own way', async () => {
+  const app = Fastify();
+  app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_req, body, done) => done(null, `raw:${String(body)}`));
+  registerPortaal(app, { store: w.store, isBeheerToken: (t) => t === BEHEER_TOKEN, opvragen: async () => Promise.reject(new Error('not used')), testleerlingen: [], adressen: { trafficCenter: 'https://tc.voorbeeld.invalid', testscholen: [] } });
+  app.post('/elders', async (req) => ({ body: req.body }));
+  try {
+    const form = { payload: `token=${BEHEER_TOKEN}`, headers: { 'content-type': 'application/x-www-form-urlencoded' } };
+    expect((await app.inject({ method: 'POST', url: '/portaal/beheer/inloggen', ...form })).statusCode).toBe(303);
+    expect((await app.inject({ method: 'POST', url: '/elders', ...form })).json()).toEqual({ body: `raw:token=${BEHEER_TOKEN}` });
+  } finally {
+    await app.close();
+  }
 });

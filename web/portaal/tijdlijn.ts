@@ -4,7 +4,7 @@
  * (through its link) and the admin (who looks at any school); only the links differ.
  */
 import type { School } from '../../simulator/register/register.ts';
-import type { OpgeslagenBericht, TestschoolUitwisseling } from '../../store/store.ts';
+import type { GeregistreerdAanleverpunt, OpgeslagenBericht, TestschoolUitwisseling } from '../../store/store.ts';
 import { Html, html } from '../html.ts';
 import { aantal } from '../meervoud.ts';
 import { berichtsoort, uitkomstUitleg } from './berichtsoort.ts';
@@ -17,6 +17,8 @@ export interface TijdlijnGegevens {
   berichten: readonly OpgeslagenBericht[];
   /** Newest first. */
   uitwisselingen: readonly TestschoolUitwisseling[];
+  /** The school's registered aanleverpunten: whether the TC can reach the school at all. */
+  aanleverpunten: readonly GeregistreerdAanleverpunt[];
   /** The link of an uitwisseling's page. */
   uitwisselingHref(id: number): string;
   nav: readonly NavLink[];
@@ -76,6 +78,20 @@ ${berichten.map((b) => {
 })}</tbody></table>`;
 }
 
+function aansluiting(aps: readonly GeregistreerdAanleverpunt[]): Html {
+  if (!aps.length)
+    return html`<p class="mislukt">Er is nog geen aanleverpunt geregistreerd. Zonder aanleverpunt kan geen school een dossier bij u opvragen. Uw LAS-leverancier registreert het.</p>`;
+  return html`<ul>${aps.map(
+    (ap) => html`<li data-ap="${ap.routeringsKenmerk}">Aanleverpunt <code>${ap.routeringsKenmerk}</code> van ${ap.leverancier}: ${
+      ap.opgeschort
+        ? html`<span class="mislukt">opgeschort door de beheerder</span>. Het Traffic Center stuurt er niets heen; neem contact op met de beheerder van de testomgeving.`
+        : ap.actief
+          ? html`<span class="gelukt">actief</span>`
+          : html`<span class="mislukt">niet actief</span>. Uw LAS-leverancier kan het weer actief maken.`
+    }</li>`,
+  )}</ul>`;
+}
+
 export function tijdlijnPagina(g: TijdlijnGegevens): Html {
   const afgekapt = (n: number) => (g.limiet !== undefined && n >= g.limiet ? html`<p class="klein">Alleen de nieuwste ${g.limiet} worden getoond.</p>` : '');
   return portaalPagina({
@@ -83,6 +99,7 @@ export function tijdlijnPagina(g: TijdlijnGegevens): Html {
     wie: g.wie,
     nav: g.nav,
     inhoud: html`${melding(g.melding)}${g.inleiding ?? ''}
+<section id="aansluiting" aria-labelledby="kop-aansluiting"><h2 id="kop-aansluiting">Aansluiting op de testomgeving</h2>${aansluiting(g.aanleverpunten)}</section>
 <section id="uitwisselingen" aria-labelledby="kop-uitwisselingen"><h2 id="kop-uitwisselingen">Dossiers uitgewisseld met de testscholen (${g.uitwisselingen.length})</h2>
 <p class="klein">Klik op een uitwisseling om het dossier te zien en wat de testschool ervan vond.</p>
 ${uitwisselingenTabel(g.uitwisselingen, g.uitwisselingHref, g.deSchool)}${afgekapt(g.uitwisselingen.length)}</section>
