@@ -43,6 +43,19 @@ export interface PortaalDeps {
   /** The testschool that requests a dossier from a school (default 99BB) and the one a school requests from (default 99AA). */
   vragendeTestschool?: string;
   leverendeTestschool?: string;
+  /** How long the opvragen button waits for the testschool before it tells the school to look again later; default 90 s. */
+  opvraagTijdslimietMs?: number;
+}
+
+class OpvragenDuurtTeLang extends Error {}
+
+/** The exchange goes on in the background; the school gets an answer instead of a page that never loads. */
+function binnen<T>(belofte: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const verlopen = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new OpvragenDuurtTeLang()), ms);
+  });
+  return Promise.race([belofte, verlopen]).finally(() => clearTimeout(timer));
 }
 
 const BEHEER_COOKIE = 'oso_portaal_beheer';
@@ -243,8 +256,14 @@ export function registerPortaal(app: FastifyInstance, deps: PortaalDeps): void {
         if (fout) return stuur(reply, 400, testleerlingen(req, t, naam, { pgn, geboortedatum, fout }));
         let u: TestschoolUitwisseling;
         try {
-          u = await deps.opvragen(vrager, { bronBrin: t.brin, pgn, geboortedatum });
+          u = await binnen(deps.opvragen(vrager, { bronBrin: t.brin, pgn, geboortedatum }), deps.opvraagTijdslimietMs ?? 90_000);
         } catch (e) {
+          if (e instanceof OpvragenDuurtTeLang)
+            return stuur(
+              reply,
+              504,
+              testleerlingen(req, t, naam, { pgn, geboortedatum, fout: `Testschool ${vrager} heeft nog geen antwoord van uw LAS. Kijk over een paar minuten bij Uitwisselingen: zodra het opvragen klaar is, staat het daar.` }),
+            );
           req.log.error({ url: verbergSchoolToken(req.url), err: e }, 'opvragen through the portal failed');
           return stuur(
             reply,

@@ -63,7 +63,7 @@ export interface PortaalWereld {
   close(): Promise<void>;
 }
 
-export async function portaalWereld(opties: { opvragen?: (store: Store) => PortaalDeps['opvragen']; listen?: boolean } = {}): Promise<PortaalWereld> {
+export async function portaalWereld(opties: { opvragen?: (store: Store) => PortaalDeps['opvragen']; listen?: boolean; opvraagTijdslimietMs?: number } = {}): Promise<PortaalWereld> {
   const data = mkdtempSync(join(tmpdir(), 'portaal-store-'));
   const store = await openStore({ data, instantie: 'portaal-test' });
   for (const s of [schoolA, schoolB, { brin: '99BB', vestigingscode: '00', naam: 'Testschool VO', sector: 'VO' as const }]) await store.schoolToevoegen(s);
@@ -126,6 +126,7 @@ export async function portaalWereld(opties: { opvragen?: (store: Store) => Porta
       ],
     },
     publiekeUrl: 'https://testbank.voorbeeld.invalid',
+    ...(opties.opvraagTijdslimietMs ? { opvraagTijdslimietMs: opties.opvraagTijdslimietMs } : {}),
   });
   if (opties.listen) await app.listen({ host: '127.0.0.1', port: 0 });
   else await app.ready();

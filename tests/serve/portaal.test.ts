@@ -2,12 +2,12 @@ import { expect, test } from '@playwright/test';
 import Fastify from 'fastify';
 import { createHash } from 'node:crypto';
 import { registerPortaal } from '../../serve/portaal.ts';
-import { BEHEER_TOKEN, portaalWereld, schoolA, schoolB, type PortaalWereld } from './portaal-wereld.ts';
+import { BEHEER_TOKEN, portaalWereld as maakWereld, schoolA, schoolB, type PortaalWereld } from './portaal-wereld.ts';
 
 // The portal on a fastify app with a PGlite store holding two schools' synthetic data.
 let w: PortaalWereld;
 test.beforeAll(async () => {
-  w = await portaalWereld();
+  w = await maakWereld();
 });
 test.afterAll(async () => {
   await w?.close();
@@ -358,5 +358,23 @@ test('the portal reads its own forms even when the app around it parses URL-enco
     expect((await app.inject({ method: 'POST', url: '/elders', ...form })).json()).toEqual({ body: `raw:token=${BEHEER_TOKEN}` });
   } finally {
     await app.close();
+  }
+});
+
+test('an opvragen that does not finish, or fails, gets a Dutch answer instead of a page that never loads or a crash', async () => {
+  for (const [opvragen, status, tekst] of [
+    [() => new Promise<never>(() => {}), 504, 'heeft nog geen antwoord van uw LAS'],
+    [() => Promise.reject(new Error('ECONNRESET at the testschool')), 502, 'kon het dossier nu niet opvragen'],
+  ] as const) {
+    const wereld = await maakWereld({ opvragen: () => opvragen, opvraagTijdslimietMs: 200 });
+    try {
+      const r = await wereld.app.inject({ method: 'POST', url: `/portaal/school/${wereld.tokenA}/opvragen`, payload: 'pgn=999900018&geboortedatum=2008-03-14', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+      expect(r.statusCode).toBe(status);
+      expect(r.body).toContain(tekst);
+      expect(r.body).not.toContain('ECONNRESET');
+      expect(r.body).toContain('value="999900018"');
+    } finally {
+      await wereld.close();
+    }
   }
 });
