@@ -205,6 +205,7 @@ test.describe('the admin', () => {
     for (const t of ['rk-97AA-1', 'rk-97BB-1', 'Proef-LAS Alfa', 'Proef-LAS Beta', schoolA.naam, schoolB.naam, 'OIN 00000001000000000001'])
       expect(r.body).toContain(t);
     expect(r.body).toMatch(/<td><code>aanleverpunt rk-97AA-1<\/code><\/td><td>geregistreerd<\/td>/);
+    expect(r.body).toMatch(/<tr data-leverancier="Proef-LAS Beta"><td>Proef-LAS Beta<\/td><td><code>00000001000000000002<\/code><\/td><td><a href="\/portaal\/beheer\/school\/97BB">Kindcentrum Het Testveld \(97BB\)<\/a>/);
     expect(r.body).toContain('Er zijn nog geen kwalificatierapporten opgeslagen');
     const tijdlijnB = await get(`/portaal/beheer/school/${schoolB.brin}`, cookie);
     expect(tijdlijnB.statusCode).toBe(200);

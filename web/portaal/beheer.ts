@@ -6,6 +6,7 @@
 import type { School } from '../../simulator/register/register.ts';
 import type { AuditRegel, GeregistreerdAanleverpunt } from '../../store/store.ts';
 import { Html, html } from '../html.ts';
+import { aantal } from '../meervoud.ts';
 import { foutmelding, melding, portaalPagina, tijdstip, type NavLink } from './pagina.ts';
 
 export const beheerNav = (huidig?: 'overzicht'): NavLink[] => [
@@ -62,6 +63,26 @@ ${aps.map(
 )}</tbody></table>`;
 }
 
+/** Vendors as the register knows them: by the name and certificate (OIN) they registered their aanleverpunten with. */
+function leveranciersTabel(aps: readonly GeregistreerdAanleverpunt[], scholen: ReadonlyMap<string, School>): Html {
+  const perLeverancier = new Map<string, { naam: string; oin: string; aps: GeregistreerdAanleverpunt[] }>();
+  for (const ap of aps) {
+    const sleutel = `${ap.leverancier}\n${ap.eigenaarOin}`;
+    const l = perLeverancier.get(sleutel) ?? { naam: ap.leverancier, oin: ap.eigenaarOin, aps: [] };
+    l.aps.push(ap);
+    perLeverancier.set(sleutel, l);
+  }
+  if (!perLeverancier.size) return html`<p>Er heeft zich nog geen leverancier aangemeld.</p>`;
+  return html`<table><thead><tr><th scope="col">Leverancier</th><th scope="col">Certificaat (OIN)</th><th scope="col">Scholen</th><th scope="col">Opgeschort</th></tr></thead><tbody>
+${[...perLeverancier.values()]
+  .sort((a, b) => a.naam.localeCompare(b.naam))
+  .map((l) => {
+    const brins = [...new Set(l.aps.map((ap) => ap.brin))].sort();
+    const opgeschort = l.aps.filter((ap) => ap.opgeschort).length;
+    return html`<tr data-leverancier="${l.naam}"><td>${l.naam}</td><td><code>${l.oin}</code></td><td>${brins.map((b, i) => html`${i ? ', ' : ''}<a href="/portaal/beheer/school/${b}">${scholen.get(b)?.naam ?? b} (${b})</a>`)}</td><td>${opgeschort ? aantal(opgeschort, 'aanleverpunt', 'aanleverpunten') : 'geen'}</td></tr>`;
+  })}</tbody></table>`;
+}
+
 function scholenTabel(scholen: readonly School[], csrf: string): Html {
   if (!scholen.length) return html`<p>Er zijn nog geen scholen bekend.</p>`;
   return html`<table><thead><tr><th scope="col">School</th><th scope="col">Soort</th><th scope="col">Uitwisselingen</th><th scope="col">Link voor de school</th></tr></thead><tbody>
@@ -82,15 +103,17 @@ ${audit.map((a) => html`<tr><td>${tijdstip(a.op)}</td><td>${a.door}</td><td><cod
 
 export function beheerPagina(g: BeheerGegevens): Html {
   const scholen = new Map(g.scholen.map((s) => [s.brin, s]));
-  const leveranciers = [...new Set(g.aanleverpunten.map((ap) => ap.leverancier))].sort();
+  const leveranciers = new Set(g.aanleverpunten.map((ap) => `${ap.leverancier}\n${ap.eigenaarOin}`));
   return portaalPagina({
     titel: 'Beheer van de testomgeving',
     wie: 'Beheer (Kennisnet)',
     nav: beheerNav('overzicht'),
     inhoud: html`${melding(g.melding)}${foutmelding(g.fout)}
 <form method="post" action="/portaal/beheer/uitloggen" class="niet-afdrukken">${csrfVeld(g.csrf)}<button class="tweede">Uitloggen</button></form>
+<section id="leveranciers" aria-labelledby="kop-leveranciers"><h2 id="kop-leveranciers">Leveranciers (${leveranciers.size})</h2>
+${leveranciersTabel(g.aanleverpunten, scholen)}</section>
 <section id="aanleverpunten" aria-labelledby="kop-aps"><h2 id="kop-aps">Aanleverpunten (${g.aanleverpunten.length})</h2>
-<p>Leveranciers: ${leveranciers.length ? leveranciers.join(', ') : 'nog geen'}. Een opgeschort aanleverpunt behandelt het Traffic Center als niet actief, tot u het herstelt.</p>
+<p>Een opgeschort aanleverpunt behandelt het Traffic Center als niet actief, tot u het herstelt.</p>
 ${aanleverpuntenTabel(g.aanleverpunten, scholen, g.csrf)}</section>
 <section id="scholen" aria-labelledby="kop-scholen"><h2 id="kop-scholen">Scholen (${g.scholen.length})</h2>
 <p>Een school bekijkt haar eigen uitwisselingen via een persoonlijke link. De link wordt één keer getoond; bewaard wordt alleen een controlegetal. Een nieuwe link maakt eerdere links niet ongeldig; trek ze daarvoor in.</p>
