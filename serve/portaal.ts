@@ -13,8 +13,9 @@
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { renderDossierAfdruk } from '../simulator/dossier/afdruk.ts';
-import type { SchoolToegang, Store, TestschoolUitwisseling } from '../store/store.ts';
+import type { OpgeslagenBericht, SchoolToegang, Store, TestschoolUitwisseling } from '../store/store.ts';
 import { Html } from '../web/html.ts';
+import { berichtPagina } from '../web/portaal/bericht.ts';
 import { beheerPagina, inlogPagina, linkUitgegevenPagina, beheerNav } from '../web/portaal/beheer.ts';
 import { foutPagina, nietGevondenPagina, type NavLink } from '../web/portaal/pagina.ts';
 import { startPagina } from '../web/portaal/start.ts';
@@ -183,6 +184,13 @@ export function registerPortaal(app: FastifyInstance, deps: PortaalDeps): void {
         return u && u.schoolBrin === brin ? u : undefined;
       }
 
+      /** A message this school took part in, or undefined, like an id that does not exist. */
+      async function eigenBericht(brin: string, id: string): Promise<OpgeslagenBericht | undefined> {
+        if (!ID_VORM.test(id)) return undefined;
+        const b = await store.bericht(Number(id));
+        return b && b.brins.includes(brin) ? b : undefined;
+      }
+
       async function tijdlijnGegevens(brin: string) {
         const [school, berichten, uitwisselingen, aanleverpunten] = await Promise.all([
           store.school(brin),
@@ -212,6 +220,7 @@ export function registerPortaal(app: FastifyInstance, deps: PortaalDeps): void {
             brin: t.brin,
             ...g,
             uitwisselingHref: (id) => `${basis}/uitwisseling/${id}`,
+            berichtHref: (id) => `${basis}/bericht/${id}`,
             nav: schoolNav(basis, 'tijdlijn'),
             wie: naam,
             limiet: Math.min(MAX_BERICHTEN, MAX_UITWISSELINGEN),
@@ -283,6 +292,15 @@ export function registerPortaal(app: FastifyInstance, deps: PortaalDeps): void {
         const basis = schoolPad(req);
         const naam = schoolNaam(t.brin, await store.school(t.brin));
         return stuur(reply, 200, uitwisselingPagina({ uitwisseling: u, schoolNaam: naam, afdrukHref: `${basis}/uitwisseling/${u.id}/dossier`, terugHref: basis, nav: schoolNav(basis, undefined), wie: naam }));
+      });
+
+      portaal.get('/school/:token/bericht/:id', async (req, reply) => {
+        const t = await toegang(req);
+        if (!t) return nietGevonden(reply);
+        const b = await eigenBericht(t.brin, (req.params as { id: string }).id);
+        if (!b) return nietGevonden(reply);
+        const basis = schoolPad(req);
+        return stuur(reply, 200, berichtPagina({ bericht: b, terugHref: basis, nav: schoolNav(basis, undefined), wie: schoolNaam(t.brin, await store.school(t.brin)) }));
       });
 
       portaal.get('/school/:token/uitwisseling/:id/dossier', async (req, reply) => {
@@ -409,7 +427,7 @@ export function registerPortaal(app: FastifyInstance, deps: PortaalDeps): void {
         if (!s) return beheerder(req) ? nietGevonden(reply) : stuur(reply, 403, inlogPagina('Log eerst in.'));
         const basis = `/portaal/beheer/school/${s.brin}`;
         const g = await tijdlijnGegevens(s.brin);
-        return stuur(reply, 200, tijdlijnPagina({ brin: s.brin, ...g, uitwisselingHref: (id) => `${basis}/uitwisseling/${id}`, nav: beheerNav(), wie: 'Beheer (Kennisnet)', deSchool: 'de school', limiet: Math.min(MAX_BERICHTEN, MAX_UITWISSELINGEN) }));
+        return stuur(reply, 200, tijdlijnPagina({ brin: s.brin, ...g, uitwisselingHref: (id) => `${basis}/uitwisseling/${id}`, berichtHref: (id) => `${basis}/bericht/${id}`, nav: beheerNav(), wie: 'Beheer (Kennisnet)', deSchool: 'de school', limiet: Math.min(MAX_BERICHTEN, MAX_UITWISSELINGEN) }));
       });
 
       portaal.get('/beheer/school/:brin/uitwisseling/:id', async (req, reply) => {
@@ -419,6 +437,14 @@ export function registerPortaal(app: FastifyInstance, deps: PortaalDeps): void {
         if (!u) return nietGevonden(reply);
         const basis = `/portaal/beheer/school/${s.brin}`;
         return stuur(reply, 200, uitwisselingPagina({ uitwisseling: u, schoolNaam: s.naam, afdrukHref: `${basis}/uitwisseling/${u.id}/dossier`, terugHref: basis, nav: beheerNav(), wie: 'Beheer (Kennisnet)', deSchool: 'de school' }));
+      });
+
+      portaal.get('/beheer/school/:brin/bericht/:id', async (req, reply) => {
+        const s = await beheerSchool(req);
+        if (!s) return beheerder(req) ? nietGevonden(reply) : stuur(reply, 403, inlogPagina('Log eerst in.'));
+        const b = await eigenBericht(s.brin, (req.params as { id: string }).id);
+        if (!b) return nietGevonden(reply);
+        return stuur(reply, 200, berichtPagina({ bericht: b, terugHref: `/portaal/beheer/school/${s.brin}`, nav: beheerNav(), wie: 'Beheer (Kennisnet)' }));
       });
 
       portaal.get('/beheer/school/:brin/uitwisseling/:id/dossier', async (req, reply) => {

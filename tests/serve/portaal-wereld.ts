@@ -14,7 +14,7 @@ import type { Leerling } from '../../simulator/dossier/leerling.ts';
 import type { School } from '../../simulator/register/register.ts';
 import { registerPortaal, type OpvraagVerzoek, type PortaalDeps } from '../../serve/portaal.ts';
 import { openStore } from '../../store/open-store.ts';
-import type { NieuweTestschoolUitwisseling, Store, TestschoolUitwisseling } from '../../store/store.ts';
+import type { NieuweTestschoolUitwisseling, OpgeslagenBericht, Store, TestschoolUitwisseling } from '../../store/store.ts';
 
 export const BEHEER_TOKEN = 'beheer-token-voor-de-test-0123456789';
 
@@ -55,6 +55,8 @@ export interface PortaalWereld {
   tokenB: string;
   uitwisselingA: TestschoolUitwisseling;
   uitwisselingB: TestschoolUitwisseling;
+  berichtA: OpgeslagenBericht;
+  berichtB: OpgeslagenBericht;
   pgnA: string;
   pgnB: string;
   /** Texts that belong to school B only: none of them may appear in a page of school A. */
@@ -92,9 +94,9 @@ export async function portaalWereld(opties: { opvragen?: (store: Store) => Porta
       uitkomst, sessieId: sessie, startedAt: new Date().toISOString(), durationMs: 12, brins: ['99BB', school.brin], instantie: 'portaal-test',
     });
   await bericht(schoolA, dossierA.pgn, 'sessie-a-0001', 'overdrachtRequest', 'Ok', 'Testschool VO (99BB)', 'Traffic Center');
-  await bericht(schoolA, dossierA.pgn, 'sessie-a-0001', 'documentRequest', 'DossierGeleverd', 'Testschool VO (99BB)', `Proef-LAS Alfa ${vijandig}`);
+  const berichtA = await bericht(schoolA, dossierA.pgn, 'sessie-a-0001', 'documentRequest', 'DossierGeleverd', 'Testschool VO (99BB)', `Proef-LAS Alfa ${vijandig}`);
   await bericht(schoolA, dossierA.pgn, 'sessie-a-0001', 'sessiecontroleRequest', 'SOAP Fault: CertificaatVerlopen', 'Proef-LAS Alfa', 'Traffic Center');
-  await bericht(schoolB, dossierB.pgn, 'sessie-b-0001', 'documentRequest', 'DossierNietKlaargezet', 'Testschool VO (99BB)', 'Proef-LAS Beta');
+  const berichtB = await bericht(schoolB, dossierB.pgn, 'sessie-b-0001', 'documentRequest', 'DossierNietKlaargezet', 'Testschool VO (99BB)', 'Proef-LAS Beta');
 
   const { token: tokenA } = await store.toegangUitgeven(schoolA.brin, 'administratie De Proefboom');
   const { token: tokenB } = await store.toegangUitgeven(schoolB.brin, 'administratie Het Testveld');
@@ -132,7 +134,7 @@ export async function portaalWereld(opties: { opvragen?: (store: Store) => Porta
   else await app.ready();
 
   return {
-    app, store, tokenA, tokenB, uitwisselingA, uitwisselingB, pgnA: dossierA.pgn, pgnB: dossierB.pgn,
+    app, store, tokenA, tokenB, uitwisselingA, uitwisselingB, berichtA, berichtB, pgnA: dossierA.pgn, pgnB: dossierB.pgn,
     alleenB: [schoolB.brin, schoolB.naam, dossierB.pgn, 'sessie-b-0001', 'Proef-LAS Beta', 'Het dossier voldoet niet aan de gegevensset (B).', tokenB],
     opvraagVerzoeken,
     async close() {

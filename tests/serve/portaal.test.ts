@@ -2,6 +2,7 @@ import { expect, test } from '@playwright/test';
 import Fastify from 'fastify';
 import { createHash } from 'node:crypto';
 import { registerPortaal } from '../../serve/portaal.ts';
+import { berichtPagina, MAX_TEKENS_IN_PAGINA } from '../../web/portaal/bericht.ts';
 import { BEHEER_TOKEN, portaalWereld as maakWereld, schoolA, schoolB, type PortaalWereld } from './portaal-wereld.ts';
 
 // The portal on a fastify app with a PGlite store holding two schools' synthetic data.
@@ -67,6 +68,26 @@ test.describe('a school sees its own exchanges', () => {
     expect(afdruk.headers['content-security-policy']).toContain("default-src 'none'");
   });
 
+  test('a message of the timeline opens with its result, meaning and the request and answer as exchanged', async () => {
+    const tijdlijn = await get(`/portaal/school/${w.tokenA}`);
+    expect(tijdlijn.body).toContain(`href="/portaal/school/${w.tokenA}/bericht/${w.berichtA.id}"`);
+    const r = await get(`/portaal/school/${w.tokenA}/bericht/${w.berichtA.id}`);
+    expect(r.statusCode).toBe(200);
+    expect(r.body).toContain('Bericht ' + w.berichtA.id + ': Opvragen van het dossier bij het aanleverpunt van de huidige school');
+    expect(r.body).toContain('DossierGeleverd</span>: Het dossier is geleverd.');
+    expect(r.body).toContain(`&lt;pgn&gt;${w.pgnA}&lt;/pgn&gt;`);
+    expect(r.body).not.toContain('<script');
+    expect(r.body.match(/<h1[ >]/g)).toHaveLength(1);
+  });
+
+  test('a long request or answer is cut for the page, and says so', () => {
+    const bericht = { ...w.berichtA, response: 'x'.repeat(MAX_TEKENS_IN_PAGINA + 5000) };
+    const pagina = berichtPagina({ bericht, terugHref: '/terug', nav: [], wie: 'test' }).markup;
+    expect(pagina).toContain(`Ingekort: de eerste ${MAX_TEKENS_IN_PAGINA.toLocaleString('nl-NL')} van ${(MAX_TEKENS_IN_PAGINA + 5000).toLocaleString('nl-NL')} tekens.`);
+    expect(pagina).toContain('x'.repeat(MAX_TEKENS_IN_PAGINA));
+    expect(pagina).not.toContain('x'.repeat(MAX_TEKENS_IN_PAGINA + 1));
+  });
+
   test('the test pupils page lists the fixed pupils and both directions, with a labelled form that posts to this school', async () => {
     const r = await get(`/portaal/school/${w.tokenA}/testleerlingen`);
     expect(r.statusCode).toBe(200);
@@ -116,13 +137,25 @@ test.describe('school A never sees school B', () => {
   };
 
   test("A's pages show nothing of B, whatever the query says", async () => {
-    for (const pad of ['', '/testleerlingen', `/uitwisseling/${w.uitwisselingA.id}`, `/uitwisseling/${w.uitwisselingA.id}/dossier`]) {
+    for (const pad of ['', '/testleerlingen', `/uitwisseling/${w.uitwisselingA.id}`, `/uitwisseling/${w.uitwisselingA.id}/dossier`, `/bericht/${w.berichtA.id}`]) {
       for (const query of ['', `?brin=${schoolB.brin}`, `?schoolBrin=${schoolB.brin}`, `?id=${w.uitwisselingB.id}`, `?token=${w.tokenB}`]) {
         const r = await get(`/portaal/school/${w.tokenA}${pad}${query}`);
         expect(r.statusCode, `${pad}${query}`).toBe(200);
         geenB(r.body);
       }
     }
+  });
+
+  test("B's message by id through A's link is a 404, and says nothing of B", async () => {
+    for (const id of [String(w.berichtB.id), '0', '999999', 'x']) {
+      const r = await get(`/portaal/school/${w.tokenA}/bericht/${id}`);
+      expect(r.statusCode, id).toBe(404);
+      geenB(r.body);
+    }
+    const cookie = (await beheerSessie()).cookie;
+    expect((await get(`/portaal/beheer/school/${schoolA.brin}/bericht/${w.berichtB.id}`, cookie)).statusCode).toBe(404);
+    expect((await get(`/portaal/beheer/school/${schoolB.brin}/bericht/${w.berichtB.id}`, cookie)).statusCode).toBe(200);
+    expect((await get(`/portaal/beheer/school/${schoolB.brin}/bericht/${w.berichtB.id}`)).statusCode).toBe(403);
   });
 
   test("B's uitwisseling by id through A's link is a 404 like any guessed id, and says nothing of B", async () => {
@@ -305,7 +338,7 @@ test.describe('every page is safe to show', () => {
   });
 
   test('security headers: CSP default-src none with the hash of the one inline style, no framing, no referrer, no caching', async () => {
-    for (const url of ['/portaal', `/portaal/school/${w.tokenA}`, `/portaal/school/${w.tokenA}/uitwisseling/${w.uitwisselingA.id}`, '/portaal/beheer', '/portaal/bestaat-niet', `/portaal/school/${w.tokenA}/uitwisseling/${w.uitwisselingA.id}/dossier`]) {
+    for (const url of ['/portaal', `/portaal/school/${w.tokenA}`, `/portaal/school/${w.tokenA}/uitwisseling/${w.uitwisselingA.id}`, '/portaal/beheer', '/portaal/bestaat-niet', `/portaal/school/${w.tokenA}/uitwisseling/${w.uitwisselingA.id}/dossier`, `/portaal/school/${w.tokenA}/bericht/${w.berichtA.id}`]) {
       const r = await get(url);
       const csp = String(r.headers['content-security-policy']);
       expect(csp, url).toContain("default-src 'none'");

@@ -40,6 +40,7 @@ form.inline{display:inline}form.inline button{margin:.1rem .3rem .1rem 0;padding
 .bevinding h3{margin:.2rem 0 .4rem}.bevinding p{margin:.25rem 0}
 .geheim{font-family:ui-monospace,monospace;word-break:break-all;background:#fef3c7;padding:.5rem;border:1px solid #b45309;border-radius:4px}
 code{font-family:ui-monospace,monospace;font-size:.9rem;word-break:break-all}
+pre{font-family:ui-monospace,monospace;font-size:.85rem;white-space:pre-wrap;word-break:break-all;background:#f4f5f7;border:1px solid #d5d9df;padding:.6rem;max-height:30rem;overflow:auto}
 .afdruk section{border:0;border-top:1px solid #d5d9df;border-radius:0;padding:.6rem 0 0;margin:0 0 .8rem}
 .afdruk dl{display:grid;grid-template-columns:14rem 1fr;gap:.15rem 1rem;margin:.4rem 0}.afdruk dd{margin:0}.afdruk dd dl{grid-template-columns:11rem 1fr;margin:0}.afdruk dt{color:#444}
 @media print{header nav,.overslaan,form,.niet-afdrukken{display:none}body{background:#fff}section{border:0;padding:0;break-inside:avoid-page}main{max-width:none;margin:0}}

@@ -21,6 +21,8 @@ export interface TijdlijnGegevens {
   aanleverpunten: readonly GeregistreerdAanleverpunt[];
   /** The link of an uitwisseling's page. */
   uitwisselingHref(id: number): string;
+  /** The link of a message's page. */
+  berichtHref(id: number): string;
   nav: readonly NavLink[];
   wie: string;
   /** Shown when the list was cut at this many items. */
@@ -69,12 +71,12 @@ ${uitwisselingen.map((u) => {
 })}</tbody></table>`;
 }
 
-export function berichtenTabel(berichten: readonly OpgeslagenBericht[]): Html {
+export function berichtenTabel(berichten: readonly OpgeslagenBericht[], href: (id: number) => string): Html {
   if (!berichten.length) return html`<p>Er zijn nog geen berichten van of voor deze school uitgewisseld.</p>`;
   return html`<table><caption class="klein">Nieuwste bovenaan</caption><thead><tr><th scope="col">Tijd</th><th scope="col">Bericht</th><th scope="col">Van → naar</th><th scope="col">Resultaat</th></tr></thead><tbody>
 ${berichten.map((b) => {
   const u = uitkomstUitleg(b.uitkomst);
-  return html`<tr data-bericht="${b.id}"><td>${tijdstip(b.startedAt)}</td><td>${berichtsoort(b.operation)}<br><span class="klein">${b.operation}</span></td><td>${b.van} → ${b.naar}</td><td><span class="${u.gelukt ? 'gelukt' : 'mislukt'}">${u.code}</span><br>${u.betekenis}</td></tr>`;
+  return html`<tr data-bericht="${b.id}"><td>${tijdstip(b.startedAt)}</td><td><a href="${href(b.id)}">${berichtsoort(b.operation)}</a><br><span class="klein">${b.operation}</span></td><td>${b.van} → ${b.naar}</td><td><span class="${u.gelukt ? 'gelukt' : 'mislukt'}">${u.code}</span><br>${u.betekenis}</td></tr>`;
 })}</tbody></table>`;
 }
 
@@ -105,6 +107,6 @@ export function tijdlijnPagina(g: TijdlijnGegevens): Html {
 ${uitwisselingenTabel(g.uitwisselingen, g.uitwisselingHref, g.deSchool)}${afgekapt(g.uitwisselingen.length)}</section>
 <section id="berichten" aria-labelledby="kop-berichten"><h2 id="kop-berichten">Alle berichten (${g.berichten.length})</h2>
 <p class="klein">Elk bericht dat het Traffic Center of een testschool van of voor uw school ontving, met het resultaat. De code achter het resultaat helpt uw leverancier het bericht terug te vinden in het logboek van uw LAS.</p>
-${berichtenTabel(g.berichten)}${afgekapt(g.berichten.length)}</section>`,
+${berichtenTabel(g.berichten, g.berichtHref)}${afgekapt(g.berichten.length)}</section>`,
   });
 }
