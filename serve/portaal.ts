@@ -126,8 +126,26 @@ function gelijk(a: string, b: string): boolean {
   return x.length === y.length && timingSafeEqual(x, y);
 }
 
-/** The CSRF token of an admin session: derived from the admin token, so every instance of serve knows it without shared state. */
-const csrfVoor = (beheerToken: string) => createHmac('sha256', beheerToken).update('oso-portaal-csrf').digest('base64url');
+/** How long an admin login lasts; checked on the server, not only by the cookie's Max-Age. */
+const BEHEER_SESSIE_MS = 8 * 3600 * 1000;
+
+/**
+ * An admin session as its cookie holds it: `<login time in ms>.<admin token>`. Every instance of serve can check it and
+ * derive its CSRF token without shared state; a new login gets a new CSRF token, and a session ends after 8 hours.
+ */
+interface BeheerSessie {
+  sinds: number;
+  token: string;
+}
+
+function leesBeheerSessie(waarde: string | undefined, nu = Date.now()): BeheerSessie | undefined {
+  const m = /^(\d{1,15})\.(.+)$/s.exec(waarde ?? '');
+  if (!m) return undefined;
+  const sinds = Number(m[1]);
+  return sinds <= nu && nu - sinds < BEHEER_SESSIE_MS ? { sinds, token: m[2]! } : undefined;
+}
+
+const csrfVoor = (s: BeheerSessie) => createHmac('sha256', s.token).update(`oso-portaal-csrf:${s.sinds}`).digest('base64url');
 
 function isGeldigeDatum(tekst: string): boolean {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(tekst)) return false;
@@ -321,16 +339,16 @@ export function registerPortaal(app: FastifyInstance, deps: PortaalDeps): void {
 
       // ---- Beheer (Kennisnet) ---------------------------------------------------------------------------------------
 
-      /** The admin token from the cookie, when it is the admin token. */
-      function beheerder(req: FastifyRequest): string | undefined {
-        const token = cookies(req).get(BEHEER_COOKIE);
-        return token && deps.isBeheerToken(token) ? token : undefined;
+      /** The admin session of the cookie, when it is current and holds the admin token. */
+      function beheerder(req: FastifyRequest): BeheerSessie | undefined {
+        const sessie = leesBeheerSessie(cookies(req).get(BEHEER_COOKIE));
+        return sessie && deps.isBeheerToken(sessie.token) ? sessie : undefined;
       }
 
       const beheerCookie = (waarde: string, maxAge: number) =>
         `${BEHEER_COOKIE}=${encodeURIComponent(waarde)}; Path=/portaal; HttpOnly; Secure; SameSite=Strict; Max-Age=${maxAge}`;
 
-      async function overzicht(reply: FastifyReply, token: string, status = 200, boodschap: { melding?: string; fout?: string } = {}) {
+      async function overzicht(reply: FastifyReply, sessie: BeheerSessie, status = 200, boodschap: { melding?: string; fout?: string } = {}) {
         const [aanleverpunten, scholen, audit] = await Promise.all([store.aanleverpunten(), store.scholen(), store.audit({ limit: 200 })]);
         return stuur(
           reply,
@@ -339,31 +357,31 @@ export function registerPortaal(app: FastifyInstance, deps: PortaalDeps): void {
             aanleverpunten: [...aanleverpunten].sort((a, b) => a.brin.localeCompare(b.brin) || a.routeringsKenmerk.localeCompare(b.routeringsKenmerk)),
             scholen: [...scholen].sort((a, b) => a.brin.localeCompare(b.brin)),
             audit: [...audit].sort((a, b) => b.id - a.id),
-            csrf: csrfVoor(token),
+            csrf: csrfVoor(sessie),
             ...boodschap,
           }),
         );
       }
 
       portaal.get('/beheer', async (req, reply) => {
-        const token = beheerder(req);
-        return token ? overzicht(reply, token) : stuur(reply, 200, inlogPagina());
+        const sessie = beheerder(req);
+        return sessie ? overzicht(reply, sessie) : stuur(reply, 200, inlogPagina());
       });
 
       portaal.post('/beheer/inloggen', async (req, reply) => {
         const token = formulier(req.body)['token'] ?? '';
         if (!token || token.length > 512 || !deps.isBeheerToken(token)) return stuur(reply, 401, inlogPagina('Dit beheertoken klopt niet. Controleer het en probeer het opnieuw.'));
-        return reply.code(303).header('set-cookie', beheerCookie(token, 8 * 3600)).header('location', '/portaal/beheer').send();
+        return reply.code(303).header('set-cookie', beheerCookie(`${Date.now()}.${token}`, BEHEER_SESSIE_MS / 1000)).header('location', '/portaal/beheer').send();
       });
 
       /** An admin action: the cookie and the CSRF token of the form, or nothing happens. */
-      async function beheerActie(req: FastifyRequest, reply: FastifyReply, actie: (form: Formulier, token: string) => Promise<FastifyReply>) {
-        const token = beheerder(req);
-        if (!token) return stuur(reply, 403, inlogPagina('Log eerst in. Uw sessie is verlopen of u bent niet ingelogd.'));
+      async function beheerActie(req: FastifyRequest, reply: FastifyReply, actie: (form: Formulier, sessie: BeheerSessie) => Promise<FastifyReply>) {
+        const sessie = beheerder(req);
+        if (!sessie) return stuur(reply, 403, inlogPagina('Log eerst in. Uw sessie is verlopen of u bent niet ingelogd.'));
         const form = formulier(req.body);
-        if (!gelijk(form['csrf'] ?? '', csrfVoor(token)))
+        if (!gelijk(form['csrf'] ?? '', csrfVoor(sessie)))
           return stuur(reply, 403, foutPagina('Deze actie is niet uitgevoerd: het formulier kwam niet van deze beheerpagina (of is verlopen). Open de beheerpagina opnieuw en probeer het nog eens.'));
-        return actie(form, token);
+        return actie(form, sessie);
       }
 
       portaal.post('/beheer/uitloggen', async (req, reply) =>
@@ -372,32 +390,32 @@ export function registerPortaal(app: FastifyInstance, deps: PortaalDeps): void {
 
       for (const [pad, opgeschort] of [['opschorten', true], ['herstellen', false]] as const)
         portaal.post(`/beheer/aanleverpunt/${pad}`, async (req, reply) =>
-          beheerActie(req, reply, async (form, token) => {
+          beheerActie(req, reply, async (form, sessie) => {
             const rk = form['routeringsKenmerk'] ?? '';
             const gedaan = rk.length > 0 && rk.length <= 200 && (await store.aanleverpuntOpschorten(rk, opgeschort, 'beheerder'));
             return gedaan
-              ? overzicht(reply, token, 200, { melding: `Aanleverpunt ${rk} is ${opgeschort ? 'opgeschort' : 'hersteld'}.` })
-              : overzicht(reply, token, 404, { fout: `Er is geen aanleverpunt ${rk}; er is niets gewijzigd.` });
+              ? overzicht(reply, sessie, 200, { melding: `Aanleverpunt ${rk} is ${opgeschort ? 'opgeschort' : 'hersteld'}.` })
+              : overzicht(reply, sessie, 404, { fout: `Er is geen aanleverpunt ${rk}; er is niets gewijzigd.` });
           }),
         );
 
       portaal.post('/beheer/aanleverpunt/verwijderen', async (req, reply) =>
-        beheerActie(req, reply, async (form, token) => {
+        beheerActie(req, reply, async (form, sessie) => {
           const rk = form['routeringsKenmerk'] ?? '';
           const gedaan = rk.length > 0 && rk.length <= 200 && (await store.aanleverpuntVerwijderen(rk, 'beheerder'));
           return gedaan
-            ? overzicht(reply, token, 200, { melding: `Aanleverpunt ${rk} is verwijderd.` })
-            : overzicht(reply, token, 404, { fout: `Er is geen aanleverpunt ${rk}; er is niets verwijderd.` });
+            ? overzicht(reply, sessie, 200, { melding: `Aanleverpunt ${rk} is verwijderd.` })
+            : overzicht(reply, sessie, 404, { fout: `Er is geen aanleverpunt ${rk}; er is niets verwijderd.` });
         }),
       );
 
       portaal.post('/beheer/toegang/uitgeven', async (req, reply) =>
-        beheerActie(req, reply, async (form, token) => {
+        beheerActie(req, reply, async (form, sessie) => {
           const brin = form['brin'] ?? '';
           const omschrijving = (form['omschrijving'] ?? '').trim().slice(0, 200);
           const school = BRIN_VORM.test(brin) ? await store.school(brin) : undefined;
-          if (!school) return overzicht(reply, token, 404, { fout: `Er is geen school met BRIN ${brin}; er is geen link uitgegeven.` });
-          if (!omschrijving) return overzicht(reply, token, 400, { fout: 'Vul in voor wie de link is; er is geen link uitgegeven.' });
+          if (!school) return overzicht(reply, sessie, 404, { fout: `Er is geen school met BRIN ${brin}; er is geen link uitgegeven.` });
+          if (!omschrijving) return overzicht(reply, sessie, 400, { fout: 'Vul in voor wie de link is; er is geen link uitgegeven.' });
           const { token: schoolToken } = await store.toegangUitgeven(brin, omschrijving);
           const basis = (deps.publiekeUrl ?? `${req.protocol}://${req.host}`).replace(/\/+$/, '');
           return stuur(reply, 200, linkUitgegevenPagina({ school: schoolNaam(brin, school), omschrijving, link: `${basis}/portaal/school/${schoolToken}` }));
@@ -405,11 +423,11 @@ export function registerPortaal(app: FastifyInstance, deps: PortaalDeps): void {
       );
 
       portaal.post('/beheer/toegang/intrekken', async (req, reply) =>
-        beheerActie(req, reply, async (form, token) => {
+        beheerActie(req, reply, async (form, sessie) => {
           const brin = form['brin'] ?? '';
-          if (!BRIN_VORM.test(brin)) return overzicht(reply, token, 404, { fout: `Er is geen school met BRIN ${brin}.` });
+          if (!BRIN_VORM.test(brin)) return overzicht(reply, sessie, 404, { fout: `Er is geen school met BRIN ${brin}.` });
           const n = await store.toegangIntrekken(brin);
-          return overzicht(reply, token, 200, { melding: n ? `${n === 1 ? 'De link' : `${n} links`} van ${brin} ${n === 1 ? 'is' : 'zijn'} ingetrokken.` : `${brin} had geen geldige links.` });
+          return overzicht(reply, sessie, 200, { melding: n ? `${n === 1 ? 'De link' : `${n} links`} van ${brin} ${n === 1 ? 'is' : 'zijn'} ingetrokken.` : `${brin} had geen geldige links.` });
         }),
       );
 

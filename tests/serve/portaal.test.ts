@@ -279,6 +279,26 @@ test.describe('the admin', () => {
     expect(onbekend.body).toContain('Er is geen aanleverpunt rk-bestaat-niet');
   });
 
+  test("a session ends after 8 hours, and one login's CSRF token does not work with another login's cookie", async () => {
+    const oud = `oso_portaal_beheer=${Date.now() - 8 * 3600 * 1000 - 1000}.${BEHEER_TOKEN}`;
+    const verlopen = await get('/portaal/beheer', oud);
+    expect(verlopen.body).toContain('Beheertoken');
+    expect(verlopen.body).not.toContain('rk-97AA-1');
+    const toekomst = `oso_portaal_beheer=${Date.now() + 3600 * 1000}.${BEHEER_TOKEN}`;
+    expect((await get('/portaal/beheer', toekomst)).body).not.toContain('rk-97AA-1');
+    expect((await get('/portaal/beheer', `oso_portaal_beheer=${Date.now()}.${BEHEER_TOKEN}`)).body).toContain('rk-97AA-1');
+
+    const eerste = await beheerSessie();
+    // Another login, a minute earlier: its page carries its own CSRF token.
+    const tweede = { cookie: `oso_portaal_beheer=${Date.now() - 60_000}.${BEHEER_TOKEN}` };
+    const csrfTweede = /name="csrf" value="([^"]+)"/.exec((await get('/portaal/beheer', tweede.cookie)).body)?.[1];
+    expect(csrfTweede).toBeTruthy();
+    expect(eerste.csrf).not.toBe(csrfTweede);
+    const r = await post('/portaal/beheer/aanleverpunt/opschorten', { routeringsKenmerk: 'rk-97AA-1', csrf: eerste.csrf }, tweede.cookie);
+    expect(r.statusCode).toBe(403);
+    expect((await w.store.aanleverpunt('rk-97AA-1'))?.opgeschort).toBe(false);
+  });
+
   test('removes an aanleverpunt only with the CSRF token', async () => {
     const { cookie, csrf } = await beheerSessie();
     await w.store.aanleverpuntRegistreren(
