@@ -11,12 +11,15 @@
  * every admin action also needs a CSRF token derived from it.
  */
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
+import { TLSSocket } from 'node:tls';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { renderDossierAfdruk } from '../simulator/dossier/afdruk.ts';
+import { checkClientCertificate } from '../simulator/transport/peer-certificate.ts';
 import type { OpgeslagenBericht, SchoolToegang, Store, TestschoolUitwisseling } from '../store/store.ts';
 import { Html } from '../web/html.ts';
 import { berichtPagina } from '../web/portaal/bericht.ts';
 import { beheerPagina, inlogPagina, linkUitgegevenPagina, beheerNav } from '../web/portaal/beheer.ts';
+import { geenCertificaatPagina, leverancierPagina } from '../web/portaal/leverancier.ts';
 import { foutPagina, nietGevondenPagina, type NavLink } from '../web/portaal/pagina.ts';
 import { startPagina } from '../web/portaal/start.ts';
 import { testleerlingenPagina, type PortaalAdressen, type PortaalTestleerling } from '../web/portaal/testleerlingen.ts';
@@ -431,44 +434,103 @@ export function registerPortaal(app: FastifyInstance, deps: PortaalDeps): void {
         }),
       );
 
-      /** The admin looks at one school: the same pages the school sees, reached by BRIN behind the admin cookie. */
-      async function beheerSchool(req: FastifyRequest): Promise<{ brin: string; naam: string } | undefined> {
-        if (!beheerder(req)) return undefined;
-        const brin = (req.params as { brin: string }).brin;
-        if (!BRIN_VORM.test(brin)) return undefined;
-        const school = await store.school(brin);
-        return school ? { brin, naam: schoolNaam(brin, school) } : undefined;
+      /**
+       * Someone other than the school looks at one school, reached by BRIN: the admin (any school) or a vendor by its
+       * certificate (the schools whose aanleverpunten it registered). The same pages the school sees; without the right
+       * to look, `weiger` answers; a school outside the viewer's reach is the 404 of a page that does not exist.
+       */
+      interface Kijker {
+        pad: string;
+        wie: string;
+        nav: NavLink[];
+        /** Undefined when the request has no right to this view at all (no login, no certificate). */
+        magZien(req: FastifyRequest): Promise<((brin: string) => Promise<boolean>) | undefined>;
+        weiger(reply: FastifyReply): FastifyReply;
       }
 
-      portaal.get('/beheer/school/:brin', async (req, reply) => {
-        const s = await beheerSchool(req);
-        if (!s) return beheerder(req) ? nietGevonden(reply) : stuur(reply, 403, inlogPagina('Log eerst in.'));
-        const basis = `/portaal/beheer/school/${s.brin}`;
-        const g = await tijdlijnGegevens(s.brin);
-        return stuur(reply, 200, tijdlijnPagina({ brin: s.brin, ...g, uitwisselingHref: (id) => `${basis}/uitwisseling/${id}`, berichtHref: (id) => `${basis}/bericht/${id}`, nav: beheerNav(), wie: 'Beheer (Kennisnet)', deSchool: 'de school', limiet: Math.min(MAX_BERICHTEN, MAX_UITWISSELINGEN) }));
+      function schoolWeergave(k: Kijker): void {
+        async function school(req: FastifyRequest, reply: FastifyReply): Promise<{ brin: string; naam: string; basis: string } | FastifyReply> {
+          const mag = await k.magZien(req);
+          if (!mag) return k.weiger(reply);
+          const brin = (req.params as { brin: string }).brin;
+          const s = BRIN_VORM.test(brin) && (await mag(brin)) ? await store.school(brin) : undefined;
+          return s ? { brin, naam: schoolNaam(brin, s), basis: `/portaal${k.pad}/school/${brin}` } : nietGevonden(reply);
+        }
+        const id = (req: FastifyRequest) => (req.params as { id: string }).id;
+
+        portaal.get(`${k.pad}/school/:brin`, async (req, reply) => {
+          const s = await school(req, reply);
+          if (!('brin' in s)) return s;
+          const g = await tijdlijnGegevens(s.brin);
+          const basis = s.basis;
+          return stuur(reply, 200, tijdlijnPagina({ brin: s.brin, ...g, uitwisselingHref: (i) => `${basis}/uitwisseling/${i}`, berichtHref: (i) => `${basis}/bericht/${i}`, nav: k.nav, wie: k.wie, deSchool: 'de school', limiet: Math.min(MAX_BERICHTEN, MAX_UITWISSELINGEN) }));
+        });
+
+        portaal.get(`${k.pad}/school/:brin/uitwisseling/:id`, async (req, reply) => {
+          const s = await school(req, reply);
+          if (!('brin' in s)) return s;
+          const u = await eigenUitwisseling(s.brin, id(req));
+          if (!u) return nietGevonden(reply);
+          return stuur(reply, 200, uitwisselingPagina({ uitwisseling: u, schoolNaam: s.naam, afdrukHref: `${s.basis}/uitwisseling/${u.id}/dossier`, terugHref: s.basis, nav: k.nav, wie: k.wie, deSchool: 'de school' }));
+        });
+
+        portaal.get(`${k.pad}/school/:brin/uitwisseling/:id/dossier`, async (req, reply) => {
+          const s = await school(req, reply);
+          if (!('brin' in s)) return s;
+          return afdruk(reply, await eigenUitwisseling(s.brin, id(req)));
+        });
+
+        portaal.get(`${k.pad}/school/:brin/bericht/:id`, async (req, reply) => {
+          const s = await school(req, reply);
+          if (!('brin' in s)) return s;
+          const b = await eigenBericht(s.brin, id(req));
+          if (!b) return nietGevonden(reply);
+          return stuur(reply, 200, berichtPagina({ bericht: b, terugHref: s.basis, nav: k.nav, wie: k.wie }));
+        });
+      }
+
+      schoolWeergave({
+        pad: '/beheer',
+        wie: 'Beheer (Kennisnet)',
+        nav: beheerNav(),
+        magZien: async (req) => (beheerder(req) ? async () => true : undefined),
+        weiger: (reply) => stuur(reply, 403, inlogPagina('Log eerst in.')),
       });
 
-      portaal.get('/beheer/school/:brin/uitwisseling/:id', async (req, reply) => {
-        const s = await beheerSchool(req);
-        if (!s) return beheerder(req) ? nietGevonden(reply) : stuur(reply, 403, inlogPagina('Log eerst in.'));
-        const u = await eigenUitwisseling(s.brin, (req.params as { id: string }).id);
-        if (!u) return nietGevonden(reply);
-        const basis = `/portaal/beheer/school/${s.brin}`;
-        return stuur(reply, 200, uitwisselingPagina({ uitwisseling: u, schoolNaam: s.naam, afdrukHref: `${basis}/uitwisseling/${u.id}/dossier`, terugHref: basis, nav: beheerNav(), wie: 'Beheer (Kennisnet)', deSchool: 'de school' }));
+      // ---- Leverancier (by the certificate its LAS uses) ------------------------------------------------------------
+
+      /** The OIN of a verified client certificate on this connection; only over TLS, and only when the chain checks out. */
+      function leverancierOin(req: FastifyRequest): string | undefined {
+        const socket = req.raw.socket;
+        if (!(socket instanceof TLSSocket)) return undefined;
+        const check = checkClientCertificate(socket);
+        return check.ok ? check.certificate.oin : undefined;
+      }
+
+      const leverancierNav: NavLink[] = [
+        { href: '/portaal/leverancier', tekst: 'Uw scholen' },
+        { href: '/portaal', tekst: 'Over deze testomgeving' },
+      ];
+      const geenCertificaat = (reply: FastifyReply) => stuur(reply, 403, geenCertificaatPagina());
+
+      portaal.get('/leverancier', async (req, reply) => {
+        const oin = leverancierOin(req);
+        if (!oin) return geenCertificaat(reply);
+        const aps = (await store.aanleverpunten({ eigenaarOin: oin })).filter((ap) => ap.eigenaarOin === oin);
+        const scholen = await Promise.all([...new Set(aps.map((ap) => ap.brin))].sort().map(async (brin) => ({ brin, school: await store.school(brin), aanleverpunten: aps.filter((ap) => ap.brin === brin) })));
+        return stuur(reply, 200, leverancierPagina({ oin, scholen, nav: leverancierNav }));
       });
 
-      portaal.get('/beheer/school/:brin/bericht/:id', async (req, reply) => {
-        const s = await beheerSchool(req);
-        if (!s) return beheerder(req) ? nietGevonden(reply) : stuur(reply, 403, inlogPagina('Log eerst in.'));
-        const b = await eigenBericht(s.brin, (req.params as { id: string }).id);
-        if (!b) return nietGevonden(reply);
-        return stuur(reply, 200, berichtPagina({ bericht: b, terugHref: `/portaal/beheer/school/${s.brin}`, nav: beheerNav(), wie: 'Beheer (Kennisnet)' }));
-      });
-
-      portaal.get('/beheer/school/:brin/uitwisseling/:id/dossier', async (req, reply) => {
-        const s = await beheerSchool(req);
-        if (!s) return beheerder(req) ? nietGevonden(reply) : stuur(reply, 403, inlogPagina('Log eerst in.'));
-        return afdruk(reply, await eigenUitwisseling(s.brin, (req.params as { id: string }).id));
+      schoolWeergave({
+        pad: '/leverancier',
+        wie: 'Leverancier',
+        nav: leverancierNav,
+        magZien: async (req) => {
+          const oin = leverancierOin(req);
+          if (!oin) return undefined;
+          return async (brin) => (await store.aanleverpunten({ brin, eigenaarOin: oin })).some((ap) => ap.brin === brin && ap.eigenaarOin === oin);
+        },
+        weiger: geenCertificaat,
       });
     },
     { prefix: '/portaal' },

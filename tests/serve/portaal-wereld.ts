@@ -65,7 +65,15 @@ export interface PortaalWereld {
   close(): Promise<void>;
 }
 
-export async function portaalWereld(opties: { opvragen?: (store: Store) => PortaalDeps['opvragen']; listen?: boolean; opvraagTijdslimietMs?: number } = {}): Promise<PortaalWereld> {
+export async function portaalWereld(
+  opties: {
+    opvragen?: (store: Store) => PortaalDeps['opvragen'];
+    listen?: boolean;
+    opvraagTijdslimietMs?: number;
+    /** Serve over TLS asking for a client certificate, as serve does (checked by the harness, not refused at the handshake). */
+    https?: { key: string; cert: string; ca: string };
+  } = {},
+): Promise<PortaalWereld> {
   const data = mkdtempSync(join(tmpdir(), 'portaal-store-'));
   const store = await openStore({ data, instantie: 'portaal-test' });
   for (const s of [schoolA, schoolB, { brin: '99BB', vestigingscode: '00', naam: 'Testschool VO', sector: 'VO' as const }]) await store.schoolToevoegen(s);
@@ -102,7 +110,7 @@ export async function portaalWereld(opties: { opvragen?: (store: Store) => Porta
   const { token: tokenB } = await store.toegangUitgeven(schoolB.brin, 'administratie Het Testveld');
 
   const opvraagVerzoeken: PortaalWereld['opvraagVerzoeken'] = [];
-  const app = Fastify();
+  const app = opties.https ? Fastify({ https: { ...opties.https, requestCert: true, rejectUnauthorized: false } }) : Fastify();
   registerPortaal(app, {
     store,
     isBeheerToken: (t) => t.length === BEHEER_TOKEN.length && timingSafeEqual(Buffer.from(t), Buffer.from(BEHEER_TOKEN)),

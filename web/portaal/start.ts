@@ -22,7 +22,8 @@ export function startPagina(): Html {
 <li>Bij elke uitwisseling ziet u het dossier zoals het is aangekomen, en bij elke fout wat de oorzaak waarschijnlijk is en wat u in uw LAS kunt doen.</li>
 </ol>
 <p>De link van uw school is persoonlijk: deel hem niet buiten de mensen die de test uitvoeren. Wie de link heeft, ziet de gegevens van uw school in deze testomgeving (alleen testgegevens).</p></section>
-<section aria-labelledby="kop-beheer"><h2 id="kop-beheer">Beheer</h2>
+<section aria-labelledby="kop-beheer"><h2 id="kop-beheer">Leveranciers en beheer</h2>
+<p>Leveranciers van een LAS zien de uitwisselingen van al hun scholen in <a href="/portaal/leverancier">het deel voor leveranciers</a>; dat opent alleen met het certificaat waarmee hun LAS berichten naar de testomgeving stuurt.</p>
 <p>Beheerders van Kennisnet loggen in via <a href="/portaal/beheer">het beheerdeel</a>.</p></section>`,
   });
 }
