@@ -62,6 +62,8 @@ function binnen<T>(belofte: Promise<T>, ms: number): Promise<T> {
   return Promise.race([belofte, verlopen]).finally(() => clearTimeout(timer));
 }
 
+/** Where serve mounts the portal; the pages link to their own paths under it. */
+export const PORTAAL_PREFIX = '/portaal';
 const BEHEER_COOKIE = 'oso_portaal_beheer';
 const MAX_BERICHTEN = 200;
 const MAX_UITWISSELINGEN = 100;
@@ -533,6 +535,6 @@ export function registerPortaal(app: FastifyInstance, deps: PortaalDeps): void {
         weiger: geenCertificaat,
       });
     },
-    { prefix: '/portaal' },
+    { prefix: PORTAAL_PREFIX },
   );
 }

@@ -19,11 +19,13 @@ import { createSoapApp, refuseUnroutedAsSoap, registerSoapRoutes, urlHost, type 
 import type { TlsIdentity } from '../simulator/transport/tls-identity.ts';
 import type { Store } from '../store/store.ts';
 import { API_PREFIX, registerApi } from './api.ts';
+import { isBeheerToken } from './beheer-token.ts';
+import { PORTAAL_PREFIX, registerPortaal } from './portaal.ts';
 import { StoreRegister } from './store-register.ts';
 import { startHostedTestscholen, type HostedTestscholen } from './testscholen.ts';
+import { testleerlingen } from './testleerlingen.ts';
 
 export const SERVICE_NAME = 'OSO Testbank';
-export const PORTAAL_PREFIX = '/portaal';
 /** How many exchanges a running service keeps in memory besides the store (for nothing but recent diagnostics). */
 const LOG_IN_GEHEUGEN = 200;
 
@@ -113,16 +115,14 @@ export async function startServe(o: ServeOptions): Promise<RunningServe> {
   registerApi(app, { store: o.store, register, testscholen, administratie, beheerToken: o.beheerToken });
   const aanleverpunten = [testscholen.po, testscholen.vo].flatMap((las) => las.schools.map((s) => ({ brin: s.brin, naam: s.naam, url: las.apUrl(s.routeringsKenmerk) })));
 
-  // Mount point of the portal: the portal pages (serve/portaal.ts) take the place of this placeholder with
-  //   registerPortaal(app, {
-  //     store: o.store,
-  //     isBeheerToken: (token) => isBeheerToken(token, o.beheerToken),
-  //     opvragen: (testschoolBrin, verzoek) => testscholen.opvragen({ testschoolBrin, ...verzoek }),
-  //     testleerlingen: testleerlingen(administratie),
-  //     adressen: { trafficCenter: tc.url, testscholen: aanleverpunten },
-  //     publiekeUrl: basis,
-  //   });
-  registerPortaalPlaatshouder(app);
+  registerPortaal(app, {
+    store: o.store,
+    isBeheerToken: (token) => isBeheerToken(token, o.beheerToken),
+    opvragen: (testschoolBrin, verzoek) => testscholen.opvragen({ testschoolBrin, ...verzoek }),
+    testleerlingen: testleerlingen(administratie),
+    adressen: { trafficCenter: tc.url, testscholen: aanleverpunten },
+    publiekeUrl: basis,
+  });
 
   // Whatever no route takes outside /api and /portaal is a SOAP client at a wrong address: it gets a SOAP Fault.
   const { refuseUnrouted } = registerSoapRoutes(app, { name: SERVICE_NAME, log, routes: [], partyName: (oin) => register.partyName(oin) }, () => basis);
@@ -155,14 +155,3 @@ export async function startServe(o: ServeOptions): Promise<RunningServe> {
   };
 }
 
-/** Until the portal pages exist, /portaal says so in Dutch (404), to a browser as to anything else. */
-function registerPortaalPlaatshouder(app: FastifyInstance): void {
-  app.register(
-    async (portaal) => {
-      const nogNiet = 'Het portaal is in deze versie nog niet beschikbaar.\n';
-      portaal.get('/', (_req, reply) => reply.code(404).header('content-type', 'text/plain; charset=utf-8').send(nogNiet));
-      portaal.setNotFoundHandler((_req, reply) => reply.code(404).header('content-type', 'text/plain; charset=utf-8').send(nogNiet));
-    },
-    { prefix: PORTAAL_PREFIX },
-  );
-}

@@ -118,10 +118,12 @@ test('bad requests get a clear refusal in Dutch, never a crash', async () => {
   expect((await https(`${service.urls.api}/gezondheid`)).status).toBe(200);
 });
 
-test('the portal path answers a placeholder, and a SOAP client at an unknown path gets a SOAP Fault', async () => {
+test('the portal answers a browser in Dutch without a certificate, and a SOAP client at an unknown path gets a SOAP Fault', async () => {
   const portaal = await https(`${service.urls.portaal}`);
-  expect(portaal.status).toBe(404);
-  expect(portaal.tekst).toContain('portaal');
+  expect(portaal.status).toBe(200);
+  expect(portaal.tekst).toContain('<html lang="nl"');
+  const onbekend = await https(`${service.urls.portaal}/school/verzonnen-token-van-school-b`);
+  expect(onbekend.status).toBe(404);
   const soap = await https(`${service.urls.basis}/oso/nergens`, { identiteit: pkiIdentiteit('reference-las'), json: {} });
   expect(soap.status).toBe(500);
   expect(soap.tekst).toContain('soap:Fault');
