@@ -7,15 +7,14 @@
  * PGlite in a temporary directory always; PostgreSQL in a temporary database when OSO_TEST_POSTGRES_URL is set.
  * BENCH_QUICK=1 shortens every measurement.
  */
-import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
 import { openPgliteDriver } from '../store/pglite-driver.ts';
 import { openPostgresDriver, zonderWachtwoord } from '../store/postgres-driver.ts';
 import type { SqlDriver } from '../store/sql-driver.ts';
 import { SqlStore } from '../store/sql-store.ts';
+import { metTijdelijkeDatabase } from './tijdelijke-database.ts';
 import type { NieuwBericht, Store } from '../store/store.ts';
 
 const duurMs = process.env['BENCH_QUICK'] === '1' ? 1000 : 3000;
@@ -95,17 +94,4 @@ try {
 
 const url = process.env['OSO_TEST_POSTGRES_URL'];
 if (!url) console.log('store postgres: not measured (set OSO_TEST_POSTGRES_URL to a server whose role may create databases)');
-else {
-  const naam = `oso_bench_${randomBytes(4).toString('hex')}`;
-  const beheer = new pg.Client({ connectionString: url });
-  await beheer.connect();
-  await beheer.query(`CREATE DATABASE ${naam}`);
-  const benchUrl = new URL(url);
-  benchUrl.pathname = `/${naam}`;
-  try {
-    await meet(`postgres (${zonderWachtwoord(url)})`, () => openPostgresDriver(benchUrl.toString()), false);
-  } finally {
-    await beheer.query(`DROP DATABASE IF EXISTS ${naam} WITH (FORCE)`);
-    await beheer.end();
-  }
-}
+else await metTijdelijkeDatabase(url, (benchUrl) => meet(`postgres (${zonderWachtwoord(url)})`, () => openPostgresDriver(benchUrl), false));
