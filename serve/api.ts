@@ -106,6 +106,15 @@ export function registerApi(app: FastifyInstance, deps: ApiDeps): void {
     const over = Object.keys(body).filter((k) => !toegestaan.includes(k));
     if (over.length) throw new ApiFout(400, `Onbekend veld ${over.map((k) => `'${k}'`).join(', ')}; toegestaan: ${toegestaan.join(', ')}.`);
   };
+  /** A school acts for itself; its vendor (an aanleverpunt of that school under its OIN) and the admin for any. */
+  const magVoorSchool = async (req: FastifyRequest, schoolBrin: string): Promise<boolean> => {
+    const aanvrager = await wie(req);
+    return (
+      aanvrager?.soort === 'beheerder' ||
+      (aanvrager?.soort === 'school' && aanvrager.brin === schoolBrin) ||
+      (aanvrager?.soort === 'leverancier' && (await store.aanleverpunten({ brin: schoolBrin, eigenaarOin: aanvrager.oin })).length > 0)
+    );
+  };
   const testschoolBrins = () => [deps.testscholen.po, deps.testscholen.vo].flatMap((las) => las.schools.map((s) => s.brin));
   const zonderXml = ({ xml: _xml, ...rest }: TestschoolUitwisseling) => rest;
 
@@ -228,17 +237,27 @@ export function registerApi(app: FastifyInstance, deps: ApiDeps): void {
         const bronBrin = tekst(body, 'bronBrin', BRIN, 'verwacht twee cijfers en twee hoofdletters');
         const pgn = tekst(body, 'pgn', /^\d{9}$/, 'verwacht een BSN of onderwijsnummer van 9 cijfers');
         const geboortedatum = tekst(body, 'geboortedatum', DATUM, 'verwacht JJJJ-MM-DD');
-        const aanvrager = await wie(req);
-        const mag =
-          aanvrager?.soort === 'beheerder' ||
-          (aanvrager?.soort === 'school' && aanvrager.brin === bronBrin) ||
-          (aanvrager?.soort === 'leverancier' && (await store.aanleverpunten({ brin: bronBrin, eigenaarOin: aanvrager.oin })).length > 0);
-        if (!mag)
+        if (!(await magVoorSchool(req, bronBrin)))
           throw new ApiFout(
-            aanvrager ? 403 : 401,
+            (await wie(req)) ? 403 : 401,
             `Alleen school ${bronBrin} (met haar toegangstoken) of de leverancier met een aanleverpunt van ${bronBrin} (met zijn certificaat) mag dit dossier laten opvragen.`,
           );
         return deps.testscholen.opvragen({ testschoolBrin: brin, bronBrin, pgn, geboortedatum });
+      });
+
+      api.post('/testscholen/:brin/notificeren', limiet, async (req) => {
+        const { brin } = req.params as { brin: string };
+        if (!deps.testscholen.lasVan(brin)) throw new ApiFout(404, `${brin} is geen testschool van deze dienst; wel: ${testschoolBrins().join(', ')}.`);
+        const body = json(req);
+        alleenVelden(body, ['doelBrin', 'pgn']);
+        const doelBrin = tekst(body, 'doelBrin', BRIN, 'verwacht twee cijfers en twee hoofdletters');
+        const pgn = tekst(body, 'pgn', /^\d{9}$/, 'verwacht een BSN of onderwijsnummer van 9 cijfers');
+        if (!(await magVoorSchool(req, doelBrin)))
+          throw new ApiFout(
+            (await wie(req)) ? 403 : 401,
+            `Alleen school ${doelBrin} (met haar toegangstoken) of de leverancier met een aanleverpunt van ${doelBrin} (met zijn certificaat) mag een notificatie aan deze school laten sturen.`,
+          );
+        return { notificaties: await deps.testscholen.notificeren({ testschoolBrin: brin, doelBrin, pgn }) };
       });
 
       /** What the testscholen exchanged: a school sees its own, a vendor those of the schools it has APs for, the admin all. */

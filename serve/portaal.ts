@@ -13,16 +13,19 @@
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import { TLSSocket } from 'node:tls';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { NotificatieUitkomst } from '../simulator/control-api.ts';
 import { renderDossierAfdruk } from '../simulator/dossier/afdruk.ts';
+import { LasFout } from '../simulator/las/las-system.ts';
 import { checkClientCertificate } from '../simulator/transport/peer-certificate.ts';
 import type { OpgeslagenBericht, SchoolToegang, Store, TestschoolUitwisseling } from '../store/store.ts';
 import { Html } from '../web/html.ts';
 import { berichtPagina } from '../web/portaal/bericht.ts';
 import { beheerPagina, inlogPagina, linkUitgegevenPagina, beheerNav } from '../web/portaal/beheer.ts';
+import { uitkomstUitleg } from '../web/portaal/berichtsoort.ts';
 import { geenCertificaatPagina, leverancierPagina } from '../web/portaal/leverancier.ts';
 import { foutPagina, nietGevondenPagina, type NavLink } from '../web/portaal/pagina.ts';
 import { startPagina } from '../web/portaal/start.ts';
-import { testleerlingenPagina, type PortaalAdressen, type PortaalTestleerling } from '../web/portaal/testleerlingen.ts';
+import { testleerlingenPagina, type PortaalAdressen, type PortaalTestleerling, type TestleerlingenGegevens } from '../web/portaal/testleerlingen.ts';
 import { schoolNaam, tijdlijnPagina } from '../web/portaal/tijdlijn.ts';
 import { uitwisselingPagina } from '../web/portaal/uitwisseling.ts';
 
@@ -40,6 +43,11 @@ export interface PortaalDeps {
   isBeheerToken(token: string): boolean;
   /** Lets a testschool request a dossier from a school's LAS, and records the uitwisseling in the store. */
   opvragen(testschoolBrin: string, verzoek: OpvraagVerzoek): Promise<TestschoolUitwisseling>;
+  /**
+   * Lets the delivering testschool klaarzetten a waiting pupil for the school and notify its LAS; rejects with a LasFout
+   * whose message (Dutch) tells the school what to do first.
+   */
+  notificeren(testschoolBrin: string, verzoek: { doelBrin: string; pgn: string }): Promise<NotificatieUitkomst[]>;
   testleerlingen: readonly PortaalTestleerling[];
   adressen: PortaalAdressen;
   /** Where the portal is reached from outside, e.g. `https://testbank.example`; a school link starts with it. Without it, the admin's own request tells. */
@@ -251,7 +259,13 @@ export function registerPortaal(app: FastifyInstance, deps: PortaalDeps): void {
         );
       });
 
-      function testleerlingen(req: FastifyRequest, t: SchoolToegang, naam: string, formulierStaat?: { pgn?: string; geboortedatum?: string; fout?: string }) {
+      function testleerlingen(
+        req: FastifyRequest,
+        t: SchoolToegang,
+        naam: string,
+        formulierStaat?: { pgn?: string; geboortedatum?: string; fout?: string },
+        notificatie?: TestleerlingenGegevens['notificatie'],
+      ) {
         const basis = schoolPad(req);
         return testleerlingenPagina({
           brin: t.brin,
@@ -259,11 +273,13 @@ export function registerPortaal(app: FastifyInstance, deps: PortaalDeps): void {
           leerlingen: deps.testleerlingen,
           adressen: deps.adressen,
           opvragenActie: `${basis}/opvragen`,
+          notificerenActie: `${basis}/notificatie`,
           vrager,
           leverancier,
           nav: schoolNav(basis, 'testleerlingen'),
           wie: naam,
           ...(formulierStaat ? { formulier: formulierStaat } : {}),
+          ...(notificatie ? { notificatie } : {}),
         });
       }
 
@@ -305,6 +321,27 @@ export function registerPortaal(app: FastifyInstance, deps: PortaalDeps): void {
         }
         if (u.schoolBrin !== t.brin) return nietGevonden(reply);
         return reply.code(303).header('location', `${schoolPad(req)}/uitwisseling/${u.id}`).header('referrer-policy', 'no-referrer').send();
+      });
+
+      portaal.post('/school/:token/notificatie', async (req, reply) => {
+        const t = await toegang(req);
+        if (!t) return nietGevonden(reply);
+        const naam = schoolNaam(t.brin, await store.school(t.brin));
+        const pgn = (formulier(req.body)['pgn'] ?? '').trim();
+        const leerling = deps.testleerlingen.find((l) => l.pgn === pgn && l.wachtOpKlaarzetten);
+        const mislukt = (code: number, zin: string) => stuur(reply, code, testleerlingen(req, t, naam, undefined, { gelukt: false, zinnen: [zin] }));
+        if (!leerling) return mislukt(400, 'Kies een van de leerlingen onder “Notificatie testen”: alleen voor hen staat het dossier nog niet klaar.');
+        let uitkomsten: NotificatieUitkomst[];
+        try {
+          uitkomsten = await binnen(deps.notificeren(leverancier, { doelBrin: t.brin, pgn }), deps.opvraagTijdslimietMs ?? 90_000);
+        } catch (e) {
+          if (e instanceof LasFout) return mislukt(409, e.message);
+          if (e instanceof OpvragenDuurtTeLang)
+            return mislukt(504, `Testschool ${leverancier} heeft nog geen antwoord van uw LAS op de notificatie. Kijk over een paar minuten bij Uitwisselingen onder Alle berichten.`);
+          req.log.error({ url: verbergSchoolToken(req.url), err: e }, 'notificatie through the portal failed');
+          return mislukt(502, `Testschool ${leverancier} kon nu geen notificatie sturen door een fout in de testomgeving. Probeer het over een paar minuten nog eens; blijft het misgaan, meld het dan bij de beheerder.`);
+        }
+        return stuur(reply, 200, testleerlingen(req, t, naam, undefined, notificatieVerslag(leverancier, leerling.naam, uitkomsten)));
       });
 
       portaal.get('/school/:token/uitwisseling/:id', async (req, reply) => {
@@ -537,4 +574,18 @@ export function registerPortaal(app: FastifyInstance, deps: PortaalDeps): void {
     },
     { prefix: PORTAAL_PREFIX },
   );
+}
+
+/** What a school reads after asking for a notificatie: per aanleverpunt whether its LAS received it, and what next. */
+function notificatieVerslag(testschool: string, leerlingNaam: string, uitkomsten: readonly NotificatieUitkomst[]): NonNullable<TestleerlingenGegevens['notificatie']> {
+  const zinnen = [`Testschool ${testschool} heeft het dossier van ${leerlingNaam} klaargezet voor uw school.`];
+  for (const u of uitkomsten) {
+    const uitleg = uitkomstUitleg(u.resultaat);
+    zinnen.push(
+      uitleg.gelukt
+        ? `Uw LAS heeft de notificatie ontvangen (aanleverpunt ${u.doelRouteringsKenmerk}). Kijk in uw LAS of die daar zichtbaar is, en vraag het dossier nu opnieuw op: het wordt geleverd.`
+        : `De notificatie aan aanleverpunt ${u.doelRouteringsKenmerk} is niet aangekomen: ${uitleg.code}. ${uitleg.betekenis}${u.fout ? ` (${u.fout})` : ''} Uw LAS kan het dossier wel opvragen; geef deze melding aan uw leverancier.`,
+    );
+  }
+  return { gelukt: uitkomsten.every((u) => uitkomstUitleg(u.resultaat).gelukt), zinnen };
 }

@@ -10,7 +10,7 @@ import { hostname as osHostname } from 'node:os';
 import type { FastifyInstance } from 'fastify';
 import { ensureCertificateCatalogue } from '../certs/catalogue.ts';
 import type { ExtraHostnames } from '../certs/pki.ts';
-import { loadFixtureLeerlingen } from '../fixtures/leerlingen.ts';
+import { loadFixtureLeerlingen, loadTestschoolLeerlingen } from '../fixtures/leerlingen.ts';
 import { swvSchool, testscholen as testschoolScholen } from '../fixtures/scholen.ts';
 import { SimulatedClock } from '../simulator/clock.ts';
 import { startTrafficCenter, TC_NAME } from '../simulator/traffic-center/traffic-center.ts';
@@ -98,7 +98,7 @@ export async function startServe(o: ServeOptions): Promise<RunningServe> {
   const register = new StoreRegister(o.store);
   register.noemPartij(tcId.oin, TC_NAME);
   const clock = new SimulatedClock();
-  const administratie = loadFixtureLeerlingen();
+  const administratie = [...loadFixtureLeerlingen(), ...loadTestschoolLeerlingen()];
   const tc = await startTrafficCenter({ register, sessions: o.store.sessies, clock, tls: tcId, log, shared });
   const testscholen = await startHostedTestscholen({
     scholen: { po: testschoolScholen.po, vo: testschoolScholen.vo, swv: swvSchool },
@@ -119,6 +119,7 @@ export async function startServe(o: ServeOptions): Promise<RunningServe> {
     store: o.store,
     isBeheerToken: (token) => isBeheerToken(token, o.beheerToken),
     opvragen: (testschoolBrin, verzoek) => testscholen.opvragen({ testschoolBrin, ...verzoek }),
+    notificeren: (testschoolBrin, verzoek) => testscholen.notificeren({ testschoolBrin, ...verzoek }),
     testleerlingen: testleerlingen(administratie),
     adressen: { trafficCenter: tc.url, testscholen: aanleverpunten },
     publiekeUrl: basis,

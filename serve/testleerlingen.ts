@@ -14,6 +14,8 @@ export interface Testleerling {
   /** What a school tries with this pupil, in Dutch. */
   omschrijving: string;
   zorg: boolean;
+  /** Not klaargezet until the school asks for it with a notificatie (see wachtOpKlaarzetten). */
+  wachtOpKlaarzetten: boolean;
 }
 
 /** Why each fixture pupil is on the list; a pupil without an entry here is not offered. */
@@ -24,13 +26,22 @@ const omschrijvingen: Record<string, string> = {
   'povo-zorg': 'Een zorgdossier: onderwijsondersteuning met diagnoses, handelingsplan, OPP en TLV, met bijlagen.',
   'povo-geheim-adres': 'Een leerling met een geheim adres: het adres mag niet zomaar getoond worden.',
   'povo-veel-bijlagen': 'Een zorgdossier met veel bijlagen (tientallen onderzoeksverslagen).',
+  'testschool-notificatie':
+    'Een dossier dat nog niet klaarstaat: uw LAS krijgt eerst DossierNietKlaargezet. Laat daarna testschool 99AA het dossier klaarzetten; uw LAS krijgt een notificatie en kan het dossier dan opvragen.',
 };
+
+/** Pupils the PO testschool does not klaarzetten up front: they wait for the school to ask for a klaarzetting with notificatie. */
+const wachtenOpKlaarzetten = new Set(['testschool-notificatie']);
+
+export function wachtOpKlaarzetten(leerlingId: string): boolean {
+  return wachtenOpKlaarzetten.has(leerlingId);
+}
 
 export function testleerlingen(administratie: readonly Leerling[]): Testleerling[] {
   return administratie.flatMap((l) => {
     const omschrijving = omschrijvingen[l.id];
     if (!omschrijving) return [];
     const naam = [l.roepnaam ?? l.voornaam, l.voorvoegsel, l.achternaam].filter(Boolean).join(' ');
-    return [{ id: l.id, pgn: l.pgn.waarde, pgnSoort: l.pgn.soort, geboortedatum: l.geboortedatum, naam, omschrijving, zorg: l.zorg === true }];
+    return [{ id: l.id, pgn: l.pgn.waarde, pgnSoort: l.pgn.soort, geboortedatum: l.geboortedatum, naam, omschrijving, zorg: l.zorg === true, wachtOpKlaarzetten: wachtOpKlaarzetten(l.id) }];
   });
 }

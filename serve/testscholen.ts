@@ -11,12 +11,16 @@ import { validateDossier } from '../simulator/dossier/validator.ts';
 import { volledigeVersie } from '../simulator/dossier/versies/index.ts';
 import { LasFout, type LasSystem } from '../simulator/las/las-system.ts';
 import type { LasSchool } from '../simulator/las/las-school.ts';
+import { wachtOpKlaarzetten as wachtendeWeigeringen } from '../simulator/las/notificeren.ts';
+import type { ResultCode } from '../simulator/protocol/result-codes.ts';
 import { startTestschool, testschoolName } from '../simulator/testschool/testschool.ts';
 import type { ExchangeLog } from '../simulator/transport/exchange-log.ts';
 import type { SharedServer } from '../simulator/transport/soap-server.ts';
 import type { TlsIdentity } from '../simulator/transport/tls-identity.ts';
+import type { NotificatieUitkomst } from '../simulator/control-api.ts';
 import type { Store, TestschoolUitwisseling } from '../store/store.ts';
 import type { StoreRegister } from './store-register.ts';
+import { wachtOpKlaarzetten } from './testleerlingen.ts';
 
 export interface HostedTestscholen {
   /** The PO testschool: bron for every school. */
@@ -26,7 +30,20 @@ export interface HostedTestscholen {
   /** The LAS that serves a testschool BRIN, if it is one. */
   lasVan(brin: string): LasSystem | undefined;
   opvragen(verzoek: OpvraagOpdracht): Promise<OpvraagResultaat>;
+  /**
+   * The PO testschool klaarzet a waiting pupil's dossier for a school and notifies that school's LAS, for each request it
+   * answered with a waiting refusal. No outcome: the school's LAS has not asked for this pupil since it was last notified.
+   */
+  notificeren(verzoek: NotificeerOpdracht): Promise<NotificatieUitkomst[]>;
   close(): Promise<void>;
+}
+
+export interface NotificeerOpdracht {
+  /** The testschool that klaarzet and notifies (bron). */
+  testschoolBrin: string;
+  /** The school whose LAS asked before (doel). */
+  doelBrin: string;
+  pgn: string;
 }
 
 export interface OpvraagOpdracht {
@@ -82,7 +99,7 @@ export async function startHostedTestscholen(o: TestscholenOptions): Promise<Hos
     ...gemeenschappelijk,
     schools: [o.scholen.po],
     tls: o.identiteiten.po,
-    klaargezetVoorIedereen: true,
+    klaargezetVoorIedereen: (leerling) => !wachtOpKlaarzetten(leerling.id),
     // Each release to a real school is recorded before the dossier leaves: what the school received is on record.
     bijUitgifte: async (u) => {
       if (testschoolBrins.has(u.doelBrin) || u.pgn === undefined) return;
@@ -98,6 +115,9 @@ export async function startHostedTestscholen(o: TestscholenOptions): Promise<Hos
         ...(u.xml !== undefined ? { xml: u.xml } : {}),
         bevindingen: [],
       });
+      // A waiting pupil is klaargezet for one delivery: the school can test its notificatie again.
+      if (u.resultaat === 'DossierGeleverd' && u.leerlingId !== undefined && wachtOpKlaarzetten(u.leerlingId))
+        po.klaarzettingIntrekken({ brin: u.verzoek.bronBrin, pgn: u.pgn, doelBrin: u.doelBrin });
     },
   });
   const vo = await startTestschool({ ...gemeenschappelijk, schools: [o.scholen.vo, o.scholen.swv], tls: o.identiteiten.vo });
@@ -160,6 +180,27 @@ export async function startHostedTestscholen(o: TestscholenOptions): Promise<Hos
       });
       const { xml: _xml, ...zonderXml } = opgeslagen;
       return { ...zonderXml, resultaat: uitkomst.resultaat, afgemeld: uitkomst.afgemeld };
+    },
+    async notificeren(v) {
+      if (v.testschoolBrin !== o.scholen.po.brin) throw new LasFout(`Alleen testschool ${o.scholen.po.brin} zet dossiers klaar en stuurt notificaties, niet ${v.testschoolBrin}.`);
+      const leerling = o.administratie.find((l) => l.pgn.waarde === v.pgn);
+      if (!leerling || !wachtOpKlaarzetten(leerling.id))
+        throw new LasFout(`Testschool ${v.testschoolBrin} heeft voor deze leerling (${v.pgn}) altijd een dossier klaarstaan; een notificatie kan alleen voor een leerling waarvan het dossier nog niet klaarstaat.`);
+      // Notifying is for a school that asked and is waiting [pub]; the store tells whether its last request was refused so.
+      const laatste = (await o.store.uitwisselingen({ schoolBrin: v.doelBrin }))
+        .filter((u) => u.testschoolBrin === v.testschoolBrin && u.richting === 'school-als-doel' && u.pgn === v.pgn)
+        .sort((a, b) => b.id - a.id)[0];
+      if (!laatste || laatste.status !== 'mislukt' || !wachtendeWeigeringen.includes(laatste.reden as ResultCode))
+        throw new LasFout(
+          laatste?.status === 'geleverd'
+            ? `Uw LAS heeft het dossier van deze leerling al ontvangen. Vraag het in uw LAS opnieuw op bij testschool ${v.testschoolBrin}: dat geeft DossierNietKlaargezet, en daarna kan de notificatie opnieuw.`
+            : `Uw LAS heeft het dossier van deze leerling nog niet opgevraagd bij testschool ${v.testschoolBrin}. Vraag het eerst op in uw LAS (dat geeft DossierNietKlaargezet); daarna stuurt de testschool de notificatie.`,
+        );
+      const klaargezet = po.klaarzetten({ brin: v.testschoolBrin, pgn: v.pgn, doelBrin: v.doelBrin }, { notificeren: true });
+      const uitkomsten = (await klaargezet.notificatie) ?? [];
+      // The notificatie's messages are recorded (not awaited) as they happen: durable before the answer.
+      await o.log.flush();
+      return uitkomsten;
     },
     close: async () => {
       await Promise.allSettled([po.close(), vo.close()]);

@@ -51,9 +51,10 @@ export interface BronOptions {
   onUitgifte?: (u: Uitgifte) => void | Promise<void>;
   /**
    * Every pupil's dossier is klaargezet for whichever school asks, as the public OSO testschool does for its test pupils:
-   * a school tries an exchange without calling the testschool first. The session is still checked at the TC.
+   * a school tries an exchange without calling the testschool first. The session is still checked at the TC. Pupils for
+   * which it answers false wait until they are klaargezet for a school (the testschool's notificatie pupil).
    */
-  klaargezetVoorIedereen?: boolean;
+  klaargezetVoorIedereen?: (leerling: Leerling) => boolean;
 }
 
 export interface Uitgifte {
@@ -110,7 +111,7 @@ export function bronDocumentRequestHandler(options: BronOptions) {
       if (!leerling) return { code: 'LeerlingOnbekend' };
       const dossier =
         options.klaargezet.voor(req.bronBrin, leerling.pgn.waarde, req.doelBrin) ??
-        (gedrag.zonderKlaarzetten || options.klaargezetVoorIedereen ? options.maakDossier?.(school, leerling, req.doelBrin) : undefined);
+        (gedrag.zonderKlaarzetten || options.klaargezetVoorIedereen?.(leerling) ? options.maakDossier?.(school, leerling, req.doelBrin) : undefined);
       if (!dossier) return { code: 'DossierNietKlaargezet', leerling };
       if (dossier.doelBrin !== req.doelBrin && !gedrag.doelBrinNegeren) return { code: 'DossierNietVoorDezeSchool', leerling };
       if (dossier.versie !== req.dossierVersie && !gedrag.versieNegeren) return { code: 'DossierVersieOnjuist', leerling };

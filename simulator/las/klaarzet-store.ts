@@ -32,6 +32,16 @@ export class KlaarzetStore {
     this.#dossiers.set(key, [...eerder, dossier]);
   }
 
+  /** The dossier klaargezet for this one school is withdrawn; true when there was one. */
+  intrekken(bronBrin: string, pgn: string, doelBrin: string): boolean {
+    const key = KlaarzetStore.key(bronBrin, pgn);
+    const dossiers = this.#dossiers.get(key) ?? [];
+    const over = dossiers.filter((d) => d.doelBrin !== doelBrin);
+    if (over.length) this.#dossiers.set(key, over);
+    else this.#dossiers.delete(key);
+    return over.length !== dossiers.length;
+  }
+
   /** Forget every klaargezet dossier (a reset of the test data). */
   leeg(): void {
     this.#dossiers.clear();

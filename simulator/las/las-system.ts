@@ -63,8 +63,8 @@ export interface LasSystemOptions {
   port?: number;
   /** Serve its APs on this server's port (`serve`: one HTTPS port for everything) instead of its own. */
   shared?: SharedServer;
-  /** Every pupil's dossier klaargezet for whichever school asks: the open testschool of `serve` (bron.ts). */
-  klaargezetVoorIedereen?: boolean;
+  /** Which pupils' dossiers are klaargezet for whichever school asks: the open testschool of `serve` (bron.ts). */
+  klaargezetVoorIedereen?: (leerling: Leerling) => boolean;
   /**
    * Keep only the latest N of what it remembers per kind — received dossiers, requests, notificaties — (a long-running
    * service, whose store keeps the record); everything when absent.
@@ -138,6 +138,8 @@ export interface LasSystem {
   wisselRelease(versie: string): void;
   /** Back to how it started: nothing klaargezet, received or notified, no last error, its starting release. */
   reset(): void;
+  /** Withdraws the dossier klaargezet for one school (the hosted testschool, after it delivered a waiting pupil). */
+  klaarzettingIntrekken(verzoek: { brin: string; pgn: string; doelBrin: string }): boolean;
   close(): Promise<void>;
 }
 
@@ -211,7 +213,7 @@ export async function startLasSystem(options: LasSystemOptions): Promise<LasSyst
       tcUrl: options.tcUrl,
       gedrag,
       maakDossier: (bron, leerling, doelBrin) => maakDossier(bron, leerling, doelBrin, {}),
-      ...(options.klaargezetVoorIedereen ? { klaargezetVoorIedereen: true } : {}),
+      ...(options.klaargezetVoorIedereen ? { klaargezetVoorIedereen: options.klaargezetVoorIedereen } : {}),
       // Who asked for which pupil: the systems a later klaarzetten may notify.
       onUitgifte: async (u) => {
         if (u.pgn !== undefined) aanvragen.onthoud(u.verzoek, u.pgn, u.resultaat);
@@ -251,7 +253,8 @@ export async function startLasSystem(options: LasSystemOptions): Promise<LasSyst
       const leerling = options.administratie.find((l) => l.pgn.waarde === pgn);
       if (!leerling) throw new LasFout(`${options.name} kent geen leerling met PGN ${pgn} op ${brin}.`);
       const dossier = maakDossier(bron, leerling, doelBrin, opties);
-      klaargezet.klaarzetten(dossier, gedrag.tweeScholen);
+      // A LAS open to every school (the hosted testschool) keeps a klaarzetting per school: many schools test at once.
+      klaargezet.klaarzetten(dossier, gedrag.tweeScholen || options.klaargezetVoorIedereen !== undefined);
       if (!opties.notificeren) return dossier;
       const wie = gedrag.notificatieOverslaan ? [] : aanvragen.teNotificeren(brin, pgn, doelBrin, gedrag);
       const notificatie = notificeer(client, options.tcUrl, wie, aanvragen).then((uitkomsten) => {
@@ -302,6 +305,7 @@ export async function startLasSystem(options: LasSystemOptions): Promise<LasSyst
       if (!nieuw) throw new LasFout(`${options.name} kent gegevensset ${versie} niet; wel: ${bekendeVersies.map((v) => v.versie).join(', ')}.`);
       if (!gedrag.releaseNegeren) gegevensset = nieuw;
     },
+    klaarzettingIntrekken: ({ brin, pgn, doelBrin }) => klaargezet.intrekken(brin, pgn, doelBrin),
     reset() {
       klaargezet.leeg();
       ontvangen.length = 0;

@@ -32,7 +32,7 @@ export interface TestschoolOptions {
   port?: number;
   /** `serve`: its APs on the service's one HTTPS port, its test pupils open to every school, each release recorded. */
   shared?: LasSystemOptions['shared'];
-  klaargezetVoorIedereen?: boolean;
+  klaargezetVoorIedereen?: LasSystemOptions['klaargezetVoorIedereen'];
   bijUitgifte?: LasSystemOptions['bijUitgifte'];
   geheugen?: number;
 }
@@ -61,7 +61,7 @@ export function startTestschool(options: TestschoolOptions): Promise<LasSystem> 
     ...(options.hostnaam !== undefined ? { hostnaam: options.hostnaam } : {}),
     ...(options.port !== undefined ? { port: options.port } : {}),
     ...(options.shared ? { shared: options.shared } : {}),
-    ...(options.klaargezetVoorIedereen ? { klaargezetVoorIedereen: true } : {}),
+    ...(options.klaargezetVoorIedereen ? { klaargezetVoorIedereen: options.klaargezetVoorIedereen } : {}),
     ...(options.bijUitgifte ? { bijUitgifte: options.bijUitgifte } : {}),
     ...(options.geheugen !== undefined ? { geheugen: options.geheugen } : {}),
   });

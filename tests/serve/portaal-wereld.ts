@@ -8,7 +8,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { timingSafeEqual } from 'node:crypto';
-import { fixtureLeerling, loadFixtureLeerlingen } from '../../fixtures/leerlingen.ts';
+import { fixtureLeerling, loadFixtureLeerlingen, loadTestschoolLeerlingen } from '../../fixtures/leerlingen.ts';
+import type { NotificatieUitkomst } from '../../simulator/control-api.ts';
 import { generateDossierXml, readDossier, validateDossier } from '../../simulator/dossier/index.ts';
 import type { Leerling } from '../../simulator/dossier/leerling.ts';
 import type { School } from '../../simulator/register/register.ts';
@@ -62,6 +63,9 @@ export interface PortaalWereld {
   /** Texts that belong to school B only: none of them may appear in a page of school A. */
   alleenB: string[];
   opvraagVerzoeken: { testschool: string; verzoek: OpvraagVerzoek }[];
+  notificatieVerzoeken: { testschool: string; verzoek: { doelBrin: string; pgn: string } }[];
+  /** What deps.notificeren answers next (an Error is thrown); a NotificatieOntvangen for the school when empty. */
+  notificatieAntwoorden: (NotificatieUitkomst[] | Error)[];
   close(): Promise<void>;
 }
 
@@ -110,6 +114,8 @@ export async function portaalWereld(
   const { token: tokenB } = await store.toegangUitgeven(schoolB.brin, 'administratie Het Testveld');
 
   const opvraagVerzoeken: PortaalWereld['opvraagVerzoeken'] = [];
+  const notificatieVerzoeken: PortaalWereld['notificatieVerzoeken'] = [];
+  const notificatieAntwoorden: PortaalWereld['notificatieAntwoorden'] = [];
   const app = opties.https ? Fastify({ https: { ...opties.https, requestCert: true, rejectUnauthorized: false } }) : Fastify();
   registerPortaal(app, {
     store,
@@ -121,12 +127,19 @@ export async function portaalWereld(
         const nieuw: NieuweTestschoolUitwisseling = { testschoolBrin: testschool, schoolBrin: verzoek.bronBrin, richting: 'school-als-bron', pgn: verzoek.pgn, op: new Date().toISOString(), status: 'mislukt', reden: 'DossierNietKlaargezet: er is voor deze leerling geen dossier klaargezet.', bevindingen: [] };
         return store.uitwisselingToevoegen(nieuw);
       }),
-    testleerlingen: loadFixtureLeerlingen().map((l) => ({
+    notificeren: async (testschool, verzoek) => {
+      notificatieVerzoeken.push({ testschool, verzoek });
+      const antwoord = notificatieAntwoorden.shift() ?? [{ doelBrin: verzoek.doelBrin, doelRouteringsKenmerk: `rk-${verzoek.doelBrin}-1`, sessieId: 'sessie-n-0001', resultaat: 'NotificatieOntvangen' }];
+      if (antwoord instanceof Error) throw antwoord;
+      return antwoord;
+    },
+    testleerlingen: [...loadFixtureLeerlingen(), ...loadTestschoolLeerlingen()].map((l) => ({
       naam: [l.roepnaam ?? l.voornaam, l.voorvoegsel, l.achternaam].filter(Boolean).join(' '),
       pgn: l.pgn.waarde,
       pgnSoort: l.pgn.soort,
       geboortedatum: l.geboortedatum,
       omschrijving: l.id === 'povo-onderwijsnummer' ? 'Een nieuwkomer zonder BSN, met een onderwijsnummer.' : `Testleerling ${l.id}.`,
+      wachtOpKlaarzetten: l.id === 'testschool-notificatie',
     })),
     adressen: {
       trafficCenter: 'https://tc.testbank.voorbeeld.invalid:8443/oso',
@@ -145,6 +158,8 @@ export async function portaalWereld(
     app, store, tokenA, tokenB, uitwisselingA, uitwisselingB, berichtA, berichtB, pgnA: dossierA.pgn, pgnB: dossierB.pgn,
     alleenB: [schoolB.brin, schoolB.naam, dossierB.pgn, 'sessie-b-0001', 'Proef-LAS Beta', 'Het dossier voldoet niet aan de gegevensset (B).', tokenB],
     opvraagVerzoeken,
+    notificatieVerzoeken,
+    notificatieAntwoorden,
     async close() {
       await app.close();
       await store.close();

@@ -2,6 +2,7 @@ import { expect, test } from '@playwright/test';
 import Fastify from 'fastify';
 import { createHash } from 'node:crypto';
 import { registerPortaal } from '../../serve/portaal.ts';
+import { LasFout } from '../../simulator/las/las-system.ts';
 import { berichtPagina, MAX_TEKENS_IN_PAGINA } from '../../web/portaal/bericht.ts';
 import { BEHEER_TOKEN, portaalWereld as maakWereld, schoolA, schoolB, type PortaalWereld } from './portaal-wereld.ts';
 
@@ -128,6 +129,43 @@ test.describe('a school sees its own exchanges', () => {
     const kapot = await w.app.inject({ method: 'POST', url: `/portaal/school/${w.tokenA}/opvragen`, payload: '{"pgn":1}', headers: { 'content-type': 'application/json' } });
     expect(kapot.statusCode).toBe(400);
     expect(w.opvraagVerzoeken).toHaveLength(aantal);
+  });
+
+  test('the notificatie button lets 99AA klaarzetten a waiting pupil for this school and notify it; every outcome is told in Dutch', async () => {
+    const pagina = await get(`/portaal/school/${w.tokenA}/testleerlingen`);
+    expect(pagina.body).toContain('Notificatie testen');
+    expect(pagina.body).toContain(`action="/portaal/school/${w.tokenA}/notificatie"`);
+    expect(pagina.body).toContain('name="pgn" value="999900067"');
+
+    const ontvangen = await post(`/portaal/school/${w.tokenA}/notificatie`, { pgn: '999900067' });
+    expect(ontvangen.statusCode).toBe(200);
+    expect(w.notificatieVerzoeken.at(-1)).toEqual({ testschool: '99AA', verzoek: { doelBrin: schoolA.brin, pgn: '999900067' } });
+    expect(ontvangen.body).toContain('Testschool 99AA heeft het dossier van Noor Wachtmans klaargezet voor uw school.');
+    expect(ontvangen.body).toContain(`Uw LAS heeft de notificatie ontvangen (aanleverpunt rk-${schoolA.brin}-1)`);
+    expect(ontvangen.body).toContain('role="status" id="notificatie-uitkomst"');
+
+    // The school's aanleverpunt did not answer: the school is told, with the code for its vendor.
+    w.notificatieAntwoorden.push([{ doelBrin: schoolA.brin, doelRouteringsKenmerk: 'rk-a', sessieId: 's', resultaat: 'AanleverpuntOnbereikbaar', fout: 'connect ECONNREFUSED' }]);
+    const weg = await post(`/portaal/school/${w.tokenA}/notificatie`, { pgn: '999900067' });
+    expect(weg.statusCode).toBe(200);
+    expect(weg.body).toContain('De notificatie aan aanleverpunt rk-a is niet aangekomen: AanleverpuntOnbereikbaar.');
+    expect(weg.body).toContain('role="alert" id="notificatie-uitkomst"');
+
+    // The testschool refuses (the school's LAS did not ask first): its Dutch reason, a 409.
+    w.notificatieAntwoorden.push(new LasFout('Uw LAS heeft het dossier van deze leerling nog niet opgevraagd bij testschool 99AA.'));
+    const eerstVragen = await post(`/portaal/school/${w.tokenA}/notificatie`, { pgn: '999900067' });
+    expect(eerstVragen.statusCode).toBe(409);
+    expect(eerstVragen.body).toContain('nog niet opgevraagd bij testschool 99AA');
+
+    // A pupil that is always klaargezet is no notificatie pupil: refused before the testschool is asked.
+    const aantal = w.notificatieVerzoeken.length;
+    const gewoon = await post(`/portaal/school/${w.tokenA}/notificatie`, { pgn: '999900018' });
+    expect(gewoon.statusCode).toBe(400);
+    expect(gewoon.body).toContain('Notificatie testen');
+    expect(w.notificatieVerzoeken).toHaveLength(aantal);
+    // Another school's token notifies that school, never A.
+    await post(`/portaal/school/${w.tokenB}/notificatie`, { pgn: '999900067' });
+    expect(w.notificatieVerzoeken.at(-1)!.verzoek.doelBrin).toBe(schoolB.brin);
   });
 });
 
@@ -404,7 +442,7 @@ test.describe('every page is safe to show', () => {
 test('the portal reads its own forms even when the app around it parses URL-encoded bodies its own way', async () => {
   const app = Fastify();
   app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_req, body, done) => done(null, `raw:${String(body)}`));
-  registerPortaal(app, { store: w.store, isBeheerToken: (t) => t === BEHEER_TOKEN, opvragen: async () => Promise.reject(new Error('not used')), testleerlingen: [], adressen: { trafficCenter: 'https://tc.voorbeeld.invalid', testscholen: [] } });
+  registerPortaal(app, { store: w.store, isBeheerToken: (t) => t === BEHEER_TOKEN, opvragen: async () => Promise.reject(new Error('not used')), notificeren: async () => Promise.reject(new Error('not used')), testleerlingen: [], adressen: { trafficCenter: 'https://tc.voorbeeld.invalid', testscholen: [] } });
   app.post('/elders', async (req) => ({ body: req.body }));
   try {
     const form = { payload: `token=${BEHEER_TOKEN}`, headers: { 'content-type': 'application/x-www-form-urlencoded' } };

@@ -15,6 +15,8 @@ export interface PortaalTestleerling {
   geboortedatum: string;
   /** What a school tries with this pupil, for a school administrator. */
   omschrijving: string;
+  /** Not klaargezet by the delivering testschool until the school asks for it with a notificatie. */
+  wachtOpKlaarzetten?: boolean;
 }
 
 export interface PortaalAdressen {
@@ -31,6 +33,8 @@ export interface TestleerlingenGegevens {
   adressen: PortaalAdressen;
   /** Where the opvragen form posts. */
   opvragenActie: string;
+  /** Where the notificatie form posts (the delivering testschool klaarzet a waiting pupil and notifies the school). */
+  notificerenActie: string;
   /** The testschool that requests (99BB) and the one that delivers (99AA). */
   vrager: string;
   leverancier: string;
@@ -38,6 +42,8 @@ export interface TestleerlingenGegevens {
   wie: string;
   /** The form as it was filled in, with what was wrong, after a refused post. */
   formulier?: { pgn?: string; geboortedatum?: string; fout?: string };
+  /** What became of a notificatie the school asked for, in sentences. */
+  notificatie?: { gelukt: boolean; zinnen: readonly string[] };
 }
 
 const pgnSoort = (s: PortaalTestleerling['pgnSoort']) => (s === 'bsn' ? 'BSN' : 'onderwijsnummer');
@@ -48,7 +54,7 @@ export function testleerlingenPagina(g: TestleerlingenGegevens): Html {
     titel: 'Testleerlingen en de testuitwisseling',
     wie: g.wie,
     nav: g.nav,
-    inhoud: html`${foutmelding(f.fout)}
+    inhoud: html`${foutmelding(f.fout)}${notificatieUitkomst(g.notificatie)}
 <section aria-labelledby="kop-leerlingen"><h2 id="kop-leerlingen">De testleerlingen</h2>
 <p>Gebruik in de testomgeving alleen deze leerlingen. Ze zijn verzonnen: de namen, adressen en nummers horen bij niemand. Neem ze over in de testomgeving van uw LAS, met precies dit nummer en deze geboortedatum.</p>
 <table><thead><tr><th scope="col">Naam</th><th scope="col">BSN of onderwijsnummer</th><th scope="col">Geboortedatum</th><th scope="col">Wat deze leerling test</th><th scope="col" class="niet-afdrukken">Uw school als huidige school</th></tr></thead><tbody>
@@ -76,10 +82,32 @@ ${g.leerlingen.map(
 <li>Testschool ${g.leverancier} heeft voor elke testleerling hierboven een dossier klaargezet voor uw school.</li>
 <li>Vraag in uw LAS het dossier op van een testleerling, met BRIN <strong>${g.leverancier}</strong> als huidige school, het BSN of onderwijsnummer en de geboortedatum uit de tabel.</li>
 <li>Het dossier komt binnen in uw LAS. In dit portaal ziet u het bericht en het dossier dat de testschool leverde onder <em>Uitwisselingen</em>.</li>
-</ol></section>
+</ol>
+${notificatieFormulieren(g)}</section>
 <section aria-labelledby="kop-adressen"><h2 id="kop-adressen">Adressen voor uw leverancier</h2>
 <p>Deze adressen heeft uw LAS-leverancier nodig om de testomgeving aan te sluiten; u hoeft er zelf niets mee.</p>
 <dl class="gegevens"><dt>Traffic Center</dt><dd><code>${g.adressen.trafficCenter}</code></dd>
 ${g.adressen.testscholen.map((t) => html`<dt>Aanleverpunt ${t.naam} (${t.brin})</dt><dd><code>${t.url}</code></dd>`)}</dl></section>`,
   });
+}
+
+/** The pupils that wait: the school tests that its LAS receives a notificatie and then requests the dossier again. */
+function notificatieFormulieren(g: TestleerlingenGegevens): Html | string {
+  const wachtend = g.leerlingen.filter((l) => l.wachtOpKlaarzetten);
+  if (!wachtend.length) return '';
+  return html`<h3 id="kop-notificatie">Notificatie testen</h3>
+<p>Voor ${wachtend.map((l) => l.naam).join(' en ')} staat bij testschool ${g.leverancier} nog geen dossier klaar. Zo test u of uw LAS een notificatie goed ontvangt:</p>
+<ol>
+<li>Vraag het dossier op in uw LAS, zoals hierboven. Uw LAS krijgt het antwoord dat het dossier nog niet klaarstaat (DossierNietKlaargezet).</li>
+<li>Druk op de knop hieronder. Testschool ${g.leverancier} zet het dossier dan klaar voor uw school en stuurt uw LAS via de Overstapservice een notificatie.</li>
+<li>Kijk in uw LAS of de notificatie is binnengekomen, en vraag het dossier opnieuw op: nu wordt het geleverd.</li>
+</ol>
+${wachtend.map(
+  (l) => html`<form method="post" action="${g.notificerenActie}"><input type="hidden" name="pgn" value="${l.pgn}"><button aria-label="Laat testschool ${g.leverancier} het dossier van ${l.naam} klaarzetten en uw school een notificatie sturen">Zet het dossier van ${l.naam} klaar en stuur een notificatie</button></form>`,
+)}`;
+}
+
+function notificatieUitkomst(n: TestleerlingenGegevens['notificatie']): Html | string {
+  if (!n) return '';
+  return html`<section class="${n.gelukt ? 'melding' : 'fout'}" role="${n.gelukt ? 'status' : 'alert'}" id="notificatie-uitkomst">${n.zinnen.map((z) => html`<p>${z}</p>`)}</section>`;
 }
