@@ -9,7 +9,7 @@ import { expect, test, type Browser, type BrowserContext, type Page, type TestIn
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fixtureLeerling } from '../../fixtures/leerlingen.ts';
+import { fixtureLeerling, loadTestschoolLeerlingen } from '../../fixtures/leerlingen.ts';
 import { referentieLasScholen } from '../../fixtures/scholen.ts';
 import { REFERENCE_LAS_UI_PATH } from '../../simulator/reference-las/reference-las.ts';
 import { launchChromium } from '../../suites/chromium.ts';
@@ -177,6 +177,32 @@ test('school as doel: the administrator reads a test pupil in the portal, reques
   // What 99AA sent, as the printable dossier: the zorg pupil with its attachments listed.
   await expect(page.locator('#dossier h3')).toContainText(zorg.achternaam);
   await foto(page, testInfo, 'portaal-geleverd.png');
+  await page.close();
+});
+
+test('notificatie: the LAS asks 99AA for the waiting pupil too early, the administrator presses the notificatie button in the portal, and the LAS then receives the dossier', async ({}, testInfo) => {
+  const link = await schoolLink(vo.brin, 'Administratie Proefschool VO, notificatie', testInfo);
+  const page = await school.newPage();
+  const wachtend = loadTestschoolLeerlingen().find((l) => l.id === 'testschool-notificatie')!;
+  const opvragenInLas = async () => {
+    await page.goto(`${las!.ui}/opvragen`);
+    await page.getByLabel('School', { exact: true }).selectOption(vo.brin);
+    await page.getByLabel('BRIN van de huidige school').fill('99AA');
+    await page.getByLabel('PGN (BSN of onderwijsnummer)').fill(wachtend.pgn.waarde);
+    await page.getByLabel('Geboortedatum', { exact: true }).fill(wachtend.geboortedatum);
+    await page.getByRole('button', { name: 'Opvragen' }).click();
+  };
+  await opvragenInLas();
+  await expect(page.getByTestId('resultaat')).toHaveText('DossierNietKlaargezet');
+
+  await page.goto(link);
+  await page.getByRole('link', { name: 'Testleerlingen en opvragen' }).click();
+  await page.getByRole('button', { name: `Laat testschool 99AA het dossier van ${wachtend.roepnaam ?? wachtend.voornaam} ${wachtend.achternaam} klaarzetten en uw school een notificatie sturen` }).click();
+  await expect(page.getByRole('status')).toContainText('Uw LAS heeft de notificatie ontvangen');
+  await foto(page, testInfo, 'portaal-notificatie.png');
+
+  await opvragenInLas();
+  await expect(page.getByTestId('resultaat')).toHaveText('DossierGeleverd');
   await page.close();
 });
 

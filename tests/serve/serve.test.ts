@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ensureCertificateCatalogue } from '../../certs/catalogue.ts';
 import { defaultCertDir } from '../../certs/location.ts';
-import { fixtureLeerling } from '../../fixtures/leerlingen.ts';
+import { fixtureLeerling, loadTestschoolLeerlingen } from '../../fixtures/leerlingen.ts';
 import { referentieLasScholen } from '../../fixtures/scholen.ts';
 import { freePorts, startStandaloneLas, type Opstelling } from '../cli/standalone-las.ts';
 import { control, https, pkiIdentiteit, startServeProces, type Identiteit, type ServeProces } from './serve-proces.ts';
@@ -147,6 +147,33 @@ test('/api/gezondheid counts the sessions and every SOAP exchange of both transf
   const res = await https(`${serve.url}/api/gezondheid`);
   // Two transfers: each an overdracht, a documentRequest, a sessiecontrole and an afmelding.
   expect(res.body).toEqual({ status: 'ok', database: 'pglite', sessies: 2, berichten: 8 });
+});
+
+test('notificatie from the testschool: the LAS asks 99AA for the waiting pupil, is notified once 99AA klaarzet it, then receives it; and it waits again after', async () => {
+  const wachtend = loadTestschoolLeerlingen().find((l) => l.id === 'testschool-notificatie')!;
+  const vraag = () => control(lasControl, '/opvragen', { brin: vo.brin, bronBrin: '99AA', pgn: wachtend.pgn.waarde, geboortedatum: wachtend.geboortedatum });
+  const notificeer = () => https(`${serve.url}/api/testscholen/99AA/notificeren`, { identiteit: vendor, json: { doelBrin: vo.brin, pgn: wachtend.pgn.waarde } });
+
+  // Before the LAS asked, there is nobody to notify: a clear refusal, nothing klaargezet.
+  const teVroeg = await notificeer();
+  expect(teVroeg.status).toBe(400);
+  expect(teVroeg.body.fout).toContain('nog niet opgevraagd');
+  const eerst = await vraag();
+  expect(eerst.resultaat).toBe('DossierNietKlaargezet');
+
+  const n = await notificeer();
+  expect(n.status, n.tekst).toBe(200);
+  expect(n.body.notificaties).toEqual([expect.objectContaining({ doelBrin: vo.brin, doelRouteringsKenmerk: vo.routeringsKenmerk, sessieId: eerst.sessieId, resultaat: 'NotificatieOntvangen' })]);
+  const { notificaties } = await control(lasControl, '/notificaties');
+  expect(notificaties).toEqual(expect.arrayContaining([expect.objectContaining({ bronBrin: '99AA', doelBrin: vo.brin, koppelsleutel: eerst.sessieId, pgn: wachtend.pgn.waarde })]));
+
+  expect((await vraag()).resultaat).toBe('DossierGeleverd');
+  // Delivered once; the next try starts over, so the school can test its notificatie again.
+  expect((await vraag()).resultaat).toBe('DossierNietKlaargezet');
+  // Another vendor cannot have this school notified.
+  expect((await https(`${serve.url}/api/testscholen/99AA/notificeren`, { identiteit: andereVendor, json: { doelBrin: vo.brin, pgn: wachtend.pgn.waarde } })).status).toBe(403);
+  // An always-klaargezet pupil is no notificatie pupil.
+  expect((await https(`${serve.url}/api/testscholen/99AA/notificeren`, { identiteit: vendor, json: { doelBrin: vo.brin, pgn: zorg.pgn.waarde } })).status).toBe(400);
 });
 
 test('a LAS fault that breaks the dossier: the finding with its rule id is in the result and the dossier is refused', async () => {
