@@ -4,7 +4,7 @@
  * testscholen in both directions; what was acknowledged survives kill -9.
  */
 import { expect, test } from '@playwright/test';
-import { mkdtempSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ensureCertificateCatalogue } from '../../certs/catalogue.ts';
@@ -259,6 +259,46 @@ test('kill -9 right after an acknowledged exchange and a restart on the same dat
   // The registered aanleverpunten are still there, and the served TC still knows the LAS: a new exchange works.
   const opnieuw = await control(lasControl, '/opvragen', { brin: vo.brin, bronBrin: '99AA', pgn: regulier.pgn.waarde, geboortedatum: regulier.geboortedatum });
   expect(opnieuw.resultaat).toBe('DossierGeleverd');
+});
+
+test('kill -9 while exchanges are in flight: after the restart every acknowledged uitwisseling is there, and the portal shows the same timeline plus them', async () => {
+  const token = readFileSync(join(dataDir, 'beheer-token'), 'utf8').trim();
+  const schoolToken = (await https(`${serve.url}/api/beheer/toegang`, { token, json: { brin: po.brin, omschrijving: 'herstarttest' } })).body.token as string;
+  const tijdlijn = async () => {
+    const pagina = await https(`${serve.url}/portaal/school/${schoolToken}`);
+    expect(pagina.status).toBe(200);
+    // Each row of the timeline by its id, as it is shown.
+    return new Map([...pagina.tekst.matchAll(/<tr data-(uitwisseling|bericht)="(\d+)">.*?<\/tr>/gs)].map((m) => [`${m[1]} ${m[2]}`, m[0]]));
+  };
+  const voor = await tijdlijn();
+  expect(voor.size).toBeGreaterThan(0);
+
+  await control(lasControl, '/klaarzetten', { brin: po.brin, pgn: regulier.pgn.waarde, doelBrin: '99BB' });
+  const bevestigd: number[] = [];
+  let gestopt = false;
+  // Four callers ask 99BB to request the dossier, over and over, until the service is gone.
+  const aanvragers = Array.from({ length: 4 }, async () => {
+    while (!gestopt) {
+      try {
+        const r = await https(`${serve.url}/api/testscholen/99BB/opvragen`, { identiteit: vendor, json: { bronBrin: po.brin, pgn: regulier.pgn.waarde, geboortedatum: regulier.geboortedatum } });
+        if (r.status === 200 && typeof r.body?.id === 'number') bevestigd.push(r.body.id);
+      } catch {
+        return; // the connection died with the process: not acknowledged
+      }
+    }
+  });
+  await expect.poll(() => bevestigd.length, { timeout: 60_000 }).toBeGreaterThanOrEqual(3);
+  await serve.kill9();
+  gestopt = true;
+  await Promise.all(aanvragers);
+
+  serve = await startServeProces(['--data', dataDir, '--port', String(port)]);
+  const na = await tijdlijn();
+  for (const [id, rij] of voor) expect(na.get(id), `row ${id} of the timeline before the kill`).toBe(rij);
+  const opgeslagen = (await https(`${serve.url}/api/uitwisselingen`, { identiteit: vendor })).body.uitwisselingen.map((u: { id: number }) => u.id);
+  expect(opgeslagen).toEqual(expect.arrayContaining(bevestigd));
+  const naTekst = [...na.values()].join('');
+  for (const id of bevestigd) expect(naTekst).toContain(`<tr data-uitwisseling="${id}">`);
 });
 
 test('SIGTERM stops the service cleanly: exit 0 after closing the server and the store, and the data folder opens again', async () => {
