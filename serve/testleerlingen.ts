@@ -14,7 +14,7 @@ export interface Testleerling {
   /** What a school tries with this pupil, in Dutch. */
   omschrijving: string;
   zorg: boolean;
-  /** Not klaargezet until the school asks for it with a notificatie (see wachtOpKlaarzetten). */
+  /** Not klaargezet in this year's release until the school asks for it with a notificatie (see wachtOpKlaarzetten). */
   wachtOpKlaarzetten: boolean;
 }
 
@@ -28,13 +28,26 @@ const omschrijvingen: Record<string, string> = {
   'povo-veel-bijlagen': 'Een zorgdossier met veel bijlagen (tientallen onderzoeksverslagen).',
   'testschool-notificatie':
     'Een dossier dat nog niet klaarstaat: uw LAS krijgt eerst DossierNietKlaargezet. Laat daarna testschool 99AA het dossier klaarzetten; uw LAS krijgt een notificatie en kan het dossier dan opvragen.',
+  'testschool-vorig-jaar':
+    'Een dossier dat vóór de zomerrelease is klaargezet, in de gegevensset van vorig jaar: uw LAS krijgt eerst DossierVersieOnjuist. Laat daarna testschool 99AA het dossier opnieuw klaarzetten; uw LAS krijgt een notificatie en kan het dossier dan opvragen.',
 };
 
-/** Pupils the PO testschool does not klaarzetten up front: they wait for the school to ask for a klaarzetting with notificatie. */
-const wachtenOpKlaarzetten = new Set(['testschool-notificatie']);
+/**
+ * Pupils the PO testschool has not klaargezet up front in this year's release: not at all, or in last year's. The school's
+ * LAS first gets a waiting refusal; the school then has the testschool klaarzetten the dossier with a notificatie.
+ */
+const vooraf: Record<string, 'niet' | 'vorig-jaar'> = { 'testschool-notificatie': 'niet', 'testschool-vorig-jaar': 'vorig-jaar' };
 
 export function wachtOpKlaarzetten(leerlingId: string): boolean {
-  return wachtenOpKlaarzetten.has(leerlingId);
+  return vooraf[leerlingId] !== undefined;
+}
+
+export function klaargezetVooraf(leerlingId: string): boolean {
+  return vooraf[leerlingId] !== 'niet';
+}
+
+export function klaargezetVorigJaar(leerlingId: string): boolean {
+  return vooraf[leerlingId] === 'vorig-jaar';
 }
 
 export function testleerlingen(administratie: readonly Leerling[]): Testleerling[] {

@@ -8,7 +8,7 @@ import type { SimulatedClock } from '../simulator/clock.ts';
 import type { Leerling } from '../simulator/dossier/leerling.ts';
 import { gegevensset2019 } from '../simulator/dossier/gegevensset.ts';
 import { validateDossier } from '../simulator/dossier/validator.ts';
-import { volledigeVersie } from '../simulator/dossier/versies/index.ts';
+import { versieOpNaam, volledigeVersie } from '../simulator/dossier/versies/index.ts';
 import { LasFout, type LasSystem } from '../simulator/las/las-system.ts';
 import type { LasSchool } from '../simulator/las/las-school.ts';
 import { wachtOpKlaarzetten as wachtendeWeigeringen } from '../simulator/las/notificeren.ts';
@@ -20,7 +20,7 @@ import type { TlsIdentity } from '../simulator/transport/tls-identity.ts';
 import type { NotificatieUitkomst } from '../simulator/control-api.ts';
 import type { Store, TestschoolUitwisseling } from '../store/store.ts';
 import type { StoreRegister } from './store-register.ts';
-import { wachtOpKlaarzetten } from './testleerlingen.ts';
+import { klaargezetVooraf, klaargezetVorigJaar, wachtOpKlaarzetten } from './testleerlingen.ts';
 
 export interface HostedTestscholen {
   /** The PO testschool: bron for every school. */
@@ -71,6 +71,9 @@ export interface TestscholenOptions {
   timeoutMs?: number;
 }
 
+/** The release before the testscholen's own (2019.1): the dossier of last year's test pupil is klaargezet in it. */
+const vorigeRelease = versieOpNaam('2018.1')!;
+
 /** What a hosted testschool's LAS remembers in memory per kind (requests, received dossiers, notificaties). */
 const GEHEUGEN = 500;
 
@@ -99,7 +102,8 @@ export async function startHostedTestscholen(o: TestscholenOptions): Promise<Hos
     ...gemeenschappelijk,
     schools: [o.scholen.po],
     tls: o.identiteiten.po,
-    klaargezetVoorIedereen: (leerling) => !wachtOpKlaarzetten(leerling.id),
+    klaargezetVoorIedereen: (leerling) => klaargezetVooraf(leerling.id),
+    releaseVanKlaargezet: (leerling) => (klaargezetVorigJaar(leerling.id) ? vorigeRelease : undefined),
     // Each release to a real school is recorded before the dossier leaves: what the school received is on record.
     bijUitgifte: async (u) => {
       if (testschoolBrins.has(u.doelBrin) || u.pgn === undefined) return;
@@ -185,7 +189,7 @@ export async function startHostedTestscholen(o: TestscholenOptions): Promise<Hos
       if (v.testschoolBrin !== o.scholen.po.brin) throw new LasFout(`Alleen testschool ${o.scholen.po.brin} zet dossiers klaar en stuurt notificaties, niet ${v.testschoolBrin}.`);
       const leerling = o.administratie.find((l) => l.pgn.waarde === v.pgn);
       if (!leerling || !wachtOpKlaarzetten(leerling.id))
-        throw new LasFout(`Testschool ${v.testschoolBrin} heeft voor deze leerling (${v.pgn}) altijd een dossier klaarstaan; een notificatie kan alleen voor een leerling waarvan het dossier nog niet klaarstaat.`);
+        throw new LasFout(`Testschool ${v.testschoolBrin} heeft voor deze leerling (${v.pgn}) altijd een dossier klaarstaan; een notificatie kan alleen voor de leerlingen onder “Notificatie testen”.`);
       // Notifying is for a school that asked and is waiting [pub]; the store tells whether its last request was refused so.
       const laatste = (await o.store.uitwisselingen({ schoolBrin: v.doelBrin }))
         .filter((u) => u.testschoolBrin === v.testschoolBrin && u.richting === 'school-als-doel' && u.pgn === v.pgn)
@@ -193,8 +197,8 @@ export async function startHostedTestscholen(o: TestscholenOptions): Promise<Hos
       if (!laatste || laatste.status !== 'mislukt' || !wachtendeWeigeringen.includes(laatste.reden as ResultCode))
         throw new LasFout(
           laatste?.status === 'geleverd'
-            ? `Uw LAS heeft het dossier van deze leerling al ontvangen. Vraag het in uw LAS opnieuw op bij testschool ${v.testschoolBrin}: dat geeft DossierNietKlaargezet, en daarna kan de notificatie opnieuw.`
-            : `Uw LAS heeft het dossier van deze leerling nog niet opgevraagd bij testschool ${v.testschoolBrin}. Vraag het eerst op in uw LAS (dat geeft DossierNietKlaargezet); daarna stuurt de testschool de notificatie.`,
+            ? `Uw LAS heeft het dossier van deze leerling al ontvangen. Vraag het in uw LAS opnieuw op bij testschool ${v.testschoolBrin}: uw LAS krijgt dan eerst geen dossier, en daarna kan de notificatie opnieuw.`
+            : `Uw LAS heeft het dossier van deze leerling nog niet opgevraagd bij testschool ${v.testschoolBrin}. Vraag het eerst op in uw LAS (uw LAS krijgt dan nog geen dossier); daarna stuurt de testschool de notificatie.`,
         );
       const klaargezet = po.klaarzetten({ brin: v.testschoolBrin, pgn: v.pgn, doelBrin: v.doelBrin }, { notificeren: true });
       const uitkomsten = (await klaargezet.notificatie) ?? [];

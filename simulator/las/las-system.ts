@@ -65,6 +65,8 @@ export interface LasSystemOptions {
   shared?: SharedServer;
   /** Which pupils' dossiers are klaargezet for whichever school asks: the open testschool of `serve` (bron.ts). */
   klaargezetVoorIedereen?: (leerling: Leerling) => boolean;
+  /** The release a pupil's dossier klaargezet for every school is in, when not this LAS's own (a dossier of last year). */
+  releaseVanKlaargezet?: (leerling: Leerling) => GegevenssetVersie | undefined;
   /**
    * Keep only the latest N of what it remembers per kind — received dossiers, requests, notificaties — (a long-running
    * service, whose store keeps the record); everything when absent.
@@ -169,8 +171,8 @@ export async function startLasSystem(options: LasSystemOptions): Promise<LasSyst
    * The dossier model of the gegevensset (simulator/dossier): the pupil's own data, the opt-out variant of the profile (a
    * zorgdossier for a zorg pupil), written in the release this LAS runs. Made per doel sector on first release.
    */
-  const maakDossier = (bron: LasSchool, leerling: Leerling, doelBrin: string, opties: KlaarzetOpties): KlaargezetDossier => {
-    const versie = gegevensset;
+  const maakDossier = (bron: LasSchool, leerling: Leerling, doelBrin: string, opties: KlaarzetOpties, release?: GegevenssetVersie): KlaargezetDossier => {
+    const versie = release ?? gegevensset;
     const datum = options.clock.today();
     const perProfiel = new Map<Profiel, string>();
     return {
@@ -212,7 +214,7 @@ export async function startLasSystem(options: LasSystemOptions): Promise<LasSyst
       client,
       tcUrl: options.tcUrl,
       gedrag,
-      maakDossier: (bron, leerling, doelBrin) => maakDossier(bron, leerling, doelBrin, {}),
+      maakDossier: (bron, leerling, doelBrin) => maakDossier(bron, leerling, doelBrin, {}, options.releaseVanKlaargezet?.(leerling)),
       ...(options.klaargezetVoorIedereen ? { klaargezetVoorIedereen: options.klaargezetVoorIedereen } : {}),
       // Who asked for which pupil: the systems a later klaarzetten may notify.
       onUitgifte: async (u) => {

@@ -33,6 +33,7 @@ export interface TestschoolOptions {
   /** `serve`: its APs on the service's one HTTPS port, its test pupils open to every school, each release recorded. */
   shared?: LasSystemOptions['shared'];
   klaargezetVoorIedereen?: LasSystemOptions['klaargezetVoorIedereen'];
+  releaseVanKlaargezet?: LasSystemOptions['releaseVanKlaargezet'];
   bijUitgifte?: LasSystemOptions['bijUitgifte'];
   geheugen?: number;
 }
@@ -62,6 +63,7 @@ export function startTestschool(options: TestschoolOptions): Promise<LasSystem> 
     ...(options.port !== undefined ? { port: options.port } : {}),
     ...(options.shared ? { shared: options.shared } : {}),
     ...(options.klaargezetVoorIedereen ? { klaargezetVoorIedereen: options.klaargezetVoorIedereen } : {}),
+    ...(options.releaseVanKlaargezet ? { releaseVanKlaargezet: options.releaseVanKlaargezet } : {}),
     ...(options.bijUitgifte ? { bijUitgifte: options.bijUitgifte } : {}),
     ...(options.geheugen !== undefined ? { geheugen: options.geheugen } : {}),
   });

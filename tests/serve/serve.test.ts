@@ -176,6 +176,25 @@ test('notificatie from the testschool: the LAS asks 99AA for the waiting pupil, 
   expect((await https(`${serve.url}/api/testscholen/99AA/notificeren`, { identiteit: vendor, json: { doelBrin: vo.brin, pgn: zorg.pgn.waarde } })).status).toBe(400);
 });
 
+test("last year's dossier: 99AA's pupil klaargezet before the summer release answers DossierVersieOnjuist, until the school has it klaargezet again with a notificatie", async () => {
+  const vorigJaar = loadTestschoolLeerlingen().find((l) => l.id === 'testschool-vorig-jaar')!;
+  const vraag = () => control(lasControl, '/opvragen', { brin: vo.brin, bronBrin: '99AA', pgn: vorigJaar.pgn.waarde, geboortedatum: vorigJaar.geboortedatum });
+  const lijst = (await https(`${serve.url}/api/testleerlingen`)).body.testleerlingen;
+  expect(lijst.find((l: { id: string }) => l.id === 'testschool-vorig-jaar')).toMatchObject({ wachtOpKlaarzetten: true });
+
+  const eerst = await vraag();
+  expect(eerst.resultaat).toBe('DossierVersieOnjuist');
+  const n = await https(`${serve.url}/api/testscholen/99AA/notificeren`, { identiteit: vendor, json: { doelBrin: vo.brin, pgn: vorigJaar.pgn.waarde } });
+  expect(n.body.notificaties).toEqual([expect.objectContaining({ sessieId: eerst.sessieId, resultaat: 'NotificatieOntvangen' })]);
+  const geleverd = await vraag();
+  expect(geleverd.resultaat).toBe('DossierGeleverd');
+  // Received in this year's release: the LAS stored it.
+  const { ontvangen } = await control(lasControl, '/dossiers');
+  expect(ontvangen.find((d: { sessieId?: string }) => d.sessieId === geleverd.sessieId)).toMatchObject({ status: 'opgeslagen', pgn: vorigJaar.pgn.waarde });
+  // Delivered once; then last year's dossier is what stands klaargezet again.
+  expect((await vraag()).resultaat).toBe('DossierVersieOnjuist');
+});
+
 test('a LAS fault that breaks the dossier: the finding with its rule id is in the result and the dossier is refused', async () => {
   await las!.stop();
   await startLas(['ignore-opt-out']);

@@ -96,9 +96,9 @@ function notificatieFormulieren(g: TestleerlingenGegevens): Html | string {
   const wachtend = g.leerlingen.filter((l) => l.wachtOpKlaarzetten);
   if (!wachtend.length) return '';
   return html`<h3 id="kop-notificatie">Notificatie testen</h3>
-<p>Voor ${wachtend.map((l) => l.naam).join(' en ')} staat bij testschool ${g.leverancier} nog geen dossier klaar. Zo test u of uw LAS een notificatie goed ontvangt:</p>
+<p>Voor ${wachtend.map((l) => l.naam).join(' en ')} krijgt uw LAS bij testschool ${g.leverancier} eerst geen dossier: het staat nog niet klaar, of het staat klaar in de gegevensset van vorig jaar. Zo test u of uw LAS daar goed mee omgaat en een notificatie goed ontvangt:</p>
 <ol>
-<li>Vraag het dossier op in uw LAS, zoals hierboven. Uw LAS krijgt het antwoord dat het dossier nog niet klaarstaat (DossierNietKlaargezet).</li>
+<li>Vraag het dossier op in uw LAS, zoals hierboven. Uw LAS krijgt het antwoord dat het dossier nog niet klaarstaat (DossierNietKlaargezet) of in een oudere gegevensset staat (DossierVersieOnjuist).</li>
 <li>Druk op de knop hieronder. Testschool ${g.leverancier} zet het dossier dan klaar voor uw school en stuurt uw LAS via de Overstapservice een notificatie.</li>
 <li>Kijk in uw LAS of de notificatie is binnengekomen, en vraag het dossier opnieuw op: nu wordt het geleverd.</li>
 </ol>
