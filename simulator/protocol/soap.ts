@@ -169,14 +169,21 @@ export function encodeMessage<N extends MessageName>(name: N, body: Messages[N],
   });
 }
 
+/**
+ * How much of a detail a Fault carries. Details quote what came in (a parser's message holds the offending tag whole):
+ * unbounded, a megabyte of '<' came back as four megabytes of '&lt;' and was kept in the exchange log twice over.
+ */
+export const MAX_FAULT_DETAIL = 1_000;
+
 /** Encode a SOAP 1.1 Fault whose detail carries the harness's reason id. */
 export function encodeFault(reason: FaultReason, detail?: string, profile: ProtocolProfile = oso2021): string {
   const p = profile.prefix;
   const info = faultReasons[reason];
+  const kort = detail && detail.length > MAX_FAULT_DETAIL ? `${detail.slice(0, MAX_FAULT_DETAIL)}… (ingekort; ${detail.length} tekens)` : detail;
   return envelope(profile, {
     'soap:Fault': {
       faultcode: `soap:${info.faultcode}`,
-      faultstring: detail ? `${info.tekst} ${detail}` : info.tekst,
+      faultstring: kort ? `${info.tekst} ${kort}` : info.tekst,
       detail: { [`${p}:fout`]: { [`@_xmlns:${p}`]: profile.namespace, [`${p}:reden`]: reason } },
     },
   });

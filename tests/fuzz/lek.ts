@@ -1,0 +1,36 @@
+/**
+ * What a hostile request may never get back: a stack trace, a file path of the machine, a trace of node_modules, or the
+ * content of a system file it tried to reach. A path the request itself carried (a 404 that names the asked-for URL)
+ * is the attacker's own text, not a leak.
+ */
+import { homedir, tmpdir } from 'node:os';
+import { fileURLToPath } from 'node:url';
+
+const repo = fileURLToPath(new URL('../../', import.meta.url)).replace(/\/$/, '');
+
+const kenmerken: { naam: string; patroon: RegExp }[] = [
+  { naam: 'stack trace', patroon: /\bat (?:async )?[\w$.<>[\] ]*\(?(?:file:\/\/|node:|\/)[^\s)]*:\d+:\d+\)?/ },
+  { naam: 'stack trace', patroon: /\n\s{2,}at \S/ },
+  { naam: 'node_modules', patroon: /node_modules/ },
+  { naam: 'file URL', patroon: /file:\/\/\// },
+  { naam: 'system file content', patroon: /root:[x*]:0:0:/ },
+  // An absolute path on a Unix file system root or a Windows drive.
+  { naam: 'file path', patroon: /(?<![\w.~%-])\/(?:home|root|tmp|usr|var|etc|opt|srv|work|mnt|proc|Users|private)\/[\w.@%+-]+/ },
+  { naam: 'file path', patroon: /\b[A-Z]:\\[\w.-]+\\/ },
+];
+
+const eigenPaden = [repo, homedir(), tmpdir()].filter((p) => p.length > 1);
+
+/** Why this answer leaks, or undefined; `verzoek` is what was sent (paths it carried are not held against the server). */
+export function lekIn(antwoord: string, verzoek: string): string | undefined {
+  for (const { naam, patroon } of kenmerken) {
+    // Every occurrence counts, unless it is the request's own text coming back.
+    for (const m of antwoord.matchAll(new RegExp(patroon.source, 'g'))) {
+      if (verzoek.includes(m[0])) continue;
+      return `${naam}: …${antwoord.slice(Math.max(0, m.index - 60), m.index + m[0].length + 60)}…`;
+    }
+  }
+  for (const pad of eigenPaden)
+    if (antwoord.includes(pad) && !verzoek.includes(pad)) return `file path of the machine (${pad})`;
+  return undefined;
+}
