@@ -4,7 +4,7 @@
  * measure — requests, crashes, hangs, leaks, peak memory — and keeps the first examples of each for the failure message.
  */
 import fc from 'fast-check';
-import { lekIn } from './lek.ts';
+import { eigenTekstVan, lekIn } from './lek.ts';
 import { fuzzDeadlineMs, fuzzSchaal, herhaalRegel, seedVoor } from './instellingen.ts';
 import { stuurRuw, type Doel, type Ontvangen } from './ruwe-client.ts';
 import { aanvallen, type Aanval, type Certificaat, type Oppervlak } from './vijandige-verzoeken.ts';
@@ -17,6 +17,8 @@ export interface Doelwitoppervlak {
   oppervlak: Oppervlak;
   /** Hostile requests at scale 1. */
   aantal: number;
+  /** Runs before every batch (e.g. to learn the id of the prompt the console has open now). */
+  voorBatch?(): Promise<void>;
   /** A valid request and its check: undefined when the answer is right, else what was wrong. */
   probe(): Promise<string | undefined>;
 }
@@ -39,6 +41,8 @@ export interface Telling {
   probeFouten: number;
   gesloten: number;
   perSoort: Record<string, number>;
+  /** Milliseconds spent waiting for answers, per family (summed over requests in flight). */
+  msPerSoort: Record<string, number>;
   perStatus: Record<string, number>;
   piekRssMb?: number;
   ms: number;
@@ -74,25 +78,28 @@ function verzoekTekst(a: Aanval): string {
 
 export async function fuzzOppervlak(groep: Groep, o: Doelwitoppervlak): Promise<Telling> {
   const begin = Date.now();
-  const t: Telling = { naam: o.naam, verzoeken: 0, crashes: 0, hangs: 0, lekken: 0, probes: 0, probeFouten: 0, gesloten: 0, perSoort: {}, perStatus: {}, ms: 0, voorbeelden: [] };
+  const t: Telling = { naam: o.naam, verzoeken: 0, crashes: 0, hangs: 0, lekken: 0, probes: 0, probeFouten: 0, gesloten: 0, perSoort: {}, msPerSoort: {}, perStatus: {}, ms: 0, voorbeelden: [] };
   const voorbeeld = (s: string) => {
     if (t.voorbeelden.length < 12) t.voorbeelden.push(s);
   };
-  const arb = aanvallen(o.oppervlak);
   const totaal = Math.round(o.aantal * fuzzSchaal);
   const doelVoor = (c: Certificaat): Doel => {
     if (o.doel.ca === undefined) return { host: o.doel.host, port: o.doel.port };
     const id = c === 'geen' ? undefined : groep.certificaten?.[c];
     return { host: o.doel.host, port: o.doel.port, tls: { ca: o.doel.ca, ...(id ? { cert: id.cert, key: id.key } : {}) } };
   };
+  const verzonden = new Set<string>();
   for (let batch = 0; t.verzoeken < totaal; batch++) {
     const seed = seedVoor(`${groep.naam}/${o.naam}#${batch}`);
     const n = Math.min(BATCH, totaal - t.verzoeken);
-    const reeks = fc.sample(arb, { seed, numRuns: n });
+    await o.voorBatch?.();
+    const reeks = fc.sample(aanvallen(o.oppervlak), { seed, numRuns: n });
+    for (const a of reeks) eigenTekstVan(verzoekTekst(a), verzonden);
     await metTegelijk(reeks, TEGELIJK, async (a) => {
       const ontvangen: Ontvangen = await stuurRuw(doelVoor(a.certificaat), a.verzoek, fuzzDeadlineMs);
       t.verzoeken++;
       t.perSoort[a.soort] = (t.perSoort[a.soort] ?? 0) + 1;
+      t.msPerSoort[a.soort] = (t.msPerSoort[a.soort] ?? 0) + ontvangen.ms;
       const status = ontvangen.status !== undefined ? String(ontvangen.status) : ontvangen.uitkomst;
       t.perStatus[status] = (t.perStatus[status] ?? 0) + 1;
       const waar = `[batch ${batch}, seed ${seed}, ${a.certificaat} certificate] ${a.beschrijving}`;
@@ -101,7 +108,7 @@ export async function fuzzOppervlak(groep: Groep, o: Doelwitoppervlak): Promise<
         voorbeeld(`hang after ${ontvangen.ms} ms: ${waar}`);
       }
       if (ontvangen.uitkomst === 'gesloten') t.gesloten++;
-      const lek = lekIn(ontvangen.tekst, verzoekTekst(a));
+      const lek = lekIn(ontvangen.tekst, verzoekTekst(a), verzonden);
       if (lek) {
         t.lekken++;
         voorbeeld(`leak (${lek}): ${waar}`);
@@ -131,7 +138,7 @@ export function samenvatting(groep: string, tellingen: Telling[], piekRssMb: num
     `fuzz ${groep} (${herhaalRegel()}), peak RSS of the server process ${piekRssMb ?? '?'} MB`,
     ...tellingen.flatMap((t) => [
       regel(t),
-      `  families: ${Object.entries(t.perSoort).map(([k, v]) => `${k} ${v}`).join(', ')}`,
+      `  families (requests, ms waited): ${Object.entries(t.perSoort).map(([k, v]) => `${k} ${v} (${t.msPerSoort[k] ?? 0} ms)`).join(', ')}`,
       `  answers: ${Object.entries(t.perStatus).sort().map(([k, v]) => `${k} ${v}`).join(', ')}`,
       ...t.voorbeelden.map((v) => `  ! ${v}`),
     ]),

@@ -15,18 +15,29 @@ const kenmerken: { naam: string; patroon: RegExp }[] = [
   { naam: 'file URL', patroon: /file:\/\/\// },
   { naam: 'system file content', patroon: /root:[x*]:0:0:/ },
   // An absolute path on a Unix file system root or a Windows drive.
-  { naam: 'file path', patroon: /(?<![\w.~%-])\/(?:home|root|tmp|usr|var|etc|opt|srv|work|mnt|proc|Users|private)\/[\w.@%+-]+/ },
+  { naam: 'file path', patroon: /(?<![\w.~%-])\/(?:home|root|tmp|usr|var|etc|opt|srv|work|mnt|proc|Users|private)\/[\w@%+-]+(?:\.[\w@%+-]+)*/ },
   { naam: 'file path', patroon: /\b[A-Z]:\\[\w.-]+\\/ },
 ];
 
 const eigenPaden = [repo, homedir(), tmpdir()].filter((p) => p.length > 1);
 
-/** Why this answer leaks, or undefined; `verzoek` is what was sent (paths it carried are not held against the server). */
-export function lekIn(antwoord: string, verzoek: string): string | undefined {
+/**
+ * What of a request may come back without being a leak: every path-like text in it. Kept over a whole run, because a
+ * page may show later what an earlier request sent (the console lists uploaded files by the name they came with).
+ */
+export function eigenTekstVan(verzoek: string, eerder: Set<string>): void {
+  for (const { patroon } of kenmerken) for (const m of verzoek.matchAll(new RegExp(patroon.source, 'g'))) if (eerder.size < 100_000) eerder.add(m[0]);
+}
+
+/**
+ * Why this answer leaks, or undefined; `verzoek` is what was sent, `eerder` what earlier requests sent (paths the
+ * attacker wrote are not held against the server).
+ */
+export function lekIn(antwoord: string, verzoek: string, eerder: ReadonlySet<string> = new Set()): string | undefined {
   for (const { naam, patroon } of kenmerken) {
     // Every occurrence counts, unless it is the request's own text coming back.
     for (const m of antwoord.matchAll(new RegExp(patroon.source, 'g'))) {
-      if (verzoek.includes(m[0])) continue;
+      if (verzoek.includes(m[0]) || eerder.has(m[0])) continue;
       return `${naam}: …${antwoord.slice(Math.max(0, m.index - 60), m.index + m[0].length + 60)}…`;
     }
   }

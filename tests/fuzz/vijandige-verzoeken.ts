@@ -13,6 +13,8 @@ export interface GeldigVerzoek {
   pad: string;
   contentType?: string;
   body?: string;
+  /** Headers a valid request carries besides the content type (an Authorization token). */
+  headers?: readonly [string, string][];
 }
 
 /** What a family needs to know of the surface it attacks. */
@@ -47,7 +49,7 @@ export function kop(methode: string, pad: string, host: string, headers: readonl
 }
 
 function met(o: Oppervlak, g: GeldigVerzoek, body: Buffer, extraHeaders: [string, string][] = [], contentType = g.contentType): RuwVerzoek {
-  const headers: [string, string][] = [...(contentType ? [['Content-Type', contentType] as [string, string]] : []), ...extraHeaders];
+  const headers: [string, string][] = [...(contentType ? [['Content-Type', contentType] as [string, string]] : []), ...(g.headers ?? []), ...extraHeaders];
   return { kop: kop(g.methode === 'GET' ? 'POST' : g.methode, g.pad, o.host, headers, body.length), body };
 }
 
