@@ -2,11 +2,14 @@
  * Targeted regression tests for the defects the fuzz suite found; each fails without its fix.
  */
 import { expect } from '@playwright/test';
+import { generateDossierXml } from '../../simulator/dossier/generator/generator.ts';
+import { validateDossier } from '../../simulator/dossier/validator.ts';
 import { encodeFault, MAX_FAULT_DETAIL } from '../../simulator/protocol/soap.ts';
 import { MAX_GEWEIGERD_VERZOEK } from '../../simulator/transport/soap-server.ts';
 import { test } from '../world-per-worker.ts';
 import { stuurRuw } from './ruwe-client.ts';
 import { kop } from './vijandige-verzoeken.ts';
+import { dossierMetBijlage, liegendeZipBom, zipBom } from './zip-bom.ts';
 
 test('a Fault quotes at most a bounded part of a malformed request: 1 MB of "<" no longer comes back as 4 MB', async ({ world }) => {
   const tc = new URL(world.tc.url);
@@ -50,4 +53,30 @@ test('a refused request is logged as an excerpt: 2 MB of garbage does not go int
   expect(vastgelegd!.request.length).toBeLessThan(MAX_GEWEIGERD_VERZOEK + 100);
   expect(vastgelegd!.request.endsWith(`… (ingekort; ${body.length} tekens ontvangen)`)).toBe(true);
   expect(vastgelegd!.uitkomst).toBe('SOAP Fault: XmlOngeldig');
+});
+
+test.describe('a ZIP bomb as attachment is an error (BIJLAGE.zipbom), not a valid dossier', () => {
+  const dossier = generateDossierXml({ profiel: 'POVO', seed: 7, zorg: true });
+  const bijlageFindings = (xml: string) => validateDossier(Buffer.from(xml), { bijlagen: 'inhoud' }).findings.filter((f) => f.rule.startsWith('BIJLAGE'));
+
+  test('the generated dossier with its own attachments has no attachment findings', () => {
+    expect(bijlageFindings(dossier)).toEqual([]);
+  });
+
+  test('256 MB of zeros in a 256 KB ZIP', () => {
+    const uitslag = validateDossier(Buffer.from(dossierMetBijlage(dossier, Buffer.from(zipBom(256)).toString('base64'))));
+    expect(uitslag.valid).toBe(false);
+    const bom = uitslag.findings.filter((f) => f.rule === 'BIJLAGE.zipbom');
+    expect(bom.length).toBeGreaterThan(0);
+    expect(bom[0]!.severity).toBe('error');
+    expect(bom[0]!.message).toMatch(/ZIP-bom.*pakt uit tot 256 MB/);
+  });
+
+  test('the same bomb whose headers claim 1 KB, also when every file is inflated', () => {
+    for (const xml of [dossierMetBijlage(dossier, Buffer.from(liegendeZipBom(64)).toString('base64'))]) {
+      const f = bijlageFindings(xml);
+      expect(f.map((x) => [x.rule, x.severity])).toContainEqual(['BIJLAGE.zipbom', 'error']);
+      expect(f.find((x) => x.rule === 'BIJLAGE.zipbom')!.message).toContain('liegt over de uitgepakte grootte');
+    }
+  });
 });
