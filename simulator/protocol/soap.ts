@@ -194,9 +194,33 @@ function assertNoDoctype(xml: string) {
   if (/<!DOCTYPE|<!ENTITY/i.test(xml)) throw new ProtocolError('DoctypeVerboden', '');
 }
 
+/**
+ * Most elements an envelope may hold. An OSO message has a few dozen (the dossier travels as text); parsing costs about
+ * sixty times its size in memory, so 56 MB of `<e>x</e>` — under the body limit — took 3.5 GB and half a minute.
+ */
+export const MAX_ELEMENTEN = 10_000;
+
+/** Refuses an envelope with more elements than any OSO message has, before the parser builds them (CDATA not counted). */
+function assertBoundedElements(xml: string) {
+  let n = 0;
+  for (let i = xml.indexOf('<'); i >= 0; i = xml.indexOf('<', i + 1)) {
+    if (xml.startsWith('<![CDATA[', i)) {
+      const eind = xml.indexOf(']]>', i);
+      if (eind < 0) return;
+      i = eind;
+      continue;
+    }
+    const volgend = xml.charCodeAt(i + 1);
+    // Not a closing tag (/), a comment or declaration (!), or a processing instruction (?).
+    if (volgend !== 47 && volgend !== 33 && volgend !== 63 && ++n > MAX_ELEMENTEN)
+      throw new ProtocolError('BerichtTeGroot', `Het bericht bevat meer dan ${MAX_ELEMENTEN} elementen; een OSO-bericht heeft er hooguit enkele tientallen.`);
+  }
+}
+
 /** Decode a SOAP 1.1 envelope holding one OSO message of the profile, or a SOAP Fault. */
 export function decodeEnvelope(xml: string, profile: ProtocolProfile = oso2021): DecodedEnvelope {
   assertNoDoctype(xml);
+  assertBoundedElements(xml);
   const valid = XMLValidator.validate(xml);
   if (valid !== true) throw new ProtocolError('XmlOngeldig', `${valid.err.msg} (regel ${valid.err.line}, kolom ${valid.err.col}).`);
   let doc: XmlNode;

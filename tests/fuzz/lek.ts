@@ -42,6 +42,13 @@ export function lekIn(antwoord: string, verzoek: string, eerder: ReadonlySet<str
     }
   }
   for (const pad of eigenPaden)
-    if (antwoord.includes(pad) && !verzoek.includes(pad)) return `file path of the machine (${pad})`;
+    for (let i = antwoord.indexOf(pad); i >= 0; i = antwoord.indexOf(pad, i + 1)) {
+      // The whole path that stands there; one the attacker sent (now or before) is not the server's.
+      const geheel = /[^\s"'<>()&]*/y;
+      geheel.lastIndex = i;
+      const token = geheel.exec(antwoord)?.[0] ?? pad;
+      if (verzoek.includes(token) || eerder.has(token)) continue;
+      return `file path of the machine (${pad}): …${antwoord.slice(Math.max(0, i - 60), i + token.length + 60)}…`;
+    }
   return undefined;
 }

@@ -4,17 +4,18 @@
 import { expect } from '@playwright/test';
 import { generateDossierXml } from '../../simulator/dossier/generator/generator.ts';
 import { validateDossier } from '../../simulator/dossier/validator.ts';
-import { encodeFault, MAX_FAULT_DETAIL } from '../../simulator/protocol/soap.ts';
+import { decodeEnvelope, encodeFault, encodeMessage, MAX_ELEMENTEN, MAX_FAULT_DETAIL } from '../../simulator/protocol/soap.ts';
 import { MAX_GEWEIGERD_VERZOEK } from '../../simulator/transport/soap-server.ts';
 import { test } from '../world-per-worker.ts';
 import { stuurRuw } from './ruwe-client.ts';
 import { kop } from './vijandige-verzoeken.ts';
 import { dossierMetBijlage, liegendeZipBom, zipBom } from './zip-bom.ts';
 
-test('a Fault quotes at most a bounded part of a malformed request: 1 MB of "<" no longer comes back as 4 MB', async ({ world }) => {
+test('a Fault quotes at most a bounded part of a malformed request: a 1 MB tag name no longer comes back whole', async ({ world }) => {
   const tc = new URL(world.tc.url);
   const id = world.identity('testschool-vo');
-  const body = Buffer.alloc(1024 * 1024, '<');
+  // The parser's message quotes the broken tag whole (and a tag of '<' came back as four times its size in '&lt;').
+  const body = Buffer.from(`<${'a'.repeat(1024 * 1024)}<`);
   const sinds = world.log.lastSeq;
   const o = await stuurRuw(
     { host: tc.hostname, port: Number(tc.port), tls: { ca: id.caPem, cert: id.certPem, key: id.keyPem } },
@@ -26,7 +27,7 @@ test('a Fault quotes at most a bounded part of a malformed request: 1 MB of "<" 
   expect(o.tekst).toContain('Het bericht is geen goed gevormde XML.');
   expect(o.tekst).toContain('(ingekort;');
   expect(o.body.length).toBeLessThan(16 * 1024);
-  const vastgelegd = world.log.since(sinds).find((e) => e.naar === 'TC' && e.request.startsWith('<<<<'));
+  const vastgelegd = world.log.since(sinds).find((e) => e.naar === 'TC' && e.request.startsWith('<aaaa'));
   expect(vastgelegd?.response?.length ?? Infinity).toBeLessThan(16 * 1024);
 });
 
@@ -79,4 +80,30 @@ test.describe('a ZIP bomb as attachment is an error (BIJLAGE.zipbom), not a vali
       expect(f.find((x) => x.rule === 'BIJLAGE.zipbom')!.message).toContain('liegt over de uitgepakte grootte');
     }
   });
+});
+
+test('an envelope of more elements than any OSO message is refused before it is parsed: 3 million elements, small memory, quickly', async ({ world }) => {
+  const tc = new URL(world.tc.url);
+  const id = world.identity('testschool-vo');
+  const body = Buffer.from(`<?xml version="1.0"?><soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/"><soap:Body>${'<e>x</e>'.repeat(3_000_000)}</soap:Body></soap:Envelope>`);
+  const rss = process.memoryUsage().rss;
+  const begin = Date.now();
+  const o = await stuurRuw(
+    { host: tc.hostname, port: Number(tc.port), tls: { ca: id.caPem, cert: id.certPem, key: id.keyPem } },
+    { kop: kop('POST', tc.pathname, tc.host, [['Content-Type', 'text/xml; charset=utf-8']], body.length), body },
+    60_000,
+  );
+  expect(o.status).toBe(500);
+  expect(o.tekst).toContain('<oso:reden>BerichtTeGroot</oso:reden>');
+  expect(o.tekst).toContain(`meer dan ${MAX_ELEMENTEN} elementen`);
+  // Without the bound the parse took about 15 s and 1.4 GB here.
+  expect(Date.now() - begin).toBeLessThan(5_000);
+  expect(process.memoryUsage().rss - rss).toBeLessThan(400 * 1024 * 1024);
+});
+
+test('a dossier in CDATA does not count against the element bound', () => {
+  const dossier = `<![CDATA[${'<e>x</e>'.repeat(MAX_ELEMENTEN * 2)}]]>`;
+  const xml = encodeMessage('documentResponse', { resultaat: { code: 'DossierGeleverd' }, dossier: 'x' }).replace('<oso:dossier>x</oso:dossier>', `<oso:dossier>${dossier}</oso:dossier>`);
+  const d = decodeEnvelope(xml);
+  expect(d.kind === 'message' && (d.body as { dossier?: string }).dossier?.length).toBe(MAX_ELEMENTEN * 2 * 8);
 });
