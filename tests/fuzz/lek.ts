@@ -27,6 +27,14 @@ const eigenPaden = [repo, homedir(), tmpdir()].filter((p) => p.length > 1);
  */
 export function eigenTekstVan(verzoek: string, eerder: Set<string>): void {
   for (const { patroon } of kenmerken) for (const m of verzoek.matchAll(new RegExp(patroon.source, 'g'))) if (eerder.size < 100_000) eerder.add(m[0]);
+  for (const pad of eigenPaden) for (let i = verzoek.indexOf(pad); i >= 0 && eerder.size < 100_000; i = verzoek.indexOf(pad, i + 1)) eerder.add(padOp(verzoek, i, pad));
+}
+
+/** The whole path that starts at `i` (up to a quote, a tag, white space). */
+function padOp(tekst: string, i: number, pad: string): string {
+  const geheel = /[^\s"'<>()&]*/y;
+  geheel.lastIndex = i;
+  return geheel.exec(tekst)?.[0] ?? pad;
 }
 
 /**
@@ -44,9 +52,7 @@ export function lekIn(antwoord: string, verzoek: string, eerder: ReadonlySet<str
   for (const pad of eigenPaden)
     for (let i = antwoord.indexOf(pad); i >= 0; i = antwoord.indexOf(pad, i + 1)) {
       // The whole path that stands there; one the attacker sent (now or before) is not the server's.
-      const geheel = /[^\s"'<>()&]*/y;
-      geheel.lastIndex = i;
-      const token = geheel.exec(antwoord)?.[0] ?? pad;
+      const token = padOp(antwoord, i, pad);
       if (verzoek.includes(token) || eerder.has(token)) continue;
       return `file path of the machine (${pad}): …${antwoord.slice(Math.max(0, i - 60), i + token.length + 60)}…`;
     }
