@@ -76,41 +76,44 @@ const gevallen: Geval[] = [
   {
     naam: '200 MB file',
     maak: async (pad) => {
-      // A dossier whose one attachment is 200 MB of Base64, written piece by piece: never whole in this process.
-      const [voor, na] = dossierMetBijlage(geldigDossier, '\u0000').split('\u0000') as [string, string];
+      // A dossier with an element the gegevensset does not know, holding 200 MB of text, written piece by piece: never
+      // whole in this process.
+      const m = /<\/((?:\w+:)?achternaam)>/.exec(geldigDossier)!;
+      const voor = `${geldigDossier.slice(0, m.index + m[0].length)}<vulling>`;
+      const na = `</vulling>${geldigDossier.slice(m.index + m[0].length)}`;
       const uit = createWriteStream(pad);
       uit.write(voor);
-      const stuk = 'QUJD'.repeat(256 * 1024);
+      const stuk = 'Proefhuizen '.repeat(87_382);
       for (let n = 0; n < 200; n++) if (!uit.write(stuk)) await once(uit, 'drain');
       uit.end(na);
       await once(uit, 'finish');
     },
-    codes: [1, 2],
-    melding: /./,
+    codes: [1],
+    melding: /vulling/,
   },
   {
     naam: '100,000-deep nesting',
     maak: (pad) => writeFileSync(pad, geldigDossier.replace(/(<\/(?:\w+:)?dossier>\s*)$/, `${'<a>'.repeat(100_000)}${'</a>'.repeat(100_000)}$1`)),
-    codes: [1, 2],
-    melding: /./,
+    codes: [2],
+    melding: /dieper genest dan \d+ niveaus/,
   },
   {
     naam: 'ZIP bomb as attachment',
     maak: (pad) => writeFileSync(pad, dossierMetBijlage(geldigDossier, Buffer.from(zipBom(256)).toString('base64'))),
     codes: [1, 2],
-    melding: /ZIP/,
+    melding: /BIJLAGE\.zipbom[\s\S]*ZIP-bom/,
   },
   {
     naam: 'ZIP bomb that lies about its size, as attachment',
     maak: (pad) => writeFileSync(pad, dossierMetBijlage(geldigDossier, Buffer.from(liegendeZipBom(256)).toString('base64'))),
     codes: [1, 2],
-    melding: /ZIP/,
+    melding: /BIJLAGE\.zipbom[\s\S]*ZIP-bom/,
   },
   {
     naam: 'binary garbage',
     maak: (pad) => writeFileSync(pad, Buffer.from(Array.from({ length: 1024 * 1024 }, (_, i) => (i * 2654435761) >>> 24))),
     codes: [2],
-    melding: /./,
+    melding: /geen geldige UTF-8-tekst/,
   },
 ];
 
