@@ -2,7 +2,9 @@
  * Attachments (bijlagen). Every `document` carries `bestandsinhoud`: Base64 of a ZIP file that holds the file. The
  * standard checks none of this, so neither does it make a dossier invalid: every problem is a warning — content that is
  * not Base64, not a ZIP that opens, a ZIP without a file, or a file type outside the documented list (PDF, JPG, PNG,
- * DOC, DOCX, ODF, XLS, XLSX, TXT, PPT, PPTX).
+ * DOC, DOCX, ODF, XLS, XLSX, TXT, PPT, PPTX). One exception is an error: a ZIP bomb (BIJLAGE.zipbom) — a file that
+ * unpacks to more than 64 MB at more than 100:1, or whose header claims an unpacked size its compressed data cannot
+ * have — because it endangers whoever opens the dossier, whatever the standard says [ours].
  */
 import { unzipSync, type UnzipFileInfo } from 'fflate';
 import { createHash } from 'node:crypto';
@@ -25,7 +27,21 @@ function extensie(bestandsnaam: string): string {
 }
 
 export interface ZipInhoud {
-  bestanden: { naam: string; grootte: number }[];
+  /** `grootte` as the ZIP claims it unpacked, `ingepakt` as it is stored. */
+  bestanden: { naam: string; grootte: number; ingepakt: number; compressie: number }[];
+}
+
+/** Above this ratio a file of more than the maximum unpacked size is a bomb, not a large scan. */
+const maximaleVerhouding = 100;
+
+/** Why a file of a ZIP is a ZIP bomb, or undefined. */
+export function zipBomReden(b: ZipInhoud['bestanden'][number]): string | undefined {
+  if (b.grootte > maximaleUitgepakteGrootte && b.grootte > b.ingepakt * maximaleVerhouding)
+    return `'${b.naam}' pakt uit tot ${Math.round(b.grootte / 1024 / 1024)} MB uit ${Math.max(1, Math.round(b.ingepakt / 1024))} KB (meer dan ${maximaleUitgepakteGrootte / 1024 / 1024} MB, meer dan ${maximaleVerhouding}:1)`;
+  // Deflate never makes data much larger than it was: a header that says otherwise lies about the unpacked size.
+  if (b.compressie === 8 && b.ingepakt > b.grootte * 1.01 + 1024)
+    return `'${b.naam}' zegt uit te pakken tot ${b.grootte} bytes, maar is ingepakt ${b.ingepakt} bytes: de ZIP liegt over de uitgepakte grootte`;
+  return undefined;
 }
 
 /**
@@ -59,12 +75,13 @@ function crcsUitDirectory(data: Uint8Array): Map<string, number> {
 
 /** Opens a ZIP; the files it holds, directories left out. Throws when it is no ZIP (or, for 'inhoud', is corrupt). */
 export function openZip(data: Uint8Array, controle: BijlageControle = 'structuur'): ZipInhoud {
-  const bestanden: { naam: string; grootte: number }[] = [];
+  const bestanden: ZipInhoud['bestanden'] = [];
   const uitgepakt = unzipSync(data, {
     filter: (f: UnzipFileInfo) => {
       if (f.name.endsWith('/')) return false;
-      bestanden.push({ naam: f.name, grootte: f.originalSize });
-      return controle === 'inhoud' && f.originalSize <= maximaleUitgepakteGrootte && (f.compression === 0 || f.compression === 8);
+      const bestand = { naam: f.name, grootte: f.originalSize, ingepakt: f.size, compressie: f.compression };
+      bestanden.push(bestand);
+      return controle === 'inhoud' && zipBomReden(bestand) === undefined && f.originalSize <= maximaleUitgepakteGrootte && (f.compression === 0 || f.compression === 8);
     },
   });
   if (controle === 'inhoud') {
@@ -117,6 +134,11 @@ function controleerDocument(ctx: RegelContext, document: XmlElement, controle: B
     ctx.waarschuwing('BIJLAGE.zip', inhoud, `${wie}: de ZIP in de bestandsinhoud is niet te openen (${e instanceof Error ? e.message : String(e)}).`);
     return;
   }
+  const bommen = zip.bestanden.flatMap((b) => zipBomReden(b) ?? []);
+  if (bommen.length > 0) {
+    ctx.fout('BIJLAGE.zipbom', inhoud, `${wie}: de ZIP is een ZIP-bom en is niet uitgepakt: ${bommen.join('; ')}. Wie het dossier opent, loopt vast op het uitpakken.`);
+    return;
+  }
   if (zip.bestanden.length === 0) {
     ctx.waarschuwing('BIJLAGE.leeg', inhoud, `${wie}: de ZIP in de bestandsinhoud bevat geen bestand.`);
     return;
@@ -134,9 +156,9 @@ function controleerDocument(ctx: RegelContext, document: XmlElement, controle: B
 /** The attachment checks as one harness rule over every `document` in the dossier. */
 export function bijlageRegel(controle: BijlageControle = 'structuur'): Regel {
   return regel(
-    ['BIJLAGE.base64', 'BIJLAGE.zip', 'BIJLAGE.leeg', 'BIJLAGE.bestandstype'],
+    ['BIJLAGE.base64', 'BIJLAGE.zip', 'BIJLAGE.leeg', 'BIJLAGE.bestandstype', 'BIJLAGE.zipbom'],
     'harnas',
-    'Bijlagen zijn Base64 van een ZIP die opent, een bestand bevat en een gedocumenteerd bestandstype heeft.',
+    'Bijlagen zijn Base64 van een ZIP die opent, een bestand bevat, een gedocumenteerd bestandstype heeft en geen ZIP-bom is.',
     (ctx) => {
       for (const document of ctx.alle('document')) controleerDocument(ctx, document, controle);
     },

@@ -169,14 +169,21 @@ export function encodeMessage<N extends MessageName>(name: N, body: Messages[N],
   });
 }
 
+/**
+ * How much of a detail a Fault carries. Details quote what came in (a parser's message holds the offending tag whole):
+ * unbounded, a megabyte of '<' came back as four megabytes of '&lt;' and was kept in the exchange log twice over.
+ */
+export const MAX_FAULT_DETAIL = 1_000;
+
 /** Encode a SOAP 1.1 Fault whose detail carries the harness's reason id. */
 export function encodeFault(reason: FaultReason, detail?: string, profile: ProtocolProfile = oso2021): string {
   const p = profile.prefix;
   const info = faultReasons[reason];
+  const kort = detail && detail.length > MAX_FAULT_DETAIL ? `${detail.slice(0, MAX_FAULT_DETAIL)}… (ingekort; ${detail.length} tekens)` : detail;
   return envelope(profile, {
     'soap:Fault': {
       faultcode: `soap:${info.faultcode}`,
-      faultstring: detail ? `${info.tekst} ${detail}` : info.tekst,
+      faultstring: kort ? `${info.tekst} ${kort}` : info.tekst,
       detail: { [`${p}:fout`]: { [`@_xmlns:${p}`]: profile.namespace, [`${p}:reden`]: reason } },
     },
   });
@@ -187,9 +194,38 @@ function assertNoDoctype(xml: string) {
   if (/<!DOCTYPE|<!ENTITY/i.test(xml)) throw new ProtocolError('DoctypeVerboden', '');
 }
 
+/**
+ * Most elements and attributes an envelope may hold together. An OSO message has a few dozen (the dossier travels as
+ * text); parsing costs about sixty times its size in memory, so 56 MB of `<e>x</e>` — under the body limit — took 3.5 GB
+ * and half a minute, and 16 MB of attributes 1.2 GB.
+ */
+export const MAX_ELEMENTEN = 10_000;
+
+/** Refuses an envelope with more markup than any OSO message has, before the parser builds it (CDATA not counted). */
+function assertBoundedElements(xml: string) {
+  let n = 0;
+  const teVeel = () => new ProtocolError('BerichtTeGroot', `Het bericht bevat meer dan ${MAX_ELEMENTEN} elementen en attributen; een OSO-bericht heeft er hooguit enkele tientallen.`);
+  for (let i = xml.indexOf('<'); i >= 0; i = xml.indexOf('<', i + 1)) {
+    if (xml.startsWith('<![CDATA[', i)) {
+      const eind = xml.indexOf(']]>', i);
+      if (eind < 0) return;
+      i = eind;
+      continue;
+    }
+    const volgend = xml.charCodeAt(i + 1);
+    // Not a closing tag (/), a comment or declaration (!), or a processing instruction (?).
+    if (volgend === 47 || volgend === 33 || volgend === 63) continue;
+    if (++n > MAX_ELEMENTEN) throw teVeel();
+    // Every attribute of the start tag has its '='.
+    const eind = xml.indexOf('>', i);
+    for (let j = xml.indexOf('=', i); j >= 0 && (eind < 0 || j < eind); j = xml.indexOf('=', j + 1)) if (++n > MAX_ELEMENTEN) throw teVeel();
+  }
+}
+
 /** Decode a SOAP 1.1 envelope holding one OSO message of the profile, or a SOAP Fault. */
 export function decodeEnvelope(xml: string, profile: ProtocolProfile = oso2021): DecodedEnvelope {
   assertNoDoctype(xml);
+  assertBoundedElements(xml);
   const valid = XMLValidator.validate(xml);
   if (valid !== true) throw new ProtocolError('XmlOngeldig', `${valid.err.msg} (regel ${valid.err.line}, kolom ${valid.err.col}).`);
   let doc: XmlNode;

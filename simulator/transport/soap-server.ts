@@ -75,6 +75,15 @@ export interface SoapRoute {
 }
 
 const SOAP_CONTENT_TYPES = ['text/xml', 'application/soap+xml'];
+/**
+ * How much of a refused request the log keeps: enough to see what came, not the whole of it. Kept whole, a stream of
+ * megabyte garbage filled the world's log and serve's store (and its memory) with bytes nobody reads.
+ */
+export const MAX_GEWEIGERD_VERZOEK = 64 * 1024;
+
+function uittreksel(verzoek: string): string {
+  return verzoek.length > MAX_GEWEIGERD_VERZOEK ? `${verzoek.slice(0, MAX_GEWEIGERD_VERZOEK)}… (ingekort; ${verzoek.length} tekens ontvangen)` : verzoek;
+}
 const DEFAULT_BODY_LIMIT = 64 * 1024 * 1024;
 
 /** What a connection's handshake negotiated; read once per connection, as a kept-alive one carries many requests. */
@@ -125,7 +134,7 @@ export function registerSoapRoutes(app: FastifyInstance, options: RoutesOptions,
   /** Answers a SOAP Fault and logs the refused exchange; `oin` only when a verified certificate named the sender. */
   const refuse = async (req: FastifyRequest, reply: FastifyReply, refusal: { started: number; operation: string; reason: FaultReason; detail?: string; oin?: string }) => {
     const xml = encodeFault(refusal.reason, refusal.detail);
-    const request = typeof req.body === 'string' ? req.body : '';
+    const request = typeof req.body === 'string' ? uittreksel(req.body) : '';
     if (!(await recorded(() => record(req, refusal.started, { operation: refusal.operation, request, response: xml, status: 500, uitkomst: `SOAP Fault: ${refusal.reason}`, ...(refusal.oin ? { oin: refusal.oin } : {}) }))))
       return notRecorded(reply);
     return reply.code(500).header('content-type', 'text/xml; charset=utf-8').send(xml);

@@ -1,0 +1,125 @@
+/**
+ * Targeted regression tests for the defects the fuzz suite found; each fails without its fix.
+ */
+import { expect } from '@playwright/test';
+import { generateDossierXml } from '../../simulator/dossier/generator/generator.ts';
+import { validateDossier } from '../../simulator/dossier/validator.ts';
+import { decodeEnvelope, encodeFault, encodeMessage, MAX_ELEMENTEN, MAX_FAULT_DETAIL, ProtocolError } from '../../simulator/protocol/soap.ts';
+import { MAX_GEWEIGERD_VERZOEK } from '../../simulator/transport/soap-server.ts';
+import { test } from '../world-per-worker.ts';
+import { stuurRuw } from './ruwe-client.ts';
+import { kop } from './vijandige-verzoeken.ts';
+import { dossierMetBijlage, liegendeZipBom, zipBom } from './zip-bom.ts';
+
+test('a Fault quotes at most a bounded part of a malformed request: a 1 MB tag name no longer comes back whole', async ({ world }) => {
+  const tc = new URL(world.tc.url);
+  const id = world.identity('testschool-vo');
+  // The parser's message quotes the broken tag whole (and a tag of '<' came back as four times its size in '&lt;').
+  const body = Buffer.from(`<${'a'.repeat(1024 * 1024)}<`);
+  const sinds = world.log.lastSeq;
+  const o = await stuurRuw(
+    { host: tc.hostname, port: Number(tc.port), tls: { ca: id.caPem, cert: id.certPem, key: id.keyPem } },
+    { kop: kop('POST', tc.pathname, tc.host, [['Content-Type', 'text/xml; charset=utf-8']], body.length), body },
+    30_000,
+  );
+  expect(o.uitkomst).toBe('antwoord');
+  expect(o.status).toBe(500);
+  expect(o.tekst).toContain('Het bericht is geen goed gevormde XML.');
+  expect(o.tekst).toContain('(ingekort;');
+  expect(o.body.length).toBeLessThan(16 * 1024);
+  const vastgelegd = world.log.since(sinds).find((e) => e.naar === 'TC' && e.request.startsWith('<aaaa'));
+  expect(vastgelegd?.response?.length ?? Infinity).toBeLessThan(16 * 1024);
+});
+
+test('encodeFault keeps a short detail whole and cuts a long one, saying so', () => {
+  expect(encodeFault('XmlOngeldig', 'regel 1, kolom 2')).toContain('Het bericht is geen goed gevormde XML. regel 1, kolom 2</faultstring>');
+  const lang = encodeFault('XmlOngeldig', 'x'.repeat(MAX_FAULT_DETAIL * 10));
+  expect(lang).toContain(`… (ingekort; ${MAX_FAULT_DETAIL * 10} tekens)`);
+  expect(lang.length).toBeLessThan(MAX_FAULT_DETAIL + 1_000);
+});
+
+test('a refused request is logged as an excerpt: 2 MB of garbage does not go into the log whole', async ({ world }) => {
+  const tc = new URL(world.tc.url);
+  const id = world.identity('testschool-vo');
+  const body = Buffer.alloc(2 * 1024 * 1024, 'x');
+  const sinds = world.log.lastSeq;
+  const o = await stuurRuw(
+    { host: tc.hostname, port: Number(tc.port), tls: { ca: id.caPem, cert: id.certPem, key: id.keyPem } },
+    { kop: kop('POST', tc.pathname, tc.host, [['Content-Type', 'text/xml; charset=utf-8']], body.length), body },
+    30_000,
+  );
+  expect(o.status).toBe(500);
+  const vastgelegd = world.log.since(sinds).find((e) => e.naar === 'TC' && e.request.startsWith('xxxx'));
+  expect(vastgelegd, 'the refusal is still logged').toBeDefined();
+  expect(vastgelegd!.request.length).toBeLessThan(MAX_GEWEIGERD_VERZOEK + 100);
+  expect(vastgelegd!.request.endsWith(`… (ingekort; ${body.length} tekens ontvangen)`)).toBe(true);
+  expect(vastgelegd!.uitkomst).toBe('SOAP Fault: XmlOngeldig');
+});
+
+test.describe('a ZIP bomb as attachment is an error (BIJLAGE.zipbom), not a valid dossier', () => {
+  const dossier = generateDossierXml({ profiel: 'POVO', seed: 7, zorg: true });
+  const bijlageFindings = (xml: string) => validateDossier(Buffer.from(xml), { bijlagen: 'inhoud' }).findings.filter((f) => f.rule.startsWith('BIJLAGE'));
+
+  test('the generated dossier with its own attachments has no attachment findings', () => {
+    expect(bijlageFindings(dossier)).toEqual([]);
+  });
+
+  test('256 MB of zeros in a 256 KB ZIP', () => {
+    const uitslag = validateDossier(Buffer.from(dossierMetBijlage(dossier, Buffer.from(zipBom(256)).toString('base64'))));
+    expect(uitslag.valid).toBe(false);
+    const bom = uitslag.findings.filter((f) => f.rule === 'BIJLAGE.zipbom');
+    expect(bom.length).toBeGreaterThan(0);
+    expect(bom[0]!.severity).toBe('error');
+    expect(bom[0]!.message).toMatch(/ZIP-bom.*pakt uit tot 256 MB/);
+  });
+
+  test('the same bomb whose headers claim 1 KB, also when every file is inflated', () => {
+    for (const xml of [dossierMetBijlage(dossier, Buffer.from(liegendeZipBom(64)).toString('base64'))]) {
+      const f = bijlageFindings(xml);
+      expect(f.map((x) => [x.rule, x.severity])).toContainEqual(['BIJLAGE.zipbom', 'error']);
+      expect(f.find((x) => x.rule === 'BIJLAGE.zipbom')!.message).toContain('liegt over de uitgepakte grootte');
+    }
+  });
+});
+
+test('an envelope of more elements than any OSO message is refused before it is parsed: 3 million elements, small memory, quickly', async ({ world }) => {
+  const tc = new URL(world.tc.url);
+  const id = world.identity('testschool-vo');
+  const body = Buffer.from(`<?xml version="1.0"?><soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/"><soap:Body>${'<e>x</e>'.repeat(3_000_000)}</soap:Body></soap:Envelope>`);
+  const rss = process.memoryUsage().rss;
+  const begin = Date.now();
+  const o = await stuurRuw(
+    { host: tc.hostname, port: Number(tc.port), tls: { ca: id.caPem, cert: id.certPem, key: id.keyPem } },
+    { kop: kop('POST', tc.pathname, tc.host, [['Content-Type', 'text/xml; charset=utf-8']], body.length), body },
+    60_000,
+  );
+  expect(o.status).toBe(500);
+  expect(o.tekst).toContain('<oso:reden>BerichtTeGroot</oso:reden>');
+  expect(o.tekst).toContain(`meer dan ${MAX_ELEMENTEN} elementen en attributen`);
+  // Without the bound the parse took about 15 s and 1.4 GB here; memory is the sharp check, time only catches a stall
+  // (sending 24 MB over TLS alone takes seconds on a loaded machine).
+  expect(Date.now() - begin).toBeLessThan(30_000);
+  expect(process.memoryUsage().rss - rss).toBeLessThan(400 * 1024 * 1024);
+});
+
+test('a dossier in CDATA does not count against the element bound', () => {
+  const dossier = `<![CDATA[${'<e>x</e>'.repeat(MAX_ELEMENTEN * 2)}]]>`;
+  const xml = encodeMessage('documentResponse', { resultaat: { code: 'DossierGeleverd' }, dossier: 'x' }).replace('<oso:dossier>x</oso:dossier>', `<oso:dossier>${dossier}</oso:dossier>`);
+  const d = decodeEnvelope(xml);
+  expect(d.kind === 'message' && (d.body as { dossier?: string }).dossier?.length).toBe(MAX_ELEMENTEN * 2 * 8);
+});
+
+test('an envelope with a hundred thousand attributes is refused before it is parsed', () => {
+  const xml = `<soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/"><soap:Body ${Array.from({ length: 100_000 }, (_, i) => `a${i}="${i}"`).join(' ')}><x/></soap:Body></soap:Envelope>`;
+  const begin = Date.now();
+  let fout: unknown;
+  try {
+    decodeEnvelope(xml);
+  } catch (e) {
+    fout = e;
+  }
+  expect(fout).toBeInstanceOf(ProtocolError);
+  expect((fout as ProtocolError).reason).toBe('BerichtTeGroot');
+  // Parsed, this took 1.4 s and 120 MB (a million attributes: 16 s and 1.2 GB).
+  expect(Date.now() - begin).toBeLessThan(500);
+});
