@@ -19,7 +19,7 @@ import { snelheidTekst, standaardGrenzen, type Grenzen } from '../suites/belasti
 import type { BelastingRol } from '../suites/belasting/uitwisselingen.ts';
 import { loadSutConfig, standaardTijdslimieten, sutCertificaatProbleem, worldOptionsVoor, type SutConfig } from '../suites/sut-config.ts';
 import { SourceError } from '../suites/yaml-source.ts';
-import { renderBelastingPagina } from '../reports/belasting/belasting-pagina.ts';
+import { renderBelastingPagina } from '../reports/belasting-pagina.ts';
 
 const usage = `Usage: oso-testbank belasting [--config FILE] [--profiel piek|dag|trap|duurtest] [--snelheid N/s] [--duur D] [--role bron|doel] [--report DIR] [--fault NAME]... [--seed TEXT] [--aankomsten poisson|vast] [--steekproef N] [--p99-grens MS] [--foutgrens PCT]
 
