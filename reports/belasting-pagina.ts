@@ -57,14 +57,7 @@ export function renderBelastingPagina(r: Belastingresultaat): string {
   const tijd = (i: number) => (i * r.vensterMs) / 1000;
   const vensterS = r.vensterMs / 1000;
   const trap = r.stappen.length > 1;
-  let begin = 0;
-  const markeringen = trap
-    ? r.stappen.map((s) => {
-        const m = { x: begin / 1000, label: snelheidTekst(s.snelheid) };
-        begin += s.duurMs;
-        return m;
-      })
-    : [];
+  const markeringen = trap ? r.stappen.map((s) => ({ x: (s.beginMs ?? 0) / 1000, label: snelheidTekst(s.snelheid) })) : [];
 
   const latentieReeksen: Reeks[] = r.rollen.flatMap((rol, ri) =>
     (['p50Ms', 'p95Ms', 'p99Ms'] as const).map((p, pi) => ({

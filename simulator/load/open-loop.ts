@@ -52,6 +52,8 @@ export interface OpenLoopVerloop {
   nietGestart: number;
   /** The steps that ran (a ramp may stop early). */
   stappenGelopen: number;
+  /** When each step that ran began (ms since the start): later than the previous one's end when stapKlaar waited. */
+  stapBeginMs: number[];
   /** When the last arrival was scheduled, and when the last one finished (ms since the start). */
   laatsteGeplandMs: number;
   eindeMs: number;
@@ -73,10 +75,12 @@ export async function runOpenLoop(options: OpenLoopOptions): Promise<OpenLoopVer
   let stappenGelopen = 0;
   let laatsteGeplandMs = 0;
   let stapBegin = 0;
+  const stapBeginMs: number[] = [];
 
   for (const [s, stap] of options.stappen.entries()) {
     if (options.voorStap && !options.voorStap(s, stap)) break;
     stappenGelopen++;
+    stapBeginMs.push(stapBegin);
     const stapEinde = stapBegin + stap.duurMs;
     const gemiddeldeTussentijd = 1000 / stap.snelheid;
     const tussentijd = () => (poisson ? -Math.log(1 - random()) * gemiddeldeTussentijd : gemiddeldeTussentijd);
@@ -109,7 +113,7 @@ export async function runOpenLoop(options: OpenLoopOptions): Promise<OpenLoopVer
     stapBegin = Math.max(stapEinde, klok());
   }
   await Promise.all([...lopend]);
-  return { gepland: index + nietGestart, gestart: index, nietGestart, stappenGelopen, laatsteGeplandMs, eindeMs: klok() };
+  return { gepland: index + nietGestart, gestart: index, nietGestart, stappenGelopen, stapBeginMs, laatsteGeplandMs, eindeMs: klok() };
 }
 
 function slaap(ms: number): Promise<void> {

@@ -160,9 +160,10 @@ export async function runBelasting(options: BelastingOptions): Promise<Belasting
 
   for (const { a, rol, leerling, u } of later) telControles(a, rol, controleerDossier(u, leerling));
   // Judged again now that every answer is in: a step's slow answers count for the step that caused them.
-  const definitief = stapResultaten.map((voorlopig) =>
-    beoordeelStap(meting.stap(voorlopig.index), { index: voorlopig.index, snelheid: voorlopig.snelheid, duurMs: voorlopig.duurMs }, rollen, grenzen),
-  );
+  const definitief = stapResultaten.map((voorlopig) => ({
+    ...beoordeelStap(meting.stap(voorlopig.index), { index: voorlopig.index, snelheid: voorlopig.snelheid, duurMs: voorlopig.duurMs }, rollen, grenzen),
+    beginMs: verloop.stapBeginMs[voorlopig.index] ?? 0,
+  }));
   const { breekpunt, oordeel } = breekpuntVan(definitief);
   const totaal = meting.totaal();
   return {

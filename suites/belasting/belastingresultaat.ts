@@ -25,6 +25,8 @@ export interface StapResultaat extends BakSamenvatting {
   /** Exchanges per second per role. */
   snelheid: number;
   duurMs: number;
+  /** When the step began, ms since the start (a ramp waits for a step's answers before the next). */
+  beginMs?: number;
   /** The highest p99 of a whole exchange over the roles. */
   p99Ms: number | null;
   /** binnen: within every limit; overschreden: the LAS went over one; generator-achter: the generator lagged, no verdict. */
