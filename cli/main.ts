@@ -1,5 +1,6 @@
 /** The oso-testbank command line: one subcommand per job; exit codes are part of the stable surface (architecture.md). */
 import { readFileSync } from 'node:fs';
+import { runBelastingCommand } from './belasting.ts';
 import { runCerts } from './certs.ts';
 import { didYouMean } from './did-you-mean.ts';
 import { runDoctor } from './doctor.ts';
@@ -22,6 +23,7 @@ const commands: Record<string, { run: (args: string[]) => Promise<number>; summa
   validate: { run: runValidate, summary: 'validate dossier files against the gegevensset (schema, content rules, check digits, attachments)' },
   'reference-las': { run: runReferenceLas, summary: 'run the reference LAS standalone as a vendor LAS would run, or list its named faults (--list-faults)' },
   serve: { run: runServe, summary: 'run the TC, register, testscholen, machine API and portal as one long-running HTTPS service' },
+  belasting: { run: runBelastingCommand, summary: 'capacity test: drive a LAS open-loop at the national peak (or a ramp) and report throughput, latency and the breaking point' },
   doctor: { run: runDoctor, summary: 'preflight before a qualification: configuration, certificates, reachability, TLS, ports, control API' },
 };
 

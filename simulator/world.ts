@@ -49,6 +49,8 @@ export interface WorldOptions {
   externeSut?: ExterneSut;
   /** Fixed addresses of the TC and testscholen (a vendor LAS is configured once with them); ephemeral loopback ports when absent. */
   adressen?: WorldAdressen;
+  /** Keep only the latest N exchanges in the world's log (a load run of thousands of exchanges); all of them when absent. */
+  logMaxEntries?: number;
 }
 
 export interface ExterneSut {
@@ -192,7 +194,7 @@ export async function startWorld(options: WorldOptions = {}): Promise<World> {
   const clock = new SimulatedClock();
   if (options.datum) clock.set(options.datum);
   const register = new Register();
-  const log = new ExchangeLog();
+  const log = new ExchangeLog(options.logMaxEntries !== undefined ? { maxEntries: options.logMaxEntries } : {});
   const timeoutMs = options.timeoutMs ?? 10_000;
   const administratie = loadFixtureLeerlingen();
   const stops: (() => Promise<void>)[] = [];

@@ -23,6 +23,7 @@ import { opvragen, type DoelGedrag, type OpvraagUitkomst } from './doel.ts';
 import { KlaarzetStore, type KlaargezetDossier } from './klaarzet-store.ts';
 import type { LasSchool } from './las-school.ts';
 import { NotificatieInbox } from './notificatie-ontvangst.ts';
+import { eenWerker } from './een-werker.ts';
 import { Aanvragenboek, notificeer, type NotificatieGedrag } from './notificeren.ts';
 import type { OntvangenDossier } from './ontvangen-dossier.ts';
 import { OsoClient, type OsoClientOptions } from './oso-client.ts';
@@ -112,7 +113,13 @@ export interface DossierGedrag {
   binnenBrinNegeren?: boolean;
 }
 
-export type LasGedrag = BronGedrag & DoelGedrag & TlsGedrag & DossierGedrag & NotificatieGedrag;
+/** How a LAS holds up under load; a conformant LAS keeps the defaults. */
+export interface LastGedrag {
+  /** Its AP handles one documentRequest at a time, taking this many ms for each (een-werker.ts). */
+  eenWerkerMs?: number;
+}
+
+export type LasGedrag = BronGedrag & DoelGedrag & TlsGedrag & DossierGedrag & NotificatieGedrag & LastGedrag;
 
 export interface KlaarzetOpties {
   /** Serve a dossier that breaks the gegevensset's rules (a testschool that tests the doel's import check). */
@@ -206,22 +213,24 @@ export async function startLasSystem(options: LasSystemOptions): Promise<LasSyst
   };
 
   const serverTls = options.serverTls ?? options.tls;
+  const documentRequest = bronDocumentRequestHandler({
+    schools: options.schools,
+    administratie: () => options.administratie,
+    klaargezet,
+    client,
+    tcUrl: options.tcUrl,
+    gedrag,
+    maakDossier: (bron, leerling, doelBrin) => maakDossier(bron, leerling, doelBrin, {}, options.releaseVanKlaargezet?.(leerling)),
+    ...(options.klaargezetVoorIedereen ? { klaargezetVoorIedereen: options.klaargezetVoorIedereen } : {}),
+    // Who asked for which pupil: the systems a later klaarzetten may notify.
+    onUitgifte: async (u) => {
+      if (u.pgn !== undefined) aanvragen.onthoud(u.verzoek, u.pgn, u.resultaat);
+      await options.bijUitgifte?.(u);
+    },
+  });
+  const werker = gedrag.eenWerkerMs !== undefined ? eenWerker(gedrag.eenWerkerMs) : undefined;
   const operations: SoapRoute['operations'] = {
-    documentRequest: bronDocumentRequestHandler({
-      schools: options.schools,
-      administratie: () => options.administratie,
-      klaargezet,
-      client,
-      tcUrl: options.tcUrl,
-      gedrag,
-      maakDossier: (bron, leerling, doelBrin) => maakDossier(bron, leerling, doelBrin, {}, options.releaseVanKlaargezet?.(leerling)),
-      ...(options.klaargezetVoorIedereen ? { klaargezetVoorIedereen: options.klaargezetVoorIedereen } : {}),
-      // Who asked for which pupil: the systems a later klaarzetten may notify.
-      onUitgifte: async (u) => {
-        if (u.pgn !== undefined) aanvragen.onthoud(u.verzoek, u.pgn, u.resultaat);
-        await options.bijUitgifte?.(u);
-      },
-    }),
+    documentRequest: werker ? async (body, ctx) => (await werker.beurt(), documentRequest(body, ctx)) : documentRequest,
     notificatieRequest: inbox.handler({ schools: options.schools, clock: options.clock, ...(gedrag.notificatieVergeten ? { vergeten: true } : {}) }),
   };
   // On a shared server other systems' APs live next to this one's: each of its APs gets a literal path of its own.

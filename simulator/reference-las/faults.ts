@@ -1,10 +1,14 @@
 /**
  * The named faults of the reference LAS: deliberate misbehaviours that prove each check of the harness catches what it
  * claims to catch. A qualification against the reference LAS with a fault switched on must fail, in exactly the runs
- * matched by `vangtIn` (scenario id/role, * matches anything): no collateral failures that would hide a weak check.
+ * matched by `vangtIn` (scenario id/role, * matches anything): no collateral failures that would hide a weak check. A
+ * fault that only shows under load (`onderLast`) fails no run (`vangtIn` is empty) and is proven by the load test instead.
  * `omschrijving` is for the developer (`reference-las --list-faults --verbose`), so it is English.
  */
 import type { LasGedrag } from '../las/las-system.ts';
+
+/** The handling time per documentRequest of `slow-under-load`: its AP breaks above 1000 / this many requests a second. */
+export const SLOW_UNDER_LOAD_MS = 200;
 
 export const referenceLasFaults = {
   'skip-sessiecontrole': {
@@ -188,7 +192,14 @@ export const referenceLasFaults = {
     gedrag: { bijlagenWeglaten: true },
     vangtIn: ['veel-bijlagen/doel', 'zorgdossier/doel'],
   },
-} as const satisfies Record<string, { omschrijving: string; gedrag: LasGedrag; vangtIn: readonly string[] }>;
+  'slow-under-load': {
+    omschrijving: `Its aanleverpunt handles one documentRequest at a time, ${SLOW_UNDER_LOAD_MS} ms each: latency grows with the requests in flight, and above ${1000 / SLOW_UNDER_LOAD_MS} documentRequests a second the queue grows without end. Only a load test (oso-testbank belasting) shows it; one request at a time, as qualify asks, it stays within every deadline.`,
+    gedrag: { eenWerkerMs: SLOW_UNDER_LOAD_MS },
+    // No qualification run fails: qualify never asks twice at once (the fault matrix proves every run still passes).
+    vangtIn: [],
+    onderLast: { breektBovenPerSeconde: 1000 / SLOW_UNDER_LOAD_MS },
+  },
+} as const satisfies Record<string, { omschrijving: string; gedrag: LasGedrag; vangtIn: readonly string[]; onderLast?: { breektBovenPerSeconde: number } }>;
 
 export type ReferenceLasFault = keyof typeof referenceLasFaults;
 

@@ -33,6 +33,8 @@ async function uitslag(fault: ReferenceLasFault, run: string): Promise<RunUitsla
 test('every fault: the finding of a targeted run is in Dutch, with proper plurals and no doubled names', async () => {
   const gelezen: string[] = [];
   for (const [fault, { vangtIn }] of Object.entries(referenceLasFaults) as [ReferenceLasFault, { vangtIn: readonly string[] }][]) {
+    // A fault that shows under load only (slow-under-load) fails no run: it has no finding to read.
+    if (vangtIn.length === 0) continue;
     const run = runs.map((r) => `${r.info.id}/${r.info.rol}`).find((id) => matchesFilter(id, vangtIn))!;
     const regels = bevindingregels(await uitslag(fault, run));
     expect(regels.length, `${fault} ${run}: a finding with Verwacht/Ontvangen`).toBeGreaterThanOrEqual(2);

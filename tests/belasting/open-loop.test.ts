@@ -1,0 +1,80 @@
+/**
+ * The open-loop generator on its own: arrivals keep to the clock whatever the answers do, the generator's own lag is
+ * recorded, and the profiles follow from the national figures.
+ */
+import { expect, test } from '@playwright/test';
+import { BelastingMeting } from '../../simulator/load/belasting-meting.ts';
+import { landelijkeCijfers, leesDuur, leesSnelheid, PIEK_PER_SECONDE, stappenVoor } from '../../simulator/load/belasting-profielen.ts';
+import { runOpenLoop } from '../../simulator/load/open-loop.ts';
+import { seededRandom } from '../../simulator/load/seeded-random.ts';
+
+test('arrivals do not wait for answers: with every answer taking 1 s, a 20/s schedule still starts about 20 a second', async () => {
+  const starts: number[] = [];
+  const verloop = await runOpenLoop({
+    stappen: [{ snelheid: 20, duurMs: 1000 }],
+    aankomsten: 'vast',
+    start: async (a) => {
+      starts.push(a.gestartMs);
+      await new Promise((r) => setTimeout(r, 1000));
+    },
+  });
+  // Evenly spaced at 50 ms, the first one gap after the start: 50, 100 … 950.
+  expect(verloop.gestart).toBe(19);
+  expect(starts[18]!).toBeLessThan(1000);
+  // A closed loop would have waited a second per answer; this one had them all in flight at once.
+  expect(verloop.eindeMs).toBeLessThan(2500);
+});
+
+test('a generator that cannot keep up records its own lag, and the books count it as late', async () => {
+  const meting = new BelastingMeting(1000, 100);
+  let eerste = true;
+  await runOpenLoop({
+    stappen: [{ snelheid: 50, duurMs: 600 }],
+    aankomsten: 'vast',
+    start: async (a) => {
+      meting.gestart(a);
+      if (eerste) {
+        eerste = false;
+        // The event loop blocked for 300 ms: every arrival due meanwhile starts late.
+        const tot = performance.now() + 300;
+        while (performance.now() < tot);
+      }
+    },
+  });
+  const t = meting.totaal();
+  expect(t.gestart).toBe(29);
+  expect(t.teLaat).toBeGreaterThanOrEqual(8);
+  expect(t.generatorAchterstandMaxMs).toBeGreaterThan(150);
+});
+
+test('Poisson arrivals are seeded: the same seed gives the same schedule, at about the stated rate', async () => {
+  const schema = async (seed: string) => {
+    const gepland: number[] = [];
+    let t = 0;
+    await runOpenLoop({ stappen: [{ snelheid: 200, duurMs: 10_000 }], seed, nu: () => (t += 7), start: async (a) => void gepland.push(a.geplandMs) });
+    return gepland;
+  };
+  const a = await schema('x');
+  expect(await schema('x')).toEqual(a);
+  expect(await schema('y')).not.toEqual(a);
+  expect(a.length).toBeGreaterThan(1800);
+  expect(a.length).toBeLessThan(2200);
+  const r = seededRandom('z');
+  const xs = Array.from({ length: 10_000 }, r);
+  expect(Math.min(...xs)).toBeGreaterThanOrEqual(0);
+  expect(Math.max(...xs)).toBeLessThan(1);
+  expect(xs.reduce((s, x) => s + x, 0) / xs.length).toBeCloseTo(0.5, 1);
+});
+
+test('the piek profile follows from the national figures, and the ramp doubles from the given rate', () => {
+  const c = landelijkeCijfers;
+  const perUur = (c.overstappenPerJaar.waarde * c.aandeelInPiek.waarde * c.marktaandeel.waarde * c.piekuurFactor.waarde) / (c.piekWerkdagen.waarde * c.werkurenPerDag.waarde);
+  expect(PIEK_PER_SECONDE * 3600).toBeCloseTo(perUur, 6);
+  expect(stappenVoor('piek', 60_000)).toEqual([{ snelheid: PIEK_PER_SECONDE, duurMs: 60_000 }]);
+  expect(stappenVoor('trap', 60_000, 2).map((s) => s.snelheid)).toEqual([2, 4, 8, 16, 32, 64]);
+  expect(leesDuur('1h30m')).toBe(5_400_000);
+  expect(leesDuur('90s')).toBe(90_000);
+  expect(leesSnelheid('300/m')).toBe(5);
+  expect(() => leesDuur('10 minuten')).toThrow(/no duration/);
+  expect(() => leesSnelheid('0/s')).toThrow(/larger than zero/);
+});
