@@ -96,6 +96,16 @@ async function klaarzettenInLas(page: Page, pgn: string): Promise<void> {
   await expect(page.locator('.gelukt')).toContainText(`staat klaar voor BRIN 99BB`);
 }
 
+/** In the school's LAS: the VO school requests a pupil's dossier from testschool 99AA; the LAS shows the result code. */
+async function opvragenInLas(page: Page, leerling: { pgn: { waarde: string }; geboortedatum: string }): Promise<void> {
+  await page.goto(`${las!.ui}/opvragen`);
+  await page.getByLabel('School', { exact: true }).selectOption(vo.brin);
+  await page.getByLabel('BRIN van de huidige school').fill('99AA');
+  await page.getByLabel('PGN (BSN of onderwijsnummer)').fill(leerling.pgn.waarde);
+  await page.getByLabel('Geboortedatum', { exact: true }).fill(leerling.geboortedatum);
+  await page.getByRole('button', { name: 'Opvragen' }).click();
+}
+
 /** In the portal: testschool 99BB requests the dossier from the school's LAS; the page of that uitwisseling follows. */
 async function laatOpvragen(page: Page, link: string, pgn: string, geboortedatum: string): Promise<void> {
   await page.goto(link);
@@ -159,12 +169,7 @@ test('school as doel: the administrator reads a test pupil in the portal, reques
   await expect(page.locator('#als-doel')).toContainText('99AA');
   await foto(page, testInfo, 'portaal-testleerlingen.png');
 
-  await page.goto(`${las!.ui}/opvragen`);
-  await page.getByLabel('School', { exact: true }).selectOption(vo.brin);
-  await page.getByLabel('BRIN van de huidige school').fill('99AA');
-  await page.getByLabel('PGN (BSN of onderwijsnummer)').fill(zorg.pgn.waarde);
-  await page.getByLabel('Geboortedatum', { exact: true }).fill(zorg.geboortedatum);
-  await page.getByRole('button', { name: 'Opvragen' }).click();
+  await opvragenInLas(page, zorg);
   await expect(page.getByTestId('resultaat')).toHaveText('DossierGeleverd');
   await foto(page, testInfo, 'las-opgevraagd.png');
 
@@ -184,15 +189,7 @@ test('notificatie: the LAS asks 99AA for the waiting pupil too early, the admini
   const link = await schoolLink(vo.brin, 'Administratie Proefschool VO, notificatie', testInfo);
   const page = await school.newPage();
   const wachtend = loadTestschoolLeerlingen().find((l) => l.id === 'testschool-notificatie')!;
-  const opvragenInLas = async () => {
-    await page.goto(`${las!.ui}/opvragen`);
-    await page.getByLabel('School', { exact: true }).selectOption(vo.brin);
-    await page.getByLabel('BRIN van de huidige school').fill('99AA');
-    await page.getByLabel('PGN (BSN of onderwijsnummer)').fill(wachtend.pgn.waarde);
-    await page.getByLabel('Geboortedatum', { exact: true }).fill(wachtend.geboortedatum);
-    await page.getByRole('button', { name: 'Opvragen' }).click();
-  };
-  await opvragenInLas();
+  await opvragenInLas(page, wachtend);
   await expect(page.getByTestId('resultaat')).toHaveText('DossierNietKlaargezet');
 
   await page.goto(link);
@@ -201,7 +198,7 @@ test('notificatie: the LAS asks 99AA for the waiting pupil too early, the admini
   await expect(page.getByRole('status')).toContainText('Uw LAS heeft de notificatie ontvangen');
   await foto(page, testInfo, 'portaal-notificatie.png');
 
-  await opvragenInLas();
+  await opvragenInLas(page, wachtend);
   await expect(page.getByTestId('resultaat')).toHaveText('DossierGeleverd');
   await page.close();
 });
