@@ -202,6 +202,14 @@ export async function startHostedTestscholen(o: TestscholenOptions): Promise<Hos
         );
       const klaargezet = po.klaarzetten({ brin: v.testschoolBrin, pgn: v.pgn, doelBrin: v.doelBrin }, { notificeren: true });
       const uitkomsten = (await klaargezet.notificatie) ?? [];
+      if (!uitkomsten.length) {
+        // The store saw the request, but this instance did not answer it (a restart, or another instance): nobody to
+        // notify, so the klaarzetting is withdrawn again and the school asks once more.
+        po.klaarzettingIntrekken({ brin: v.testschoolBrin, pgn: v.pgn, doelBrin: v.doelBrin });
+        throw new LasFout(
+          `Testschool ${v.testschoolBrin} kent de eerdere aanvraag van uw LAS niet meer (de testomgeving is sindsdien opnieuw gestart). Vraag het dossier nog één keer op in uw LAS en druk daarna opnieuw op de knop.`,
+        );
+      }
       // The notificatie's messages are recorded (not awaited) as they happen: durable before the answer.
       await o.log.flush();
       return uitkomsten;
