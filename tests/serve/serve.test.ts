@@ -280,6 +280,22 @@ test('kill -9 right after an acknowledged exchange and a restart on the same dat
   expect(opnieuw.resultaat).toBe('DossierGeleverd');
 });
 
+test('a notificatie asked for after a restart, for a request the testschool answered before it: refused with what to do, nothing klaargezet', async () => {
+  const wachtend = loadTestschoolLeerlingen().find((l) => l.id === 'testschool-notificatie')!;
+  const vraag = () => control(lasControl, '/opvragen', { brin: vo.brin, bronBrin: '99AA', pgn: wachtend.pgn.waarde, geboortedatum: wachtend.geboortedatum });
+  const notificeer = () => https(`${serve.url}/api/testscholen/99AA/notificeren`, { identiteit: vendor, json: { doelBrin: vo.brin, pgn: wachtend.pgn.waarde } });
+  expect((await vraag()).resultaat).toBe('DossierNietKlaargezet');
+  await serve.stop();
+  serve = await startServeProces(['--data', dataDir, '--port', String(port)]);
+
+  const na = await notificeer();
+  expect(na.status).toBe(400);
+  expect(na.body.fout).toContain('kent de eerdere aanvraag van uw LAS niet meer');
+  // The klaarzetting was withdrawn: the LAS still waits, and asking again makes the notificatie possible.
+  expect((await vraag()).resultaat).toBe('DossierNietKlaargezet');
+  expect((await notificeer()).body.notificaties).toEqual([expect.objectContaining({ resultaat: 'NotificatieOntvangen' })]);
+});
+
 test('kill -9 while exchanges are in flight: after the restart every acknowledged uitwisseling is there, and the portal shows the same timeline plus them', async () => {
   const token = readFileSync(join(dataDir, 'beheer-token'), 'utf8').trim();
   const schoolToken = (await https(`${serve.url}/api/beheer/toegang`, { token, json: { brin: po.brin, omschrijving: 'herstarttest' } })).body.token as string;
