@@ -102,10 +102,12 @@ test('bad input is a clear usage error (exit 2), never a crash', async () => {
     [['--steekproef', '0'], /--steekproef must be a positive whole number/],
     [['--config', 'bestaat-niet.yaml'], /bestaat-niet\.yaml/],
   ];
-  for (const [args, melding] of gevallen) {
-    const { code, stderr } = await runCli(['belasting', ...args]);
+  // Each case is its own process; they run side by side.
+  const uitkomsten = await Promise.all(gevallen.map(([args]) => runCli(['belasting', ...args])));
+  gevallen.forEach(([args, melding], i) => {
+    const { code, stderr } = uitkomsten[i]!;
     expect(code, args.join(' ')).toBe(2);
     expect(stderr, args.join(' ')).toMatch(melding);
     expect(stderr).not.toMatch(/at .*\.ts:\d+/);
-  }
+  });
 });

@@ -150,26 +150,21 @@ test('a SOAP exchange that cannot be stored is not acknowledged: a SOAP Fault sa
 });
 
 test('invalid options: exit 2 with a clear message, a suggestion for a mistyped option, nothing started', async () => {
-  const typo = await runCli(['serve', '--prot', '8443']);
-  expect(typo.code).toBe(2);
-  expect(typo.stderr).toContain("unknown option '--prot'");
-  expect(typo.stderr).toContain('Did you mean --port?');
-  const poort = await runCli(['serve', '--port', '99999']);
-  expect(poort.code).toBe(2);
-  expect(poort.stderr).toContain("--port must be a port number (1-65535), not '99999'");
-  const host = await runCli(['serve', '--host', 'oso.example.nl']);
-  expect(host.code).toBe(2);
-  expect(host.stderr).toContain('a name goes in --hostname');
-  const alles = await runCli(['serve', '--host', '0.0.0.0']);
-  expect(alles.code).toBe(2);
-  expect(alles.stderr).toContain('give --hostname');
-  const db = await runCli(['serve', '--database', 'mysql://x']);
-  expect(db.code).toBe(2);
-  expect(db.stderr).toContain('postgres://');
   const dir = mkdtempSync(join(tmpdir(), 'serve-config-'));
   const config = join(dir, 'serve.yaml');
   (await import('node:fs')).writeFileSync(config, 'hostnaam: oso.example.nl\npoortt: 9443\n');
-  const cfg = await runCli(['serve', '--config', config]);
-  expect(cfg.code).toBe(2);
-  expect(cfg.stderr).toContain(`${config}:2:1: unknown key 'poortt'. Did you mean poort?`);
+  const gevallen: [string[], string[]][] = [
+    [['--prot', '8443'], ["unknown option '--prot'", 'Did you mean --port?']],
+    [['--port', '99999'], ["--port must be a port number (1-65535), not '99999'"]],
+    [['--host', 'oso.example.nl'], ['a name goes in --hostname']],
+    [['--host', '0.0.0.0'], ['give --hostname']],
+    [['--database', 'mysql://x'], ['postgres://']],
+    [['--config', config], [`${config}:2:1: unknown key 'poortt'. Did you mean poort?`]],
+  ];
+  // Each case is its own process; they run side by side.
+  const uitkomsten = await Promise.all(gevallen.map(([args]) => runCli(['serve', ...args])));
+  gevallen.forEach(([args, meldingen], i) => {
+    expect(uitkomsten[i]!.code, args.join(' ')).toBe(2);
+    for (const melding of meldingen) expect(uitkomsten[i]!.stderr, args.join(' ')).toContain(melding);
+  });
 });
