@@ -78,21 +78,24 @@ test('an invalid scenario stops qualify before anything runs, with file, line an
 });
 
 test('usage errors exit 2 with a message and start nothing', async () => {
-  const unknownFault = await runCli(['qualify', '--fault', 'bestaat-niet']);
-  expect(unknownFault.code).toBe(2);
-  expect(unknownFault.stderr).toContain("unknown fault 'bestaat-niet'");
-  expect(unknownFault.stderr).toContain('skip-sessiecontrole');
-  const badRole = await runCli(['qualify', '--role', 'beide']);
-  expect(badRole.code).toBe(2);
-  const badOption = await runCli(['qualify', '--onbekend']);
-  expect(badOption.code).toBe(2);
-  expect(badOption.stderr).toContain('Usage: oso-testbank qualify');
-  const unknownCommand = await runCli(['bestaat-niet']);
-  expect(unknownCommand.code).toBe(2);
   // A folder with other files is never emptied to make room for a report.
   const foreign = reportDir();
   writeFileSync(join(foreign, 'belangrijk.txt'), 'niet weggooien');
-  const refused = await runCli(['qualify', '--report', foreign]);
+  // Each case is its own process; they run side by side.
+  const [unknownFault, badRole, badOption, unknownCommand, refused] = await Promise.all([
+    runCli(['qualify', '--fault', 'bestaat-niet']),
+    runCli(['qualify', '--role', 'beide']),
+    runCli(['qualify', '--onbekend']),
+    runCli(['bestaat-niet']),
+    runCli(['qualify', '--report', foreign]),
+  ]);
+  expect(unknownFault.code).toBe(2);
+  expect(unknownFault.stderr).toContain("unknown fault 'bestaat-niet'");
+  expect(unknownFault.stderr).toContain('skip-sessiecontrole');
+  expect(badRole.code).toBe(2);
+  expect(badOption.code).toBe(2);
+  expect(badOption.stderr).toContain('Usage: oso-testbank qualify');
+  expect(unknownCommand.code).toBe(2);
   expect(refused.code).toBe(2);
   expect(refused.stderr).toContain('is not empty and holds no earlier report');
   expect(readFileSync(join(foreign, 'belangrijk.txt'), 'utf8')).toBe('niet weggooien');

@@ -14,13 +14,15 @@ test('--version prints the harness, protocol and gegevensset versions and exits 
 });
 
 test('a mistyped command, flag or scenario id gets a suggestion, exit 2, and never the whole scenario list', async () => {
-  const command = await runCli(['qualfy']);
+  const [command, flag, scenario] = await Promise.all([
+    runCli(['qualfy']),
+    runCli(['verify', '--trsut', 'AB', '/tmp']),
+    runCli(['qualify', '--scenario', 'zorgdosier', '--report', '/tmp/niet-gebruikt']),
+  ]);
   expect(command.code).toBe(2);
   expect(command.stderr).toContain("unknown command 'qualfy'. Did you mean qualify?");
-  const flag = await runCli(['verify', '--trsut', 'AB', '/tmp']);
   expect(flag.code).toBe(2);
   expect(flag.stderr).toContain("unknown option '--trsut'. Did you mean --trust?");
-  const scenario = await runCli(['qualify', '--scenario', 'zorgdosier', '--report', '/tmp/niet-gebruikt']);
   expect(scenario.code).toBe(2);
   expect(scenario.stderr).toContain('no scenario matches zorgdosier. Did you mean zorgdossier?');
   expect(scenario.stderr).not.toContain('regulier-povo');
