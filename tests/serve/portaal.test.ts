@@ -134,6 +134,7 @@ test.describe('a school sees its own exchanges', () => {
   test('the notificatie button lets 99AA klaarzetten a waiting pupil for this school and notify it; every outcome is told in Dutch', async () => {
     const pagina = await get(`/portaal/school/${w.tokenA}/testleerlingen`);
     expect(pagina.body).toContain('Notificatie testen');
+    expect(pagina.body).toContain('behalve voor de leerlingen onder “Notificatie testen” hieronder');
     expect(pagina.body).toContain(`action="/portaal/school/${w.tokenA}/notificatie"`);
     expect(pagina.body).toContain('name="pgn" value="999900067"');
 

@@ -79,7 +79,7 @@ ${g.leerlingen.map(
 </form></section>
 <section id="als-doel" aria-labelledby="kop-doel"><h2 id="kop-doel">Uw school als nieuwe school: u vraagt een dossier op bij testschool ${g.leverancier}</h2>
 <ol>
-<li>Testschool ${g.leverancier} heeft voor elke testleerling hierboven een dossier klaargezet voor uw school.</li>
+<li>Testschool ${g.leverancier} heeft voor elke testleerling hierboven een dossier klaargezet voor uw school${g.leerlingen.some((l) => l.wachtOpKlaarzetten) ? ', behalve voor de leerlingen onder “Notificatie testen” hieronder' : ''}.</li>
 <li>Vraag in uw LAS het dossier op van een testleerling, met BRIN <strong>${g.leverancier}</strong> als huidige school, het BSN of onderwijsnummer en de geboortedatum uit de tabel.</li>
 <li>Het dossier komt binnen in uw LAS. In dit portaal ziet u het bericht en het dossier dat de testschool leverde onder <em>Uitwisselingen</em>.</li>
 </ol>
