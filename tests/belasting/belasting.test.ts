@@ -80,9 +80,11 @@ test('slow-under-load: the ramp stops at a breaking point just above the capacit
   for (const e of r.steekproef.eisen) expect(e.mislukt, e.eis).toBe(0);
 });
 
-test('the same ramp against the clean reference LAS does not break', async () => {
+test("a ramp past the faulty LAS's capacity does not break the clean reference LAS", async () => {
   const dir = mkdtempSync(join(tmpdir(), 'belasting-trap-schoon-'));
-  const { code, stdout, stderr } = await runCli(['belasting', ...ramp, '--duur', '8s', '--report', dir]);
+  // Up to 16/s (three times the faulty capacity) and no further: what a clean LAS holds at 64/s depends on how busy this
+  // machine is, and this test is about the fault, not about the machine.
+  const { code, stdout, stderr } = await runCli(['belasting', '--profiel', 'trap', '--snelheid', '0.5/s', '--role', 'bron', '--duur', '12s', '--report', dir]);
   expect(code, `${stdout}\n${stderr}`).toBe(0);
   const r = lees(dir);
   expect(r.oordeel).toBe('GEHOUDEN');

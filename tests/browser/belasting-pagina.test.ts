@@ -3,10 +3,11 @@
  * real lines, the verdict and breaking point are there, and the page asks nothing from the network.
  */
 import { expect, test } from '@playwright/test';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import type { Belastingresultaat } from '../../suites/belasting/belastingresultaat.ts';
 import { launchChromium } from '../../suites/chromium.ts';
 import { runCli } from '../cli/run-cli.ts';
 
@@ -14,7 +15,11 @@ test('belasting.html opens offline: every SVG plot renders with a nonzero size a
   test.setTimeout(120_000);
   const dir = mkdtempSync(join(tmpdir(), 'belasting-pagina-'));
   const run = await runCli(['belasting', '--profiel', 'trap', '--snelheid', '2/s', '--duur', '6s', '--report', dir]);
-  expect(run.code, `${run.stdout}\n${run.stderr}`).toBe(0);
+  // Where the embedded LAS breaks depends on how busy this machine is (the top step is 64/s); the page must show the run's
+  // own result either way, so it is checked against belasting.json rather than against a verdict fixed here.
+  expect([0, 1], `${run.stdout}\n${run.stderr}`).toContain(run.code);
+  const resultaat = JSON.parse(readFileSync(join(dir, 'belasting.json'), 'utf8')) as Belastingresultaat;
+  expect(run.code).toBe(resultaat.oordeel === 'BEZWEKEN' ? 1 : 0);
 
   const browser = await launchChromium();
   try {
@@ -24,8 +29,8 @@ test('belasting.html opens offline: every SVG plot renders with a nonzero size a
       if (!/^(file|data|blob|about):/.test(r.url())) extern.push(r.url());
     });
     await page.goto(pathToFileURL(join(dir, 'belasting.html')).href);
-    await expect(page.locator('#oordeel')).toHaveText('GEHOUDEN');
-    await expect(page.locator('#breekpunt')).toContainText('De LAS bleef binnen de grenzen tot en met');
+    await expect(page.locator('#oordeel')).toHaveText(resultaat.oordeel);
+    await expect(page.locator('#breekpunt')).toHaveText(resultaat.breekpunt.tekst);
     const grafieken = ['grafiek-latentie', 'grafiek-doorvoer', 'grafiek-fouten', 'grafiek-in-behandeling', 'grafiek-generator'];
     for (const id of grafieken) {
       const svg = page.locator(`#${id} svg`);
@@ -41,8 +46,9 @@ test('belasting.html opens offline: every SVG plot renders with a nonzero size a
       const lengte = await page.locator(`#${id} svg polyline`).first().evaluate((l) => (l as unknown as { getTotalLength(): number }).getTotalLength());
       expect(lengte, id).toBeGreaterThan(10);
     }
-    // One row per step of the ramp, each judged.
-    await expect(page.locator('#stappen tbody tr')).toHaveCount(6);
+    // One row per step the ramp ran (it stops after the first step over the limits), each judged.
+    expect(resultaat.stappen.length).toBeGreaterThanOrEqual(2);
+    await expect(page.locator('#stappen tbody tr')).toHaveCount(resultaat.stappen.length);
     await expect(page.locator('#aannames')).toContainText('overstappenPerJaar');
     await testInfo.attach('belasting.png', { body: await page.screenshot({ fullPage: true }), contentType: 'image/png' });
     expect(extern).toEqual([]);
