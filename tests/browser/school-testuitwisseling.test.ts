@@ -11,10 +11,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fixtureLeerling, loadTestschoolLeerlingen } from '../../fixtures/leerlingen.ts';
 import { referentieLasScholen } from '../../fixtures/scholen.ts';
-import { REFERENCE_LAS_UI_PATH } from '../../simulator/reference-las/reference-las.ts';
 import { launchChromium } from '../../suites/chromium.ts';
-import { freePorts, startStandaloneLas } from '../cli/standalone-las.ts';
-import { https, pkiIdentiteit, startServeProces, type ServeProces } from '../serve/serve-proces.ts';
+import { freePorts } from '../cli/standalone-las.ts';
+import { https, pkiIdentiteit, registreerSchoolLas, startSchoolLas, startServeProces, type SchoolLas, type ServeProces } from '../serve/serve-proces.ts';
 
 test.describe.configure({ mode: 'serial' });
 test.setTimeout(180_000);
@@ -27,7 +26,7 @@ const vendor = pkiIdentiteit('reference-las');
 
 let dataDir: string;
 let serve: ServeProces;
-let las: { stop(): Promise<number | null>; ui: string } | undefined;
+let las: SchoolLas | undefined;
 let browser: Browser;
 /** The school administrator's browser and Kennisnet's, apart: they share no cookie. */
 let school: BrowserContext;
@@ -37,23 +36,11 @@ const geladen: string[] = [];
 /** Where the pages may load from: the service and each LAS started. */
 const eigenAdressen: string[] = [];
 
-/** The standalone reference LAS on fresh ports calling the served TC, its aanleverpunten registered by its vendor. */
-async function startSchoolLas(faults: string[] = []): Promise<void> {
-  const [ap, ctl] = (await freePorts(2)) as [number, number];
-  const port = Number(new URL(serve.url).port);
-  const proces = await startStandaloneLas(
-    { ports: { ap, control: ctl, tc: port, testschoolPo: 0, testschoolVo: 0 }, configPath: '', dir: '', tcUrl: `${serve.url}/oso/tc`, lasArgs: [], voorvoegsel: [] },
-    faults,
-  );
-  las = { stop: proces.stop, ui: `http://127.0.0.1:${ctl}${REFERENCE_LAS_UI_PATH}` };
-  eigenAdressen.push(`http://127.0.0.1:${ctl}/`);
-  for (const s of [po, vo]) {
-    const res = await https(`${serve.url}/api/aanleverpunten`, {
-      identiteit: vendor,
-      json: { routeringsKenmerk: s.routeringsKenmerk, brin: s.brin, url: `https://127.0.0.1:${ap}/oso/ap/${s.routeringsKenmerk}`, naam: s.naam, sector: s.sector },
-    });
-    expect([200, 201], res.tekst).toContain(res.status);
-  }
+/** The standalone reference LAS as the school's LAS, calling the served TC, its aanleverpunten registered by its vendor. */
+async function startLasVanSchool(faults: string[] = []): Promise<void> {
+  las = await startSchoolLas(`${serve.url}/oso/tc`, faults);
+  eigenAdressen.push(`${las.controlUrl}/`);
+  for (const res of await registreerSchoolLas(serve.url, las.apPoort, vendor)) expect([200, 201], res.tekst).toContain(res.status);
 }
 
 async function nieuwContext(): Promise<BrowserContext> {
@@ -88,7 +75,7 @@ async function schoolLink(brin: string, voor: string, testInfo: TestInfo): Promi
 
 /** In the school's LAS: the dossier of a pupil klaargezet for the VO testschool. */
 async function klaarzettenInLas(page: Page, pgn: string): Promise<void> {
-  await page.goto(`${las!.ui}/klaarzetten`);
+  await page.goto(`${las!.uiUrl}/klaarzetten`);
   await page.getByLabel('School', { exact: true }).selectOption(po.brin);
   await page.getByLabel('PGN (BSN of onderwijsnummer)').fill(pgn);
   await page.getByLabel('BRIN van de nieuwe school').fill('99BB');
@@ -98,7 +85,7 @@ async function klaarzettenInLas(page: Page, pgn: string): Promise<void> {
 
 /** In the school's LAS: the VO school requests a pupil's dossier from testschool 99AA; the LAS shows the result code. */
 async function opvragenInLas(page: Page, leerling: { pgn: { waarde: string }; geboortedatum: string }): Promise<void> {
-  await page.goto(`${las!.ui}/opvragen`);
+  await page.goto(`${las!.uiUrl}/opvragen`);
   await page.getByLabel('School', { exact: true }).selectOption(vo.brin);
   await page.getByLabel('BRIN van de huidige school').fill('99AA');
   await page.getByLabel('PGN (BSN of onderwijsnummer)').fill(leerling.pgn.waarde);
@@ -122,7 +109,7 @@ test.beforeAll(async () => {
   const [port] = (await freePorts(1)) as [number];
   serve = await startServeProces(['--data', dataDir, '--port', String(port)]);
   eigenAdressen.push(`${serve.url}/`);
-  await startSchoolLas();
+  await startLasVanSchool();
   browser = await launchChromium();
   school = await nieuwContext();
   kennisnet = await nieuwContext();
@@ -205,7 +192,7 @@ test('notificatie: the LAS asks 99AA for the waiting pupil too early, the admini
 
 test('a dossier with a deliberate error: the LAS leaves out the opt-out, and the portal shows the finding in Dutch with its rule id, cause and what to do', async ({}, testInfo) => {
   await las!.stop();
-  await startSchoolLas(['ignore-opt-out']);
+  await startLasVanSchool(['ignore-opt-out']);
   const link = await schoolLink(po.brin, 'Administratie Proefschool PO, tweede link', testInfo);
   const page = await school.newPage();
 

@@ -9,8 +9,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fixtureLeerling } from '../../fixtures/leerlingen.ts';
 import { referentieLasScholen } from '../../fixtures/scholen.ts';
-import { freePorts, startStandaloneLas } from '../cli/standalone-las.ts';
-import { control, https, pkiIdentiteit, startServeProces, type ServeProces } from './serve-proces.ts';
+import { freePorts } from '../cli/standalone-las.ts';
+import { control, https, pkiIdentiteit, registreerSchoolLas, startSchoolLas, startServeProces, type SchoolLas, type ServeProces } from './serve-proces.ts';
 
 const DATABASE = process.env['OSO_TEST_POSTGRES_URL'];
 const TOKEN = 'twee-instanties-beheertoken-0123456789';
@@ -30,29 +30,23 @@ test.describe('two instances on one PostgreSQL (skipped without OSO_TEST_POSTGRE
   let a: ServeProces;
   let b: ServeProces;
   let portA: number;
-  let las: Awaited<ReturnType<typeof startStandaloneLas>> | undefined;
+  let las: SchoolLas | undefined;
   let lasControl: string;
 
   const instance = (port: number) => startServeProces(['--data', mkdtempSync(join(tmpdir(), 'serve-pg-')), '--port', String(port), '--database', DATABASE!], { OSO_BEHEER_TOKEN: TOKEN });
 
   test.beforeAll(async () => {
     test.setTimeout(240_000);
-    const [pa, pb, ap, ctl] = (await freePorts(4)) as [number, number, number, number];
+    const [pa, pb] = (await freePorts(2)) as [number, number];
     portA = pa;
     a = await instance(pa);
     // B starts second: the testscholen's APs in the shared register now point at B, so a transfer through A's TC reaches
     // B's testschool, which checks the session at B's TC.
     b = await instance(pb);
-    las = await startStandaloneLas({ ports: { ap, control: ctl, tc: pa, testschoolPo: 0, testschoolVo: 0 }, configPath: '', dir: '', tcUrl: `${a.url}/oso/tc`, lasArgs: [], voorvoegsel: [] });
-    lasControl = `http://127.0.0.1:${ctl}`;
+    las = await startSchoolLas(`${a.url}/oso/tc`);
+    lasControl = las.controlUrl;
     // Registered through B: counts on A at once.
-    for (const school of [po, vo]) {
-      const res = await https(`${b.url}/api/aanleverpunten`, {
-        identiteit: vendor,
-        json: { routeringsKenmerk: school.routeringsKenmerk, brin: school.brin, url: `https://127.0.0.1:${ap}/oso/ap/${school.routeringsKenmerk}`, sector: school.sector },
-      });
-      expect([200, 201], res.tekst).toContain(res.status);
-    }
+    for (const res of await registreerSchoolLas(b.url, las.apPoort, vendor)) expect([200, 201], res.tekst).toContain(res.status);
   });
 
   test.afterAll(async () => {

@@ -8,7 +8,10 @@ import { request } from 'node:https';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defaultCertDir } from '../../certs/location.ts';
+import { referentieLasScholen } from '../../fixtures/scholen.ts';
+import { REFERENCE_LAS_UI_PATH } from '../../simulator/reference-las/reference-las.ts';
 import { envWithoutEnclosingRun } from '../../suites/run-settings.ts';
+import { freePorts, startStandaloneLas } from '../cli/standalone-las.ts';
 
 const bin = fileURLToPath(new URL('../../bin/oso-testbank.mjs', import.meta.url));
 
@@ -126,4 +129,36 @@ export async function control(controlUrl: string, pad: string, json?: unknown): 
   const body = await res.json();
   if (!res.ok) throw new Error(`${pad}: HTTP ${res.status} ${JSON.stringify(body)}`);
   return body;
+}
+
+/** The standalone reference LAS as a school's LAS, on fresh ports, calling the TC of a running serve. */
+export interface SchoolLas {
+  apPoort: number;
+  /** Its test-control API (plain HTTP on loopback). */
+  controlUrl: string;
+  /** Its own pages, as a school's administrator uses them. */
+  uiUrl: string;
+  stop(): Promise<number | null>;
+}
+
+export async function startSchoolLas(tcUrl: string, faults: string[] = []): Promise<SchoolLas> {
+  const [ap, ctl] = (await freePorts(2)) as [number, number];
+  const las = await startStandaloneLas(
+    { ports: { ap, control: ctl, tc: Number(new URL(tcUrl).port), testschoolPo: 0, testschoolVo: 0 }, configPath: '', dir: '', tcUrl, lasArgs: [], voorvoegsel: [] },
+    faults,
+  );
+  return { apPoort: ap, controlUrl: `http://127.0.0.1:${ctl}`, uiUrl: `http://127.0.0.1:${ctl}${REFERENCE_LAS_UI_PATH}`, stop: las.stop };
+}
+
+/** Registers the LAS's PO and VO aanleverpunten at a serve as their vendor would: by its client certificate. */
+export async function registreerSchoolLas(serveUrl: string, apPoort: number, identiteit: Identiteit = pkiIdentiteit('reference-las')): Promise<Antwoord[]> {
+  const antwoorden: Antwoord[] = [];
+  for (const school of [referentieLasScholen.po, referentieLasScholen.vo])
+    antwoorden.push(
+      await https(`${serveUrl}/api/aanleverpunten`, {
+        identiteit,
+        json: { routeringsKenmerk: school.routeringsKenmerk, brin: school.brin, url: `https://127.0.0.1:${apPoort}/oso/ap/${school.routeringsKenmerk}`, naam: school.naam, sector: school.sector },
+      }),
+    );
+  return antwoorden;
 }

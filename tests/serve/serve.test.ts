@@ -11,8 +11,8 @@ import { ensureCertificateCatalogue } from '../../certs/catalogue.ts';
 import { defaultCertDir } from '../../certs/location.ts';
 import { fixtureLeerling, loadTestschoolLeerlingen } from '../../fixtures/leerlingen.ts';
 import { referentieLasScholen } from '../../fixtures/scholen.ts';
-import { freePorts, startStandaloneLas, type Opstelling } from '../cli/standalone-las.ts';
-import { control, https, pkiIdentiteit, startServeProces, type Identiteit, type ServeProces } from './serve-proces.ts';
+import { freePorts } from '../cli/standalone-las.ts';
+import { control, https, pkiIdentiteit, registreerSchoolLas, startSchoolLas, startServeProces, type Identiteit, type SchoolLas, type ServeProces } from './serve-proces.ts';
 
 test.describe.configure({ mode: 'serial' });
 test.setTimeout(240_000);
@@ -25,39 +25,18 @@ const zorg = fixtureLeerling('povo-zorg');
 let dataDir: string;
 let port: number;
 let serve: ServeProces;
-let las: Awaited<ReturnType<typeof startStandaloneLas>> | undefined;
+let las: SchoolLas | undefined;
 let lasControl: string;
-let lasOpstelling: Opstelling;
 const vendor: Identiteit = pkiIdentiteit('reference-las');
 let andereVendor: Identiteit;
 
-/** The standalone reference LAS on fresh ports, calling the served TC. */
+/** The standalone reference LAS as the school's LAS, calling the served TC. */
 async function startLas(faults: string[] = []) {
-  const [ap, ctl] = (await freePorts(2)) as [number, number];
-  lasOpstelling = {
-    ports: { ap, control: ctl, tc: port, testschoolPo: 0, testschoolVo: 0 },
-    configPath: '',
-    dir: '',
-    tcUrl: `${serve.url}/oso/tc`,
-    lasArgs: [],
-    voorvoegsel: [],
-  };
-  las = await startStandaloneLas(lasOpstelling, faults);
-  lasControl = `http://127.0.0.1:${ctl}`;
+  las = await startSchoolLas(`${serve.url}/oso/tc`, faults);
+  lasControl = las.controlUrl;
 }
 
-/** Registers the LAS's two aanleverpunten as its vendor: by the client certificate, pointing at where the LAS listens. */
-async function registreer() {
-  const antwoorden = [];
-  for (const school of [po, vo])
-    antwoorden.push(
-      await https(`${serve.url}/api/aanleverpunten`, {
-        identiteit: vendor,
-        json: { routeringsKenmerk: school.routeringsKenmerk, brin: school.brin, url: `https://127.0.0.1:${lasOpstelling.ports.ap}/oso/ap/${school.routeringsKenmerk}`, naam: school.naam, sector: school.sector },
-      }),
-    );
-  return antwoorden;
-}
+const registreer = () => registreerSchoolLas(serve.url, las!.apPoort, vendor);
 
 test.beforeAll(async () => {
   test.setTimeout(240_000);
@@ -109,7 +88,7 @@ test('a vendor registers its aanleverpunten by its client certificate; another v
   expect(kaping.status).toBe(403);
   expect(kaping.body.fout).toContain('ander certificaat');
   const nogSteeds = await https(`${serve.url}/api/aanleverpunten`, { identiteit: vendor });
-  expect(nogSteeds.body.aanleverpunten.find((ap: { brin: string }) => ap.brin === po.brin).url).toContain(`:${lasOpstelling.ports.ap}/`);
+  expect(nogSteeds.body.aanleverpunten.find((ap: { brin: string }) => ap.brin === po.brin).url).toContain(`:${las!.apPoort}/`);
 
   const slecht = await https(`${serve.url}/api/aanleverpunten`, { identiteit: vendor, json: { routeringsKenmerk: 'kort', brin: po.brin, url: 'http://x' } });
   expect(slecht.status).toBe(400);
