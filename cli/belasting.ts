@@ -6,8 +6,8 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
-import { argumentError, didYouMean } from './did-you-mean.ts';
+import { parseCommandArgs } from './command-args.ts';
+import { didYouMean } from './did-you-mean.ts';
 import { leesDuur, leesSnelheid, PIEK_PER_SECONDE, profielen, standaardDuurMs, stappenVoor, type Profiel } from '../simulator/load/belasting-profielen.ts';
 import { isReferenceLasFault, referenceLasFaults, type ReferenceLasFault } from '../simulator/reference-las/faults.ts';
 import { REFERENCE_LAS_NAME, REFERENCE_LAS_VERSION } from '../simulator/reference-las/reference-las.ts';
@@ -59,35 +59,27 @@ function positief(naam: string, tekst: string | undefined, geheel = false): numb
 }
 
 export async function runBelastingCommand(args: string[]): Promise<number> {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args,
-      options: {
-        config: { type: 'string' },
-        profiel: { type: 'string' },
-        snelheid: { type: 'string' },
-        duur: { type: 'string' },
-        role: { type: 'string' },
-        report: { type: 'string' },
-        fault: { type: 'string', multiple: true },
-        seed: { type: 'string' },
-        aankomsten: { type: 'string' },
-        steekproef: { type: 'string' },
-        'p99-grens': { type: 'string' },
-        foutgrens: { type: 'string' },
-        help: { type: 'boolean' },
-      },
-      strict: true,
-    }));
-  } catch (e) {
-    process.stderr.write(`oso-testbank belasting: ${argumentError(e, usage)}\n\n${usage}`);
-    return 2;
-  }
-  if (values.help) {
-    process.stdout.write(usage);
-    return 0;
-  }
+  const parsed = parseCommandArgs('belasting', usage, {
+    args,
+    options: {
+      config: { type: 'string' },
+      profiel: { type: 'string' },
+      snelheid: { type: 'string' },
+      duur: { type: 'string' },
+      role: { type: 'string' },
+      report: { type: 'string' },
+      fault: { type: 'string', multiple: true },
+      seed: { type: 'string' },
+      aankomsten: { type: 'string' },
+      steekproef: { type: 'string' },
+      'p99-grens': { type: 'string' },
+      foutgrens: { type: 'string' },
+      help: { type: 'boolean' },
+    },
+    strict: true,
+  });
+  if (typeof parsed === 'number') return parsed;
+  const { values } = parsed;
   const profiel = (values.profiel ?? 'piek') as Profiel;
   if (!profielen.includes(profiel)) return fail(`--profiel must be one of ${profielen.join(', ')}, not '${values.profiel}'.${didYouMean(values.profiel!, profielen)}`);
   if (values.role !== undefined && values.role !== 'bron' && values.role !== 'doel') return fail(`--role must be bron or doel, not '${values.role}'.`);

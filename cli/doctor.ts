@@ -8,8 +8,7 @@ import { get as httpGet } from 'node:http';
 import { get as httpsGet } from 'node:https';
 import { createServer, connect as tcpConnect, isIP } from 'node:net';
 import { connect as tlsConnect } from 'node:tls';
-import { parseArgs } from 'node:util';
-import { argumentError } from './did-you-mean.ts';
+import { parseCommandArgs } from './command-args.ts';
 import { defaultCertDir } from '../certs/location.ts';
 import { ensureCertificateCatalogue } from '../certs/catalogue.ts';
 import { controlPaths, type ControlStatus } from '../simulator/control-api.ts';
@@ -66,17 +65,9 @@ function print(u: Uitslag): Uitslag {
 }
 
 export async function runDoctor(args: string[]): Promise<number> {
-  let values;
-  try {
-    ({ values } = parseArgs({ args, options: { config: { type: 'string' }, help: { type: 'boolean' } }, strict: true }));
-  } catch (e) {
-    process.stderr.write(`oso-testbank doctor: ${argumentError(e, usage)}\n\n${usage}`);
-    return 2;
-  }
-  if (values.help) {
-    process.stdout.write(usage);
-    return 0;
-  }
+  const parsed = parseCommandArgs('doctor', usage, { args, options: { config: { type: 'string' }, help: { type: 'boolean' } }, strict: true });
+  if (typeof parsed === 'number') return parsed;
+  const { values } = parsed;
   let pki;
   let crlPath;
   try {

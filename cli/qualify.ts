@@ -11,8 +11,8 @@ import { hostname, tmpdir, userInfo } from 'node:os';
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
-import { argumentError, closest } from './did-you-mean.ts';
+import { parseCommandArgs } from './command-args.ts';
+import { closest } from './did-you-mean.ts';
 import type { JSONReport } from '@playwright/test/reporter';
 import type { Rol } from '../suites/scenario-context.ts';
 import { defaultCertDir } from '../certs/location.ts';
@@ -88,35 +88,27 @@ const fail = (message: string) => {
 export async function runQualify(args: string[]): Promise<number> {
   const timings = new QualifyTimings();
   timings.mark('start-up');
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args,
-      options: {
-        scenario: { type: 'string', multiple: true },
-        'scenario-dir': { type: 'string' },
-        history: { type: 'string' },
-        seed: { type: 'string' },
-        role: { type: 'string' },
-        report: { type: 'string' },
-        fault: { type: 'string', multiple: true },
-        config: { type: 'string' },
-        shard: { type: 'string' },
-        timings: { type: 'boolean' },
-        strict: { type: 'boolean' },
-        attestaties: { type: 'boolean' },
-        help: { type: 'boolean' },
-      },
-      strict: true,
-    }));
-  } catch (e) {
-    process.stderr.write(`oso-testbank qualify: ${argumentError(e, usage)}\n\n${usage}`);
-    return 2;
-  }
-  if (values.help) {
-    process.stdout.write(usage);
-    return 0;
-  }
+  const parsed = parseCommandArgs('qualify', usage, {
+    args,
+    options: {
+      scenario: { type: 'string', multiple: true },
+      'scenario-dir': { type: 'string' },
+      history: { type: 'string' },
+      seed: { type: 'string' },
+      role: { type: 'string' },
+      report: { type: 'string' },
+      fault: { type: 'string', multiple: true },
+      config: { type: 'string' },
+      shard: { type: 'string' },
+      timings: { type: 'boolean' },
+      strict: { type: 'boolean' },
+      attestaties: { type: 'boolean' },
+      help: { type: 'boolean' },
+    },
+    strict: true,
+  });
+  if (typeof parsed === 'number') return parsed;
+  const { values } = parsed;
   if (values.role !== undefined && values.role !== 'bron' && values.role !== 'doel') return fail(`--role must be bron or doel, not '${values.role}'.`);
   let role: Rol | undefined = values.role;
   const faults = values.fault ?? [];

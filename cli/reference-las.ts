@@ -5,8 +5,7 @@
  * vendor LAS (docs/examples/sut-http.yaml describes such a setup).
  */
 import { isIP } from 'node:net';
-import { parseArgs } from 'node:util';
-import { argumentError } from './did-you-mean.ts';
+import { parseCommandArgs } from './command-args.ts';
 import { defaultCertDir } from '../certs/location.ts';
 import { ensureCertificateCatalogue } from '../certs/catalogue.ts';
 import { loadFixtureLeerlingen } from '../fixtures/leerlingen.ts';
@@ -43,34 +42,26 @@ const fail = (message: string) => {
 };
 
 export async function runReferenceLas(args: string[]): Promise<number> {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args,
-      options: {
-        'list-faults': { type: 'boolean' },
-        verbose: { type: 'boolean' },
-        'tc-url': { type: 'string' },
-        'ap-port': { type: 'string' },
-        'control-port': { type: 'string' },
-        fault: { type: 'string', multiple: true },
-        datum: { type: 'string' },
-        host: { type: 'string' },
-        hostname: { type: 'string' },
-        resolve: { type: 'string', multiple: true },
-        without: { type: 'string', multiple: true },
-        help: { type: 'boolean' },
-      },
-      strict: true,
-    }));
-  } catch (e) {
-    process.stderr.write(`oso-testbank reference-las: ${argumentError(e, usage)}\n\n${usage}`);
-    return 2;
-  }
-  if (values.help) {
-    process.stdout.write(usage);
-    return 0;
-  }
+  const parsed = parseCommandArgs('reference-las', usage, {
+    args,
+    options: {
+      'list-faults': { type: 'boolean' },
+      verbose: { type: 'boolean' },
+      'tc-url': { type: 'string' },
+      'ap-port': { type: 'string' },
+      'control-port': { type: 'string' },
+      fault: { type: 'string', multiple: true },
+      datum: { type: 'string' },
+      host: { type: 'string' },
+      hostname: { type: 'string' },
+      resolve: { type: 'string', multiple: true },
+      without: { type: 'string', multiple: true },
+      help: { type: 'boolean' },
+    },
+    strict: true,
+  });
+  if (typeof parsed === 'number') return parsed;
+  const { values } = parsed;
   if (values['list-faults']) {
     for (const [name, fault] of Object.entries(referenceLasFaults)) process.stdout.write(values.verbose ? `${name}\t${fault.omschrijving}\n` : `${name}\n`);
     return 0;

@@ -1,6 +1,5 @@
 /** `oso-testbank scenarios [--json]`: the scenario catalogue, the requirements and their coverage. */
-import { parseArgs } from 'node:util';
-import { argumentError } from './did-you-mean.ts';
+import { parseCommandArgs } from './command-args.ts';
 import { loadRequirements } from '../suites/requirements.ts';
 import { allEisen, qualificationCatalogue } from '../suites/catalogue.ts';
 import { SourceError } from '../suites/yaml-source.ts';
@@ -11,17 +10,9 @@ const usage = `Usage: oso-testbank scenarios [--json]
 `;
 
 export async function runScenarios(args: string[]): Promise<number> {
-  let values;
-  try {
-    ({ values } = parseArgs({ args, options: { json: { type: 'boolean' }, help: { type: 'boolean' } }, strict: true }));
-  } catch (e) {
-    process.stderr.write(`oso-testbank scenarios: ${argumentError(e, usage)}\n\n${usage}`);
-    return 2;
-  }
-  if (values.help) {
-    process.stdout.write(usage);
-    return 0;
-  }
+  const parsed = parseCommandArgs('scenarios', usage, { args, options: { json: { type: 'boolean' }, help: { type: 'boolean' } }, strict: true });
+  if (typeof parsed === 'number') return parsed;
+  const { values } = parsed;
   let requirements, scenarios;
   try {
     requirements = loadRequirements();

@@ -5,14 +5,13 @@
  */
 import { isIP } from 'node:net';
 import { join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { defaultCertDir } from '../certs/location.ts';
 import { beheerToken, BEHEER_TOKEN_ENV } from '../serve/beheer-token.ts';
 import { startServe } from '../serve/server.ts';
 import { openStore } from '../store/open-store.ts';
 import type { Store } from '../store/store.ts';
 import { SourceError } from '../suites/yaml-source.ts';
-import { argumentError } from './did-you-mean.ts';
+import { parseCommandArgs } from './command-args.ts';
 import { readServeConfig, type ServeConfig } from './serve-config.ts';
 
 export const DEFAULT_DATA_DIR = './.oso-testbank/data';
@@ -38,30 +37,22 @@ const fail = (message: string) => {
 };
 
 export async function runServe(args: string[]): Promise<number> {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args,
-      options: {
-        config: { type: 'string' },
-        host: { type: 'string' },
-        hostname: { type: 'string' },
-        port: { type: 'string' },
-        data: { type: 'string' },
-        database: { type: 'string' },
-        help: { type: 'boolean' },
-      },
-      strict: true,
-      allowPositionals: false,
-    }));
-  } catch (e) {
-    process.stderr.write(`oso-testbank serve: ${argumentError(e, usage)}\n\n${usage}`);
-    return 2;
-  }
-  if (values.help) {
-    process.stdout.write(usage);
-    return 0;
-  }
+  const parsed = parseCommandArgs('serve', usage, {
+    args,
+    options: {
+      config: { type: 'string' },
+      host: { type: 'string' },
+      hostname: { type: 'string' },
+      port: { type: 'string' },
+      data: { type: 'string' },
+      database: { type: 'string' },
+      help: { type: 'boolean' },
+    },
+    strict: true,
+    allowPositionals: false,
+  });
+  if (typeof parsed === 'number') return parsed;
+  const { values } = parsed;
 
   let config: ServeConfig = {};
   if (values.config !== undefined) {

@@ -1,8 +1,7 @@
 /** `oso-testbank verify DIR`: checks a report's evidence bundle offline. Exit 0 intact, 1 tampered, 2 usage or no bundle. */
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
-import { argumentError } from './did-you-mean.ts';
+import { parseCommandArgs } from './command-args.ts';
 import { verifyEvidenceBundle } from '../reports/evidence-bundle.ts';
 
 const usage = `Usage: oso-testbank verify DIR [--trust SHA256]
@@ -16,17 +15,8 @@ message log that was edited, deleted or reordered.
 `;
 
 export async function runVerify(args: string[]): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({ args, allowPositionals: true, options: { trust: { type: 'string' }, help: { type: 'boolean' } }, strict: true });
-  } catch (e) {
-    process.stderr.write(`oso-testbank verify: ${argumentError(e, usage)}\n\n${usage}`);
-    return 2;
-  }
-  if (parsed.values.help) {
-    process.stdout.write(usage);
-    return 0;
-  }
+  const parsed = parseCommandArgs('verify', usage, { args, allowPositionals: true, options: { trust: { type: 'string' }, help: { type: 'boolean' } }, strict: true });
+  if (typeof parsed === 'number') return parsed;
   const [dirArg, ...rest] = parsed.positionals;
   if (!dirArg || rest.length) {
     process.stderr.write(`oso-testbank verify: give exactly one report folder.\n\n${usage}`);
