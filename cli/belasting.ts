@@ -7,6 +7,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseCommandArgs } from './command-args.ts';
+import { leesSutConfigOptie } from './sut-config-optie.ts';
 import { didYouMean } from './did-you-mean.ts';
 import { leesDuur, leesSnelheid, PIEK_PER_SECONDE, profielen, standaardDuurMs, stappenVoor, type Profiel } from '../simulator/load/belasting-profielen.ts';
 import { isReferenceLasFault, referenceLasFaults, type ReferenceLasFault } from '../simulator/reference-las/faults.ts';
@@ -17,8 +18,7 @@ import type { SutAdapter } from '../suites/adapters/sut-adapter.ts';
 import { runBelasting } from '../suites/belasting/belasting-run.ts';
 import { snelheidTekst, standaardGrenzen, type Grenzen } from '../suites/belasting/belastingresultaat.ts';
 import type { BelastingRol } from '../suites/belasting/uitwisselingen.ts';
-import { loadSutConfig, standaardTijdslimieten, sutCertificaatProbleem, worldOptionsVoor, type SutConfig } from '../suites/sut-config.ts';
-import { SourceError } from '../suites/yaml-source.ts';
+import { standaardTijdslimieten, worldOptionsVoor, type SutConfig } from '../suites/sut-config.ts';
 import { renderBelastingPagina } from '../reports/belasting-pagina.ts';
 
 const usage = `Usage: oso-testbank belasting [--config FILE] [--profiel piek|dag|trap|duurtest] [--snelheid N/s] [--duur D] [--role bron|doel] [--report DIR] [--fault NAME]... [--seed TEXT] [--aankomsten poisson|vast] [--steekproef N] [--p99-grens MS] [--foutgrens PCT]
@@ -108,15 +108,9 @@ export async function runBelastingCommand(args: string[]): Promise<number> {
 
   let config: SutConfig | undefined;
   if (values.config !== undefined) {
-    if (faults.length) return fail('--fault switches on a misbehaviour of the embedded reference LAS; it cannot be combined with --config (a vendor LAS).');
-    try {
-      config = loadSutConfig(values.config);
-    } catch (e) {
-      if (e instanceof SourceError) return fail(e.message);
-      throw e;
-    }
-    const probleem = sutCertificaatProbleem(config);
-    if (probleem) return fail(`${config.bestand}: sut.certificaat: ${probleem}.\n  Fix: renew the certificate and check with oso-testbank doctor --config.`);
+    const gelezen = leesSutConfigOptie(values.config, faults);
+    if ('fout' in gelezen) return fail(gelezen.fout);
+    config = gelezen.config;
     if (config.adapter.soort !== 'http')
       return fail(`${config.bestand}: adapter.soort is ${config.adapter.soort}; a load test drives the LAS many times a second and needs the test-control API.\n  Fix: use adapter soort http (docs/control-api.md) for belasting.`);
   }

@@ -12,6 +12,7 @@ import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseCommandArgs } from './command-args.ts';
+import { leesSutConfigOptie } from './sut-config-optie.ts';
 import { closest } from './did-you-mean.ts';
 import type { JSONReport } from '@playwright/test/reporter';
 import type { Rol } from '../suites/scenario-context.ts';
@@ -38,7 +39,7 @@ import { qualificationCatalogue, runsVan } from '../suites/catalogue.ts';
 import { matchesFilter } from '../suites/scenario.ts';
 import { SourceError } from '../suites/yaml-source.ts';
 import { summary } from './report-summary.ts';
-import { loadSutConfig, sutCertificaatProbleem, type SutConfig } from '../suites/sut-config.ts';
+import type { SutConfig } from '../suites/sut-config.ts';
 import { operatorBewijsMap } from '../web/operator-console/bewijs.ts';
 import type { Afsluiting } from '../web/operator-console/pagina.ts';
 import { leesOperatorVerslag, operatorOmgeving, renderOperatorSectie } from '../reports/operator-verslag.ts';
@@ -118,15 +119,9 @@ export async function runQualify(args: string[]): Promise<number> {
 
   let config: SutConfig | undefined;
   if (values.config !== undefined) {
-    if (faults.length) return fail('--fault switches on a misbehaviour of the embedded reference LAS; it cannot be combined with --config (a vendor LAS).');
-    try {
-      config = loadSutConfig(values.config);
-    } catch (e) {
-      if (e instanceof SourceError) return fail(e.message);
-      throw e;
-    }
-    const probleem = sutCertificaatProbleem(config);
-    if (probleem) return fail(`${config.bestand}: sut.certificaat: ${probleem}.\n  Fix: renew the certificate (for the test certificate: oso-testbank certs) and check with oso-testbank doctor --config.`);
+    const gelezen = leesSutConfigOptie(values.config, faults);
+    if ('fout' in gelezen) return fail(gelezen.fout);
+    config = gelezen.config;
     try {
       // Loaded only for a vendor LAS: the adapters pull in Playwright's library, about a second of every qualify's start-up.
       const { controleerAdapter } = await import('../suites/adapters/adapter-voor.ts');

@@ -6,6 +6,7 @@
  */
 import { isIP } from 'node:net';
 import { parseCommandArgs } from './command-args.ts';
+import { totStopsignaal } from './stopsignaal.ts';
 import { defaultCertDir } from '../certs/location.ts';
 import { ensureCertificateCatalogue } from '../certs/catalogue.ts';
 import { loadFixtureLeerlingen } from '../fixtures/leerlingen.ts';
@@ -134,11 +135,7 @@ export async function runReferenceLas(args: string[]): Promise<number> {
       '',
     ].join('\n'),
   );
-  await new Promise<void>((stopped) => {
-    const stop = () => stopped();
-    process.once('SIGINT', stop);
-    process.once('SIGTERM', stop);
-  });
+  await totStopsignaal();
   await referenceLas.close();
   process.stdout.write(`${REFERENCE_LAS_NAME} stopped.\n`);
   return 0;

@@ -12,6 +12,7 @@ import { openStore } from '../store/open-store.ts';
 import type { Store } from '../store/store.ts';
 import { SourceError } from '../suites/yaml-source.ts';
 import { parseCommandArgs } from './command-args.ts';
+import { totStopsignaal } from './stopsignaal.ts';
 import { readServeConfig, type ServeConfig } from './serve-config.ts';
 
 export const DEFAULT_DATA_DIR = './.oso-testbank/data';
@@ -129,11 +130,7 @@ export async function runServe(args: string[]): Promise<number> {
     ].join('\n'),
   );
 
-  await new Promise<void>((stopped) => {
-    const stop = () => stopped();
-    process.once('SIGINT', stop);
-    process.once('SIGTERM', stop);
-  });
+  await totStopsignaal();
   await service.close().catch((e: Error) => process.stderr.write(`oso-testbank serve: closing the server: ${e.message}\n`));
   await store.close().catch((e: Error) => process.stderr.write(`oso-testbank serve: closing the store: ${e.message}\n`));
   process.stdout.write('oso-testbank serve stopped.\n');
