@@ -48,7 +48,7 @@ import { extraHostnamesVoor } from '../simulator/world.ts';
 
 const repoRoot = fileURLToPath(new URL('../', import.meta.url));
 
-const usage = `Usage: oso-testbank qualify [--config FILE] [--scenario ID|GLOB]... [--scenario-dir DIR] [--role bron|doel] [--report DIR] [--fault NAME]... [--seed TEXT] [--history FILE] [--shard I/N] [--timings] [--strict] [--attestaties]
+const usage = `Usage: oso-testbank qualify [--config FILE] [--scenario ID|GLOB]... [--scenario-dir DIR] [--role bron|doel] [--report DIR] [--fault NAME]... [--seed TEXT] [--history FILE] [--shard I/N] [--timings] [--no-pdf] [--strict] [--attestaties]
 
 Runs the qualification scenarios against the LAS under test and writes DIR/kwalificatie.json and DIR/index.html.
 Without --config the embedded reference LAS is the system under test.
@@ -72,6 +72,8 @@ Without --config the embedded reference LAS is the system under test.
   --strict            exit 1 for ONVOLLEDIG too: for a CI step that must prove the whole qualification
   --timings           after the summary, print how long each phase took (start-up, PKI, Playwright, world, runs,
                       PDFs, Allure generation, evidence), in milliseconds
+  --no-pdf            attach each exchanged dossier as a printable page (HTML) only, without its PDF: no browser
+                      starts and a full run takes about a third less time (for a CI step that reads the verdict)
   --attestaties       before the run, ask the security checklist and the eigen verklaring at the operator console
                       (manual.poort, else a free port); the answers, who gave them and when go into the report
 
@@ -102,6 +104,7 @@ export async function runQualify(args: string[]): Promise<number> {
       config: { type: 'string' },
       shard: { type: 'string' },
       timings: { type: 'boolean' },
+      'no-pdf': { type: 'boolean' },
       strict: { type: 'boolean' },
       attestaties: { type: 'boolean' },
       help: { type: 'boolean' },
@@ -175,6 +178,7 @@ export async function runQualify(args: string[]): Promise<number> {
     ...(scenarioDir ? { scenariosDir: scenarioDir } : {}),
     ...(config ? { configPath: config.bestand } : {}),
     ...(values.timings ? { timingsDir: await mkdtemp(join(tmpdir(), 'oso-timings-')) } : {}),
+    ...(values['no-pdf'] ? { zonderPdf: true } : {}),
   };
   timings.mark('checks');
   const started = Date.now();
