@@ -90,12 +90,13 @@ test('usage errors exit 2 with a message and start nothing', async () => {
   const foreign = reportDir();
   writeFileSync(join(foreign, 'belangrijk.txt'), 'niet weggooien');
   // Each case is its own process; they run side by side.
-  const [unknownFault, badRole, badOption, unknownCommand, refused] = await Promise.all([
+  const [unknownFault, badRole, badOption, unknownCommand, refused, badShard] = await Promise.all([
     runCli(['qualify', '--fault', 'bestaat-niet']),
     runCli(['qualify', '--role', 'beide']),
     runCli(['qualify', '--onbekend']),
     runCli(['bestaat-niet']),
     runCli(['qualify', '--report', foreign]),
+    runCli(['qualify', '--shard', '3/2']),
   ]);
   expect(unknownFault.code).toBe(2);
   expect(unknownFault.stderr).toContain("unknown fault 'bestaat-niet'");
@@ -107,6 +108,8 @@ test('usage errors exit 2 with a message and start nothing', async () => {
   expect(refused.code).toBe(2);
   expect(refused.stderr).toContain('is not empty and holds no earlier report');
   expect(readFileSync(join(foreign, 'belangrijk.txt'), 'utf8')).toBe('niet weggooien');
+  expect(badShard.code).toBe(2);
+  expect(badShard.stderr).toContain('--shard 3/2');
 });
 
 test('reference-las --list-faults prints one fault name a line', async () => {

@@ -67,6 +67,8 @@ test('a sharded run without --report goes to reports/latest-partial and leaves t
   expect(stdout).toContain(`Qualification: ${join(partial, 'kwalificatie.json')}`);
   const k = read(partial);
   expect(k.selectie.deel).toBe('1/2');
+  // Part 1 of the two runs of regulier-povo: one run.
+  expect(k.scenarios).toHaveLength(1);
   expect(k.verdict).toBe('ONVOLLEDIG');
   expect(codes(k)).toContain('deel');
   const after = existsSync(full) ? createHash('sha256').update(readFileSync(full)).digest('hex') : undefined;
