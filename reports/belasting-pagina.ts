@@ -32,6 +32,7 @@ const stapOordeel = { binnen: 'binnen de grenzen', overschreden: 'over de grenze
 const ms = (x: number | null | undefined) => (x === null || x === undefined || !Number.isFinite(x) ? '–' : `${x < 10 ? x.toFixed(1).replace('.', ',') : Math.round(x)} ms`);
 const seconden = (x: number) => (x / 1000).toFixed(x < 10_000 ? 1 : 0).replace('.', ',');
 const datumTijd = (iso: string) => new Date(iso).toLocaleString('nl-NL', { timeZone: 'Europe/Amsterdam', dateStyle: 'long', timeStyle: 'short' });
+const procent = (x: number) => `${(x * 100).toFixed(1).replace('.', ',')} %`;
 const getal = (x: number) => (Number.isInteger(x) ? x.toLocaleString('nl-NL') : x.toLocaleString('nl-NL', { maximumFractionDigits: 3 }));
 
 const kleuren = ['#1b9e77', '#d95f02', '#7570b3', '#e7298a', '#66a61e', '#e6ab02'];
@@ -71,6 +72,7 @@ export function renderBelastingPagina(r: Belastingresultaat): string {
     { naam: 'aangeboden (gestart per seconde)', kleur: '#7570b3', punten: r.vensters.map((v, i) => [tijd(i) + vensterS / 2, v.gestart / vensterS]) },
     { naam: 'voltooid per seconde', kleur: '#1b9e77', punten: r.vensters.map((v, i) => [tijd(i) + vensterS / 2, v.voltooid / vensterS]) },
   ];
+  const zorgAandeel = r.leerlingmix.filter((m) => m.zorg).reduce((som, m) => som + m.aandeel, 0);
   const foutsoorten = [...new Set(r.vensters.flatMap((v) => Object.keys(v.fouten)))];
   const last: Reeks[] = [
     { naam: 'maximaal tegelijk in behandeling', kleur: '#d95f02', punten: r.vensters.map((v, i) => [tijd(i) + vensterS / 2, v.maxInBehandeling]) },
@@ -154,7 +156,10 @@ Elke aankomst is één volledige uitwisseling in elke geteste rol.</p>
 Piek = overstappen × aandeel in de piek × marktaandeel × piekuurfactor ÷ (werkdagen in de piek × werkuren × 3600 s).</p>
 <table id="aannames"><thead><tr><th>aanname</th><th>waarde</th><th>toelichting</th></tr></thead>
 <tbody>${r.aannames.map((a) => html`<tr><td>${a.naam}</td><td class="n">${getal(a.waarde)}</td><td>${a.toelichting}</td></tr>`)}</tbody></table>
-<p>Leerlingmix: ${r.leerlingmix.map((m) => `${m.id}${m.zorg ? ' (zorgdossier)' : ''} ${(m.aandeel * 100).toFixed(1).replace('.', ',')} %`).join(', ')}.</p>
+<h2>Leerlingen <span class="en">· pupils</span></h2>
+<p id="leerlingen">${r.leerlingen.verschillend} verschillende leerlingen: ${r.leerlingen.fixture} testleerlingen uit fixtures/leerlingen.yaml en ${r.leerlingen.gegenereerd} gegenereerde (seed ${r.seed}, met geldig BSN of onderwijsnummer), alle vooraf klaargezet.
+${r.leerlingen.zorg} van hen hebben een zorgdossier met bijlagen, ${r.leerlingen.veelBijlagen} daarvan met veel bijlagen; per uitwisseling is ${procent(1 - zorgAandeel)} een regulier dossier en ${procent(zorgAandeel)} een zorgdossier.
+${r.leerlingen.getrokken} leerlingen kwamen in de gemeten uitwisselingen aan de beurt.${r.leerlingen.perRol.bron !== undefined && r.leerlingen.perRol.bron < r.leerlingen.verschillend ? ` Als bron kent de LAS alleen de testleerlingen: daar zijn ${r.leerlingen.perRol.bron} leerlingen gebruikt.` : ''}</p>
 </body>
 </html>
 `;

@@ -5,6 +5,7 @@
  */
 import { loadFixtureLeerlingen } from '../../fixtures/leerlingen.ts';
 import type { Leerling } from '../../simulator/dossier/leerling.ts';
+import type { BelastingLeerlingen } from './belasting-leerlingen.ts';
 import { BelastingMeting } from '../../simulator/load/belasting-meting.ts';
 import { DAG_PER_SECONDE, landelijkeCijfers, PIEK_PER_SECONDE, type Profiel, type Stap } from '../../simulator/load/belasting-profielen.ts';
 import { runOpenLoop, type Aankomst, type Aankomsten } from '../../simulator/load/open-loop.ts';
@@ -36,13 +37,21 @@ export interface BelastingOptions {
   naStap?: (s: StapResultaat, van: number) => void;
   /** A ramp stops after the first step over the limits (default true). */
   stopNaBreuk?: boolean;
+  /** The pupils (belasting-leerlingen.ts), known to the world's LAS systems; default the fixture pupils only. */
+  leerlingen?: BelastingLeerlingen;
+  /**
+   * Whether the LAS under test knows the generated pupils (default true: the embedded reference LAS shares the world's
+   * pupils). A vendor LAS knows only the fixture pupils, so as bron it is asked for those; as doel it asks the PO
+   * testschool, which knows them all.
+   */
+  sutKentGegenereerd?: boolean;
 }
 
 /** The pupils of the mix: the regular ones share what the zorgdossiers leave (landelijkeCijfers), the zorg ones the rest. */
 export function leerlingmix(leerlingen: readonly Leerling[]): { leerling: Leerling; aandeel: number }[] {
   const zorg = landelijkeCijfers.aandeelZorgdossier.waarde;
   const veel = landelijkeCijfers.aandeelVeelBijlagen.waarde;
-  const veelBijlagen = (l: Leerling) => l.id.includes('veel-bijlagen');
+  const veelBijlagen = (l: Leerling) => (l.extraBijlagen ?? 0) > 0;
   const regulier = leerlingen.filter((l) => !l.zorg);
   const zorgGewoon = leerlingen.filter((l) => l.zorg && !veelBijlagen(l));
   const zorgVeel = leerlingen.filter((l) => l.zorg && veelBijlagen(l));
@@ -56,22 +65,32 @@ const MAX_LATER = 2000;
 export async function runBelasting(options: BelastingOptions): Promise<Belastingresultaat> {
   const { world, rollen, grenzen } = options;
   const seed = options.seed ?? '1';
-  const mix = leerlingmix(loadFixtureLeerlingen());
+  const pool = options.leerlingen ?? { fixture: loadFixtureLeerlingen(), gegenereerd: [] };
+  const alle = [...pool.fixture, ...pool.gegenereerd];
+  const mixVoor: Record<BelastingRol, ReturnType<typeof leerlingmix>> = {
+    bron: leerlingmix(options.sutKentGegenereerd === false ? pool.fixture : alle),
+    doel: leerlingmix(alle),
+  };
   const ctx: UitwisselingContext = { world, sut: options.sut, berichtMs: options.berichtMs };
-  await klaarzettenVoorBelasting(ctx, rollen, mix.map((m) => m.leerling));
-  // A warm-up, not counted: each pupil once per role, one at a time, so that what happens once (a dossier written for
-  // the first time, TLS sessions, the JIT) does not count as the load's latency or as the generator's lag.
-  for (const { leerling } of mix) for (const rol of rollen) await (rol === 'bron' ? bronUitwisseling(ctx, leerling) : doelUitwisseling(ctx, leerling));
+  for (const rol of rollen) await klaarzettenVoorBelasting(ctx, [rol], mixVoor[rol].map((m) => m.leerling));
+  // A warm-up, not counted: each fixture pupil (a regular dossier, a zorgdossier, one with many attachments …) once per
+  // role, one at a time, so that what happens once (TLS sessions, the JIT, the first dossier of each kind) does not count
+  // as the load's latency or as the generator's lag. The generated pupils' dossiers are built by the LAS at their first
+  // request during the run, as a LAS does in March, when nearly every request is for another pupil.
+  for (const rol of rollen)
+    for (const { leerling } of mixVoor[rol].filter((m) => pool.fixture.includes(m.leerling))) await (rol === 'bron' ? bronUitwisseling(ctx, leerling) : doelUitwisseling(ctx, leerling));
 
   const duurMs = options.stappen.reduce((s, x) => s + x.duurMs, 0);
   const vensterMs = options.vensterMs ?? Math.max(1000, Math.ceil(duurMs / 60 / 1000) * 1000);
   const meting = new BelastingMeting(vensterMs, grenzen.generatorAchterstandMs);
   const kies = seededRandom(`${seed}|leerlingen`);
-  const trekLeerling = () => {
+  const trekLeerling = (rol: BelastingRol) => {
+    const mix = mixVoor[rol];
     let r = kies();
     for (const m of mix) if ((r -= m.aandeel) < 0) return m.leerling;
     return mix.at(-1)!.leerling;
   };
+  const getrokken = new Set<string>();
   const steekproefElke = options.steekproefElke ?? 10;
   const eisen = new Map<string, EisSteekproef>();
   let gesteekt = 0;
@@ -101,7 +120,8 @@ export async function runBelasting(options: BelastingOptions): Promise<Belasting
   };
 
   const uitwisseling = async (a: Aankomst, rol: BelastingRol, nummer: number) => {
-    const leerling = trekLeerling();
+    const leerling = trekLeerling(rol);
+    getrokken.add(leerling.id);
     const u = rol === 'bron' ? await bronUitwisseling(ctx, leerling) : await doelUitwisseling(ctx, leerling);
     for (const [soort, ms] of u.berichten) meting.latentie(a, soort, ms);
     if (u.fout) {
@@ -183,7 +203,16 @@ export async function runBelasting(options: BelastingOptions): Promise<Belasting
     aannames: Object.entries(landelijkeCijfers).map(([naam, c]) => ({ naam, waarde: c.waarde, toelichting: c.toelichting })),
     piekPerSeconde: PIEK_PER_SECONDE,
     dagPerSeconde: DAG_PER_SECONDE,
-    leerlingmix: mix.map((m) => ({ id: m.leerling.id, zorg: !!m.leerling.zorg, aandeel: m.aandeel })),
+    leerlingmix: mixVoor[rollen.includes('doel') ? 'doel' : 'bron'].map((m) => ({ id: m.leerling.id, zorg: !!m.leerling.zorg, ...(m.leerling.extraBijlagen ? { extraBijlagen: m.leerling.extraBijlagen } : {}), aandeel: m.aandeel })),
+    leerlingen: {
+      fixture: pool.fixture.length,
+      gegenereerd: pool.gegenereerd.length,
+      verschillend: alle.length,
+      perRol: Object.fromEntries(rollen.map((rol) => [rol, mixVoor[rol].length])),
+      getrokken: getrokken.size,
+      zorg: alle.filter((l) => l.zorg).length,
+      veelBijlagen: alle.filter((l) => (l.extraBijlagen ?? 0) > 0).length,
+    },
     generator: {
       gepland: verloop.gepland,
       gestart: verloop.gestart,

@@ -71,7 +71,13 @@ export interface Belastingresultaat {
   aannames: { naam: string; waarde: number; toelichting: string }[];
   piekPerSeconde: number;
   dagPerSeconde: number;
-  leerlingmix: { id: string; zorg: boolean; aandeel: number }[];
+  /** The pupils drawn from and each one's share of the exchanges (of the doel role when both ran: it holds them all). */
+  leerlingmix: { id: string; zorg: boolean; extraBijlagen?: number; aandeel: number }[];
+  /**
+   * How many distinct pupils took part: from the fixture file and generated (seeded by the run's seed), in each role's
+   * mix, actually drawn in the run, and how many of them are zorg pupils and zorg pupils with many attachments.
+   */
+  leerlingen: { fixture: number; gegenereerd: number; verschillend: number; perRol: Partial<Record<BelastingRol, number>>; getrokken: number; zorg: number; veelBijlagen: number };
   generator: { gepland: number; gestart: number; nietGestart: number; stappenGelopen: number; teLaat: number; achterstandP99Ms: number; achterstandMaxMs: number };
   totaal: BakSamenvatting;
   stappen: StapResultaat[];

@@ -119,6 +119,11 @@ export async function klaarzettenVoorBelasting(ctx: UitwisselingContext, rollen:
   const { world } = ctx;
   for (const l of leerlingen) {
     if (rollen.includes('bron')) await ctx.sut.klaarzetten({ brin: sutSchool(world.sut, 'po').brin, pgn: l.pgn.waarde, doelBrin: world.testscholen.vo.schools[0]!.brin });
-    if (rollen.includes('doel')) world.testscholen.po.klaarzetten({ brin: world.testscholen.po.schools[0]!.brin, pgn: l.pgn.waarde, doelBrin: sutSchool(world.sut, 'vo').brin });
+    if (rollen.includes('doel')) {
+      const doelSchool = sutSchool(world.sut, 'vo');
+      // The testschool's dossier is built now, not at the first request: building it is the harness's work, and must
+      // never count against the LAS as doel.
+      world.testscholen.po.klaarzetten({ brin: world.testscholen.po.schools[0]!.brin, pgn: l.pgn.waarde, doelBrin: doelSchool.brin }).xmlVoor(doelSchool.sector);
+    }
   }
 }
