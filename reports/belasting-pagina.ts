@@ -25,9 +25,9 @@ const oordeelTekst = { GEHOUDEN: 'GEHOUDEN', BEZWEKEN: 'BEZWEKEN', ONBESLIST: 'O
 const oordeelUitleg = {
   GEHOUDEN: 'De LAS bleef in elke stap binnen de grenzen.',
   BEZWEKEN: 'De LAS ging bij een stap over de grenzen.',
-  ONBESLIST: 'De lastgenerator liep zelf achter; over de LAS is niets vastgesteld.',
+  ONBESLIST: 'Geen stap kon de LAS beoordelen (de lastgenerator liep zelf achter, of er vielen geen aankomsten); over de LAS is niets vastgesteld.',
 } as const;
-const stapOordeel = { binnen: 'binnen de grenzen', overschreden: 'over de grenzen', 'generator-achter': 'generator liep achter' } as const;
+const stapOordeel = { binnen: 'binnen de grenzen', overschreden: 'over de grenzen', 'generator-achter': 'generator liep achter', 'geen-aankomsten': 'geen aankomsten, geen oordeel' } as const;
 
 const ms = (x: number | null | undefined) => (x === null || x === undefined || !Number.isFinite(x) ? '–' : `${x < 10 ? x.toFixed(1).replace('.', ',') : Math.round(x)} ms`);
 const seconden = (x: number) => (x / 1000).toFixed(x < 10_000 ? 1 : 0).replace('.', ',');
@@ -46,7 +46,7 @@ h1 { font-size: 1.5rem; margin-bottom: .25rem; } h2 { font-size: 1.15rem; margin
 #breekpunt { font-size: 1.05rem; background: #f6f6f6; padding: .6rem .8rem; border-left: 4px solid #444; }
 table { border-collapse: collapse; margin: .5rem 0; } th, td { border: 1px solid #ccc; padding: .25rem .5rem; text-align: left; vertical-align: top; }
 td.n { text-align: right; font-variant-numeric: tabular-nums; }
-tr.overschreden td { background: #fde8ea; } tr.generator-achter td { background: #fff6d6; }
+tr.overschreden td { background: #fde8ea; } tr.generator-achter td, tr.geen-aankomsten td { background: #fff6d6; }
 .grafiek { margin: 1rem 0; break-inside: avoid; } .grafiek svg { max-width: 100%; height: auto; font-size: 11px; }
 .grafiek figcaption { font-weight: 600; } .grafiek .markering { fill: #555; font-size: 10px; }
 .legenda { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: .4rem 1rem; font-size: .85rem; margin: .2rem 0 0; }

@@ -9,8 +9,11 @@ import type { Leerling } from '../../simulator/dossier/leerling.ts';
 import { genereerLeerling } from '../../simulator/dossier/generator/leerling-generator.ts';
 import { landelijkeCijfers } from '../../simulator/load/belasting-profielen.ts';
 
-/** Distinct pupils in a run by default: enough that a dossier seldom repeats within a minute of piek. */
-export const STANDAARD_LEERLINGEN = 100;
+/**
+ * Distinct pupils in a run by default: eight times the fixture file, so that at piek a pupil comes round about once a
+ * minute, while the warm-up (each pupil's dossier once) stays a few seconds.
+ */
+export const STANDAARD_LEERLINGEN = 50;
 /** Attachments beyond the usual ones of a zorg pupil with many of them, as the fixture pupil povo-veel-bijlagen has. */
 const VEEL_BIJLAGEN = 30;
 

@@ -3,6 +3,7 @@
  * roles asked, each arrival one complete exchange of a pupil drawn from the mix, every message timed, every Nth exchange
  * judged by the requirements (steekproef.ts); then the result judged per step against the limits.
  */
+import { createHash } from 'node:crypto';
 import { loadFixtureLeerlingen } from '../../fixtures/leerlingen.ts';
 import type { Leerling } from '../../simulator/dossier/leerling.ts';
 import type { BelastingLeerlingen } from './belasting-leerlingen.ts';
@@ -10,10 +11,11 @@ import { BelastingMeting } from '../../simulator/load/belasting-meting.ts';
 import { DAG_PER_SECONDE, landelijkeCijfers, PIEK_PER_SECONDE, type Profiel, type Stap } from '../../simulator/load/belasting-profielen.ts';
 import { runOpenLoop, type Aankomst, type Aankomsten } from '../../simulator/load/open-loop.ts';
 import { seededRandom } from '../../simulator/load/seeded-random.ts';
-import type { World } from '../../simulator/world.ts';
+import { sutSchool, type World } from '../../simulator/world.ts';
+import type { OntvangenDossier } from '../../simulator/control-api.ts';
 import type { SutAdapter } from '../adapters/sut-adapter.ts';
 import { beoordeelStap, breekpuntVan, type Belastingresultaat, type EisSteekproef, type Grenzen, type StapResultaat } from './belastingresultaat.ts';
-import { controleerDossier, controleerInLog, type Controle } from './steekproef.ts';
+import { controleerDossier, controleerInLog, controleerOpgeslagen, type Controle } from './steekproef.ts';
 import { bronUitwisseling, doelUitwisseling, klaarzettenVoorBelasting, type BelastingRol, type UitwisselingContext } from './uitwisselingen.ts';
 
 export interface BelastingOptions {
@@ -59,6 +61,18 @@ export function leerlingmix(leerlingen: readonly Leerling[]): { leerling: Leerli
   return [...deel(regulier, 1 - zorg), ...deel(zorgGewoon, zorg * (zorgVeel.length ? 1 - veel : 1)), ...deel(zorgVeel, zorgGewoon.length ? zorg * veel : zorg)];
 }
 
+/** Warm-up exchanges at once. */
+const WARMUP_TEGELIJK = 4;
+
+/** Runs `doe` for every item, at most `tegelijk` at a time. */
+async function metHoogstensTegelijk<T>(items: readonly T[], tegelijk: number, doe: (item: T) => Promise<unknown>): Promise<void> {
+  let volgende = 0;
+  const werker = async () => {
+    while (volgende < items.length) await doe(items[volgende++]!);
+  };
+  await Promise.all(Array.from({ length: Math.min(tegelijk, items.length) }, werker));
+}
+
 /** Sampled dossiers kept for judging after the run, at most: memory stays bounded on a long run. */
 const MAX_LATER = 2000;
 
@@ -72,13 +86,17 @@ export async function runBelasting(options: BelastingOptions): Promise<Belasting
     doel: leerlingmix(alle),
   };
   const ctx: UitwisselingContext = { world, sut: options.sut, berichtMs: options.berichtMs };
-  for (const rol of rollen) await klaarzettenVoorBelasting(ctx, [rol], mixVoor[rol].map((m) => m.leerling));
-  // A warm-up, not counted: each fixture pupil (a regular dossier, a zorgdossier, one with many attachments …) once per
-  // role, one at a time, so that what happens once (TLS sessions, the JIT, the first dossier of each kind) does not count
-  // as the load's latency or as the generator's lag. The generated pupils' dossiers are built by the LAS at their first
-  // request during the run, as a LAS does in March, when nearly every request is for another pupil.
-  for (const rol of rollen)
-    for (const { leerling } of mixVoor[rol].filter((m) => pool.fixture.includes(m.leerling))) await (rol === 'bron' ? bronUitwisseling(ctx, leerling) : doelUitwisseling(ctx, leerling));
+  /** The dossier the PO testschool delivers for each pupil (by PGN), to compare what the LAS as doel stored (DOEL-07). */
+  const geleverdAanDoel = new Map<string, string>();
+  for (const rol of rollen) for (const [pgn, xml] of await klaarzettenVoorBelasting(ctx, [rol], mixVoor[rol].map((m) => m.leerling))) geleverdAanDoel.set(pgn, xml);
+  // A warm-up, not counted, so that what happens once (TLS sessions, the JIT, a dossier built for the first time) does not
+  // count as the load's latency or as the generator's lag: as bron each pupil once (the LAS builds each pupil's dossier
+  // at its first request; the embedded reference LAS would build it in the generator's own process), as doel each
+  // fixture pupil once (the testschool's dossiers are built already). A few at a time: the LAS is idle meanwhile.
+  for (const rol of rollen) {
+    const warm = rol === 'bron' ? mixVoor.bron : mixVoor.doel.filter((m) => pool.fixture.includes(m.leerling));
+    await metHoogstensTegelijk(warm, WARMUP_TEGELIJK, ({ leerling }) => (rol === 'bron' ? bronUitwisseling(ctx, leerling) : doelUitwisseling(ctx, leerling)));
+  }
 
   const duurMs = options.stappen.reduce((s, x) => s + x.duurMs, 0);
   const vensterMs = options.vensterMs ?? Math.max(1000, Math.ceil(duurMs / 60 / 1000) * 1000);
@@ -101,7 +119,10 @@ export async function runBelasting(options: BelastingOptions): Promise<Belasting
 
   /** Per step, the arrivals still in flight: a ramp waits for them before the next step. */
   const inBehandeling = new Map<number, Set<Promise<void>>>();
-  /** Sampled dossiers, validated after the run: a validation in the middle of it would stall the generator's schedule. */
+  /**
+   * Sampled exchanges judged after the run: a bron dossier's validation in the middle of it would stall the generator's
+   * schedule, and reading back what the LAS as doel stored would load the LAS.
+   */
   const later: { a: Aankomst; rol: BelastingRol; leerling: Leerling; u: Awaited<ReturnType<typeof bronUitwisseling>> }[] = [];
   const telControles = (a: Aankomst, rol: BelastingRol, controles: Controle[]) => {
     for (const c of controles) {
@@ -134,7 +155,7 @@ export async function runBelasting(options: BelastingOptions): Promise<Belasting
       gesteekt++;
       // What the TC's log shows is read now, while the log still holds it; the dossier is judged after the run.
       if (!telControles(a, rol, controleerInLog(world, u))) return;
-      if (rol === 'bron' && later.length < MAX_LATER) later.push({ a, rol, leerling, u });
+      if (later.length < MAX_LATER) later.push({ a, rol, leerling, u });
     }
   };
 
@@ -178,7 +199,27 @@ export async function runBelasting(options: BelastingOptions): Promise<Belasting
     },
   });
 
-  for (const { a, rol, leerling, u } of later) telControles(a, rol, controleerDossier(u, leerling));
+  const bronBrin = sutSchool(world.sut, 'po').brin;
+  const release = world.testscholen.vo.release();
+  for (const { a, rol, leerling, u } of later) if (rol === 'bron') telControles(a, rol, controleerDossier(u, { leerling, bronBrin, release }));
+  const doel = later.filter((x) => x.rol === 'doel');
+  if (doel.length) {
+    // One read of what the LAS stored, after the run: reading it back per exchange would itself load the LAS.
+    let ontvangen: OntvangenDossier[] | Error;
+    try {
+      ontvangen = await options.sut.ontvangen();
+    } catch (e) {
+      ontvangen = e as Error;
+    }
+    for (const { a, rol, leerling, u } of doel)
+      telControles(
+        a,
+        rol,
+        ontvangen instanceof Error
+          ? [{ eis: 'DOEL-04', bevinding: `wat de LAS opsloeg kon niet worden gelezen (GET /dossiers): ${ontvangen.message}` }]
+          : controleerOpgeslagen(u, leerling, ontvangen, geleverdAanDoel.get(leerling.pgn.waarde)),
+      );
+  }
   // Judged again now that every answer is in: a step's slow answers count for the step that caused them.
   const definitief = stapResultaten.map((voorlopig) => ({
     ...beoordeelStap(meting.stap(voorlopig.index), { index: voorlopig.index, snelheid: voorlopig.snelheid, duurMs: voorlopig.duurMs }, rollen, grenzen),
@@ -210,6 +251,7 @@ export async function runBelasting(options: BelastingOptions): Promise<Belasting
       verschillend: alle.length,
       perRol: Object.fromEntries(rollen.map((rol) => [rol, mixVoor[rol].length])),
       getrokken: getrokken.size,
+      vingerafdruk: createHash('sha256').update(alle.map((l) => `${l.id}=${l.pgn.waarde}`).join('\n')).digest('hex'),
       zorg: alle.filter((l) => l.zorg).length,
       veelBijlagen: alle.filter((l) => (l.extraBijlagen ?? 0) > 0).length,
     },

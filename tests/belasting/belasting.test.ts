@@ -18,7 +18,12 @@ const lees = (dir: string) => JSON.parse(readFileSync(join(dir, 'belasting.json'
 
 test('clean, both roles at a steady rate: every exchange succeeds, each message kind is timed and the sampled requirements are met', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'belasting-schoon-'));
-  const { code, stdout, stderr } = await runCli(['belasting', '--profiel', 'piek', '--snelheid', '3/s', '--duur', '6s', '--steekproef', '2', '--report', dir]);
+  const nogEens = mkdtempSync(join(tmpdir(), 'belasting-zelfde-seed-'));
+  // Beside it, a short run with the same (default) seed: it must draw from the same pupils.
+  const [{ code, stdout, stderr }, tweede] = await Promise.all([
+    runCli(['belasting', '--profiel', 'piek', '--snelheid', '3/s', '--duur', '6s', '--steekproef', '2', '--report', dir]),
+    runCli(['belasting', '--profiel', 'piek', '--snelheid', '1/s', '--duur', '1s', '--role', 'bron', '--report', nogEens]),
+  ]);
   expect(code, `${stdout}\n${stderr}`).toBe(0);
   expect(stdout).toContain('GEHOUDEN');
   const r = lees(dir);
@@ -35,7 +40,8 @@ test('clean, both roles at a steady rate: every exchange succeeds, each message 
   for (const soort of ['bron overdrachtRequest (TC)', 'bron documentRequest (LAS)', 'bron afmeldingRequest (TC)', 'bron uitwisseling', 'doel opvragen (hele uitwisseling)'])
     expect(r.totaal.latentie[soort]?.count, soort).toBe(r.totaal.gestart);
   const eisen = Object.fromEntries(r.steekproef.eisen.map((e) => [e.eis, e]));
-  expect(Object.keys(eisen).sort()).toEqual(['BRON-01', 'BRON-02', 'BRON-03', 'BRON-04', 'DOEL-01', 'DOEL-02', 'DOEL-03']);
+  // Every requirement qualify verifies for one exchange; DOEL-07 (attachments kept) when a sampled doel dossier had them.
+  expect(Object.keys(eisen).filter((e) => e !== 'DOEL-07').sort()).toEqual(['BRON-01', 'BRON-02', 'BRON-03', 'BRON-04', 'DOEL-01', 'DOEL-02', 'DOEL-03', 'DOEL-04']);
   for (const e of Object.values(eisen)) {
     expect(e.gecontroleerd, e.eis).toBeGreaterThan(0);
     expect(e.mislukt, `${e.eis}: ${e.voorbeeld ?? ''}`).toBe(0);
@@ -45,6 +51,13 @@ test('clean, both roles at a steady rate: every exchange succeeds, each message 
   expect(r.piekPerSeconde).toBeGreaterThan(0.5);
   expect(r.piekPerSeconde).toBeLessThan(2);
   expect(r.leerlingmix.filter((m) => m.zorg).reduce((s, m) => s + m.aandeel, 0)).toBeCloseTo(0.15, 5);
+  // The fixture pupils multiplied with generated ones: more distinct pupils took part than the fixture file holds.
+  expect(r.leerlingen).toMatchObject({ fixture: 6, gegenereerd: 44, verschillend: 50 });
+  expect(r.leerlingen.getrokken).toBeGreaterThan(r.leerlingen.fixture);
+  expect(stdout).toContain('pupils: 50 distinct (6 from fixtures/leerlingen.yaml, 44 generated)');
+  expect(tweede.code, tweede.stderr).toBe(0);
+  expect(lees(nogEens).leerlingen.vingerafdruk).toBe(r.leerlingen.vingerafdruk);
+  expect(readFileSync(join(dir, 'belasting.html'), 'utf8')).toContain('50 verschillende leerlingen: 6 testleerlingen uit fixtures/leerlingen.yaml en 44 gegenereerde');
   expect(readFileSync(join(dir, 'belasting.html'), 'utf8')).toContain('id="grafiek-latentie"');
 });
 
