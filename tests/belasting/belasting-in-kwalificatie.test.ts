@@ -9,7 +9,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AllureResult } from '../../reports/allure-resultaten.ts';
 import { voorDeLezer } from '../../reports/allure-resultaten.ts';
-import { kwalificatieBelasting, renderBelastingSectie, type KwalificatieBelasting } from '../../reports/belasting-in-kwalificatie.ts';
+import { kwalificatieBelasting, renderBelastingSectie, schrijfBelastingAllure, type KwalificatieBelasting } from '../../reports/belasting-in-kwalificatie.ts';
+import { renderAllureReport } from '../../reports/allure-report.ts';
 import { metOordeel, type Kwalificatie } from '../../reports/kwalificatie.ts';
 import type { Belastingresultaat } from '../../suites/belasting/belastingresultaat.ts';
 import { runCli } from '../cli/run-cli.ts';
@@ -160,4 +161,18 @@ test('kwalificatie.json → belasting names the sampled requirements that an exc
     steekproef: { eisen: [{ eis: 'BRON-03', gecontroleerd: 2, mislukt: 0 }, { eis: 'BRON-04', gecontroleerd: 2, mislukt: 1 }] },
   } as unknown as Belastingresultaat;
   expect(kwalificatieBelasting(r)).toMatchObject({ oordeel: 'GEHOUDEN', leerlingen: 100, steekproefNietVoldaan: ['BRON-04'] });
+});
+
+test('rendered, a capacity test that broke is a failed test in its own category, not among the findings or the broken runs', async () => {
+  const resultsDir = mkdtempSync(join(tmpdir(), 'belasting-allure-results-'));
+  const outputDir = mkdtempSync(join(tmpdir(), 'belasting-allure-report-'));
+  const b: KwalificatieBelasting = { ...belasting('BEZWEKEN'), tekst: 'De LAS bezwijkt bij 4 uitwisselingen per seconde per rol: p99 3000 ms (grens 2000 ms).' };
+  await schrijfBelastingAllure({ resultsDir, reportDir: outputDir, b, start: 1, stop: 2 });
+  await renderAllureReport({ resultsDir, outputDir });
+  const data = embeddedReportData(readFileSync(join(outputDir, 'index.html'), 'utf8'));
+  const test = [...data.entries()].filter(([naam]) => naam.startsWith('data/test-results/')).map(([, json]) => JSON.parse(json) as { name: string; status: string; error?: { message?: string } });
+  expect(test.map((t) => [t.name, t.status])).toEqual([['Belastingtest — trap', 'failed']]);
+  expect(test[0]!.error?.message).toBe(`Belastingtest bezweken: ${b.tekst}`);
+  const categories = JSON.parse(data.get('widgets/categories.json') ?? '{}') as { roots: string[]; nodes: Record<string, { name: string }> };
+  expect(categories.roots.map((id) => categories.nodes[id]?.name)).toEqual(['Belastingtest (informatief: telt niet mee in het oordeel)']);
 });
