@@ -39,7 +39,7 @@ Without --config the embedded reference LAS is the system under test.
   --p99-grens MS      the limit on the p99 of a whole exchange (default ${standaardGrenzen.p99Ms})
   --foutgrens PCT     the limit on failed exchanges, in percent (default ${standaardGrenzen.foutfractie * 100})
 
-Exit codes: 0 GEHOUDEN (every step within the limits) or ONBESLIST (the generator itself lagged), 1 BEZWEKEN (the LAS
+Exit codes: 0 GEHOUDEN (every step within the limits) or ONBESLIST (the generator itself lagged, or no arrivals), 1 BEZWEKEN (the LAS
 went over a limit), 2 usage or configuration error.
 `;
 

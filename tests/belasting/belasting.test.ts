@@ -115,6 +115,7 @@ test('bad input is a clear usage error (exit 2), never a crash', async () => {
     [['--snelheid=-3'], /no rate/],
     [['--fault', 'slow-under-lood'], /unknown fault 'slow-under-lood'.*slow-under-load/s],
     [['--steekproef', '0'], /--steekproef must be a positive whole number/],
+    [['--leerlingen', '3'], /--leerlingen must be a whole number of at least 6 \(the pupils of fixtures\/leerlingen.yaml/],
     [['--config', 'bestaat-niet.yaml'], /bestaat-niet\.yaml/],
   ];
   // Each case is its own process; they run side by side.
