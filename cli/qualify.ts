@@ -45,7 +45,6 @@ import type { Afsluiting } from '../web/operator-console/pagina.ts';
 import { leesOperatorVerslag, operatorOmgeving, renderOperatorSectie } from '../reports/operator-verslag.ts';
 import { toonAfsluiting, vraagAttestatiesVoorRun } from './operator-stappen.ts';
 import { extraHostnamesVoor } from '../simulator/world.ts';
-import { belastingInKwalificatie, leesBelastingKeuze } from './qualify-belasting.ts';
 import { belastingOmgeving, renderBelastingSectie } from '../reports/belasting-in-kwalificatie.ts';
 
 const repoRoot = fileURLToPath(new URL('../', import.meta.url));
@@ -142,7 +141,9 @@ export async function runQualify(args: string[]): Promise<number> {
   }
   const unknownFault = faults.find((f) => !isReferenceLasFault(f));
   if (unknownFault) return fail(`unknown fault '${unknownFault}'. Known faults: ${Object.keys(referenceLasFaults).join(', ')}.`);
-  const belastingKeuze = values.belasting === undefined ? undefined : leesBelastingKeuze(values.belasting, { ...(config ? { config } : {}), ...(shard ? { shard } : {}) });
+  // Loaded only when asked: the load run's modules are no part of every qualify's start-up.
+  const belastingModule = values.belasting === undefined ? undefined : await import('./qualify-belasting.ts');
+  const belastingKeuze = belastingModule?.leesBelastingKeuze(values.belasting!, { ...(config ? { config } : {}), ...(shard ? { shard } : {}) });
   if (belastingKeuze && 'fout' in belastingKeuze) return fail(belastingKeuze.fout);
   const filters = values.scenario ?? [];
   const scenarioDir = values['scenario-dir'] === undefined ? undefined : resolve(values['scenario-dir']);
@@ -220,8 +221,8 @@ export async function runQualify(args: string[]): Promise<number> {
 
   const report = JSON.parse(await readFile(run.playwrightJsonPath, 'utf8')) as JSONReport;
   if (report.errors.length) process.stderr.write(`${report.errors.map((e) => e.message).join('\n')}\n`);
-  const belasting = belastingKeuze
-    ? await belastingInKwalificatie({ keuze: belastingKeuze, ...(config ? { config } : {}), faults, seed: run.seed!, ...(role ? { rol: role } : {}), reportDir, allureResultsDir: run.allureResultsDir, harness: `oso-testbank ${await harnessVersion()}` })
+  const belasting = belastingModule && belastingKeuze
+    ? await belastingModule.belastingInKwalificatie({ keuze: belastingKeuze, ...(config ? { config } : {}), faults, seed: run.seed!, ...(role ? { rol: role } : {}), reportDir, allureResultsDir: run.allureResultsDir, harness: `oso-testbank ${await harnessVersion()}` })
     : undefined;
   const kwalificatie = buildKwalificatie(report, requirements, {
     sut,
