@@ -45,10 +45,11 @@ import type { Afsluiting } from '../web/operator-console/pagina.ts';
 import { leesOperatorVerslag, operatorOmgeving, renderOperatorSectie } from '../reports/operator-verslag.ts';
 import { toonAfsluiting, vraagAttestatiesVoorRun } from './operator-stappen.ts';
 import { extraHostnamesVoor } from '../simulator/world.ts';
+import { belastingOmgeving, renderBelastingSectie } from '../reports/belasting-in-kwalificatie.ts';
 
 const repoRoot = fileURLToPath(new URL('../', import.meta.url));
 
-const usage = `Usage: oso-testbank qualify [--config FILE] [--scenario ID|GLOB]... [--scenario-dir DIR] [--role bron|doel] [--report DIR] [--fault NAME]... [--seed TEXT] [--history FILE] [--shard I/N] [--timings] [--no-pdf] [--strict] [--attestaties]
+const usage = `Usage: oso-testbank qualify [--config FILE] [--scenario ID|GLOB]... [--scenario-dir DIR] [--role bron|doel] [--report DIR] [--fault NAME]... [--seed TEXT] [--history FILE] [--shard I/N] [--timings] [--no-pdf] [--strict] [--attestaties] [--belasting PROFIEL[:DUUR]]
 
 Runs the qualification scenarios against the LAS under test and writes DIR/kwalificatie.json and DIR/index.html.
 Without --config the embedded reference LAS is the system under test.
@@ -76,6 +77,10 @@ Without --config the embedded reference LAS is the system under test.
                       starts and a full run takes about a third less time (for a CI step that reads the verdict)
   --attestaties       before the run, ask the security checklist and the eigen verklaring at the operator console
                       (manual.poort, else a free port); the answers, who gave them and when go into the report
+  --belasting PROFIEL[:DUUR]
+                      after the scenarios, the capacity test (as oso-testbank belasting) against the same LAS:
+                      piek, dag, trap or duurtest, e.g. piek or trap:2m; belasting.html and belasting.json go into
+                      the report and the Allure report as a test of its own. Informative: it never changes the verdict
 
 Verdict: GESLAAGD when every run of the full set for the SUT's roles ran and passed and every requirement passed;
 NIET GESLAAGD when the SUT failed a requirement; ONVOLLEDIG otherwise (part of the set selected or sharded, a run
@@ -107,6 +112,7 @@ export async function runQualify(args: string[]): Promise<number> {
       'no-pdf': { type: 'boolean' },
       strict: { type: 'boolean' },
       attestaties: { type: 'boolean' },
+      belasting: { type: 'string' },
       help: { type: 'boolean' },
     },
     strict: true,
@@ -138,6 +144,10 @@ export async function runQualify(args: string[]): Promise<number> {
   }
   const unknownFault = faults.find((f) => !isReferenceLasFault(f));
   if (unknownFault) return fail(`unknown fault '${unknownFault}'. Known faults: ${Object.keys(referenceLasFaults).join(', ')}.`);
+  // Loaded only when asked: the load run's modules are no part of every qualify's start-up.
+  const belastingModule = values.belasting === undefined ? undefined : await import('./qualify-belasting.ts');
+  const belastingKeuze = belastingModule?.leesBelastingKeuze(values.belasting!, { ...(config ? { config } : {}), ...(shard ? { shard } : {}) });
+  if (belastingKeuze && 'fout' in belastingKeuze) return fail(belastingKeuze.fout);
   const filters = values.scenario ?? [];
   const scenarioDir = values['scenario-dir'] === undefined ? undefined : resolve(values['scenario-dir']);
   if (scenarioDir && !existsSync(scenarioDir)) return fail(`--scenario-dir ${scenarioDir} does not exist.`);
@@ -215,6 +225,9 @@ export async function runQualify(args: string[]): Promise<number> {
 
   const report = JSON.parse(await readFile(run.playwrightJsonPath, 'utf8')) as JSONReport;
   if (report.errors.length) process.stderr.write(`${report.errors.map((e) => e.message).join('\n')}\n`);
+  const belasting = belastingModule && belastingKeuze
+    ? await belastingModule.belastingInKwalificatie({ keuze: belastingKeuze, ...(config ? { config } : {}), faults, seed: run.seed!, ...(role ? { rol: role } : {}), reportDir, allureResultsDir: run.allureResultsDir, harness: `oso-testbank ${await harnessVersion()}` })
+    : undefined;
   const kwalificatie = buildKwalificatie(report, requirements, {
     sut,
     harness: { naam: 'oso-testbank', versie: await harnessVersion() },
@@ -232,6 +245,7 @@ export async function runQualify(args: string[]): Promise<number> {
     reikwijdte,
     uitvoerder: process.env['OSO_UITVOERDER'] ?? `${userInfo().username}@${hostname()}`,
     seed: run.seed!,
+    ...(belasting ? { belasting } : {}),
   });
   await writeFile(join(reportDir, 'kwalificatie.json'), `${JSON.stringify(kwalificatie, null, 2)}\n`);
   const operator = await leesOperatorVerslag(operatorBewijsMap(reportDir));
@@ -242,10 +256,10 @@ export async function runQualify(args: string[]): Promise<number> {
       allure: await allureKoppelingen([run.allureResultsDir]),
       // The manifest is signed last, but with this certificate: the page can name it now.
       ondertekenaar: new X509Certificate(signer.certPem).fingerprint256,
-      secties: [renderOperatorSectie(operator)],
+      secties: [renderOperatorSectie(operator), ...(belasting ? [renderBelastingSectie(belasting)] : [])],
     }),
   );
-  await writeFile(join(run.allureResultsDir, 'environment.properties'), environmentProperties(kwalificatie, operatorOmgeving(operator)));
+  await writeFile(join(run.allureResultsDir, 'environment.properties'), environmentProperties(kwalificatie, { ...operatorOmgeving(operator), ...(belasting ? belastingOmgeving(belasting) : {}) }));
   timings.mark('verdict');
   // Trends compare full qualifications: a partial run in the default folder keeps no history unless asked.
   const historyPath = values.history ? resolve(values.history) : values.report === undefined && !partial ? join(repoRoot, 'reports/allure-history.jsonl') : undefined;
