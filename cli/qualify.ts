@@ -48,6 +48,8 @@ import { extraHostnamesVoor } from '../simulator/world.ts';
 import { belastingOmgeving, renderBelastingSectie } from '../reports/belasting-in-kwalificatie.ts';
 
 const repoRoot = fileURLToPath(new URL('../', import.meta.url));
+/** Up to this many runs, one Playwright worker runs them all (see where it is used). */
+const KLEINE_SELECTIE = 4;
 
 const usage = `Usage: oso-testbank qualify [--config FILE] [--scenario ID|GLOB]... [--scenario-dir DIR] [--role bron|doel] [--report DIR] [--fault NAME]... [--seed TEXT] [--history FILE] [--shard I/N] [--timings] [--no-pdf] [--strict] [--attestaties] [--belasting PROFIEL[:DUUR]]
 
@@ -218,8 +220,10 @@ export async function runQualify(args: string[]): Promise<number> {
       return fail(`the attestations were not completed: ${(e as Error).message}`);
     }
   }
-  // Fixed ports: two worlds at once would both claim them.
-  const exit = await runPlaywright(run, [...(config ? ['--workers', '1'] : []), ...(shard ? ['--shard', shard] : [])]);
+  // With --config one worker: two worlds at once would both claim the fixed ports. A second worker costs a process that loads the suites (and its own Chromium for the PDFs): about two seconds of
+  // CPU, more than a handful of runs of a tenth of a second each can win back.
+  const eenWerker = config !== undefined || selectedRuns.length / (shard ? Number(shard.split('/')[1]) : 1) <= KLEINE_SELECTIE;
+  const exit = await runPlaywright(run, [...(eenWerker ? ['--workers', '1'] : []), ...(shard ? ['--shard', shard] : [])]);
   if (run.timingsDir) timings.markPlaywright(await leesTestTijden(run.timingsDir));
   if (!existsSync(run.playwrightJsonPath)) return fail(`the test run ended (exit ${exit}) without results; see the output above.`);
 
