@@ -45,10 +45,11 @@ import type { Afsluiting } from '../web/operator-console/pagina.ts';
 import { leesOperatorVerslag, operatorOmgeving, renderOperatorSectie } from '../reports/operator-verslag.ts';
 import { toonAfsluiting, vraagAttestatiesVoorRun } from './operator-stappen.ts';
 import { extraHostnamesVoor } from '../simulator/world.ts';
+import { bereidTegenVoor, naRunTegenDienst, nietUitvoerbaarTegenDienst } from './qualify-tegen.ts';
 
 const repoRoot = fileURLToPath(new URL('../', import.meta.url));
 
-const usage = `Usage: oso-testbank qualify [--config FILE] [--scenario ID|GLOB]... [--scenario-dir DIR] [--role bron|doel] [--report DIR] [--fault NAME]... [--seed TEXT] [--history FILE] [--shard I/N] [--timings] [--strict] [--attestaties]
+const usage = `Usage: oso-testbank qualify [--config FILE] [--scenario ID|GLOB]... [--scenario-dir DIR] [--role bron|doel] [--report DIR] [--fault NAME]... [--seed TEXT] [--history FILE] [--shard I/N] [--timings] [--strict] [--attestaties] [--tegen URL]
 
 Runs the qualification scenarios against the LAS under test and writes DIR/kwalificatie.json and DIR/index.html.
 Without --config the embedded reference LAS is the system under test.
@@ -72,6 +73,10 @@ Without --config the embedded reference LAS is the system under test.
   --strict            exit 1 for ONVOLLEDIG too: for a CI step that must prove the whole qualification
   --timings           after the summary, print how long each phase took (start-up, PKI, Playwright, world, runs,
                       PDFs, Allure generation, evidence), in milliseconds
+  --tegen URL         run against a running oso-testbank serve at URL (its TC and testscholen) instead of an embedded
+                      world; needs --config (the LAS registered there by its certificate, pointing at the service's
+                      TC) and the service's admin token in OSO_BEHEER_TOKEN. Runs a shared service cannot carry out
+                      are reported as not executed (verdict ONVOLLEDIG); the report is registered at the service
   --attestaties       before the run, ask the security checklist and the eigen verklaring at the operator console
                       (manual.poort, else a free port); the answers, who gave them and when go into the report
 
@@ -104,6 +109,7 @@ export async function runQualify(args: string[]): Promise<number> {
       timings: { type: 'boolean' },
       strict: { type: 'boolean' },
       attestaties: { type: 'boolean' },
+      tegen: { type: 'string' },
       help: { type: 'boolean' },
     },
     strict: true,
@@ -133,6 +139,8 @@ export async function runQualify(args: string[]): Promise<number> {
     // Only the configured roles run: with one role, that is the selection; with both, --role may narrow it.
     if (!role && config.rollen.length === 1) role = config.rollen[0];
   }
+  const tegen = values.tegen === undefined ? undefined : await bereidTegenVoor(values.tegen, config);
+  if (tegen && 'fout' in tegen) return fail(tegen.fout);
   const unknownFault = faults.find((f) => !isReferenceLasFault(f));
   if (unknownFault) return fail(`unknown fault '${unknownFault}'. Known faults: ${Object.keys(referenceLasFaults).join(', ')}.`);
   const filters = values.scenario ?? [];
@@ -174,6 +182,7 @@ export async function runQualify(args: string[]): Promise<number> {
     seed: values.seed ?? '1',
     ...(scenarioDir ? { scenariosDir: scenarioDir } : {}),
     ...(config ? { configPath: config.bestand } : {}),
+    ...(tegen ? { tegen: { url: tegen.basis, berichtenMap: tegen.berichtenMap } } : {}),
     ...(values.timings ? { timingsDir: await mkdtemp(join(tmpdir(), 'oso-timings-')) } : {}),
   };
   timings.mark('checks');
@@ -228,7 +237,10 @@ export async function runQualify(args: string[]): Promise<number> {
     reikwijdte,
     uitvoerder: process.env['OSO_UITVOERDER'] ?? `${userInfo().username}@${hostname()}`,
     seed: run.seed!,
+    ...(tegen ? { tegen: { url: tegen.basis, nietUitvoerbaar: nietUitvoerbaarTegenDienst(requirements, scenarioDir, reikwijdte.rollen) } } : {}),
   });
+  const bijDienst = tegen ? await naRunTegenDienst(tegen, kwalificatie, config!) : undefined;
+  if (bijDienst?.fout) process.stderr.write(`oso-testbank qualify: ${bijDienst.fout}\n`);
   await writeFile(join(reportDir, 'kwalificatie.json'), `${JSON.stringify(kwalificatie, null, 2)}\n`);
   const operator = await leesOperatorVerslag(operatorBewijsMap(reportDir));
   await writeFile(
@@ -238,7 +250,7 @@ export async function runQualify(args: string[]): Promise<number> {
       allure: await allureKoppelingen([run.allureResultsDir]),
       // The manifest is signed last, but with this certificate: the page can name it now.
       ondertekenaar: new X509Certificate(signer.certPem).fingerprint256,
-      secties: [renderOperatorSectie(operator)],
+      secties: [renderOperatorSectie(operator), bijDienst?.sectie ?? ''],
     }),
   );
   await writeFile(join(run.allureResultsDir, 'environment.properties'), environmentProperties(kwalificatie, operatorOmgeving(operator)));
@@ -247,7 +259,7 @@ export async function runQualify(args: string[]): Promise<number> {
   const historyPath = values.history ? resolve(values.history) : values.report === undefined && !partial ? join(repoRoot, 'reports/allure-history.jsonl') : undefined;
 
   // What could not be written is said, and everything written so far is kept.
-  let complete = true;
+  let complete = !bijDienst?.fout;
   try {
     await renderAllureReport({
       resultsDir: run.allureResultsDir,
@@ -271,6 +283,7 @@ export async function runQualify(args: string[]): Promise<number> {
   }
   timings.mark('evidence');
   process.stdout.write(summary(kwalificatie, reportDir));
+  if (bijDienst?.kwalificatieUrl) process.stdout.write(`Registered at the service: ${bijDienst.kwalificatieUrl}\n`);
   if (config?.adapter.soort === 'manual') await toonAfsluiting(reportDir, config, sut.naam, afsluiting(kwalificatie, reportDir));
   if (run.timingsDir) {
     process.stdout.write(timings.render());
