@@ -57,7 +57,7 @@ function stapNietTegenDienst(stap: ScenarioStap, testschoolIsBron: boolean): str
   if (!STAPPEN_TEGEN_DIENST.has(stap.naam)) return stapReden[stap.naam] ?? 'de stap heeft meer van de testomgeving nodig dan een gedeelde dienst biedt';
   const a = stap.args;
   if (testschoolIsBron && stap.naam === 'klaarzetten' && (a['voor'] === 'andere-school' || a['ongeldig'] || a['notificeren']))
-    return 'de testschool van de dienst heeft elk dossier klaargezet voor iedere school en zet geen ongeldig dossier of notificatie klaar op verzoek van de testbank';
+    return 'de testschool van de dienst heeft elk dossier klaargezet voor iedere school; een dossier voor een andere school, een ongeldig dossier of een notificatie zet zij niet klaar op verzoek van de testbank';
   // The hosted bron delivers every test pupil to every school: a run that expects it to refuse cannot be judged.
   if (testschoolIsBron && stap.naam === 'opvragen' && a['verwacht'] !== 'DossierGeleverd')
     return `de run verwacht ${String(a['verwacht'])}, maar de testschool van de dienst levert elk dossier aan iedere school die erom vraagt`;
