@@ -10,10 +10,15 @@ import { request } from 'node:https';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { defaultCertDir } from '../../certs/location.ts';
+import { loadTestschoolLeerlingen } from '../../fixtures/leerlingen.ts';
 import { referentieLasScholen } from '../../fixtures/scholen.ts';
+import { readDossier } from '../../simulator/dossier/dossier-reader.ts';
+import { herkenProfiel } from '../../simulator/dossier/profile.ts';
+import { validateDossier } from '../../simulator/dossier/validator.ts';
+import { volledigeVersie } from '../../simulator/dossier/versies/index.ts';
 import { runCli } from '../cli/run-cli.ts';
 import { freePorts } from '../cli/standalone-las.ts';
-import { https, registreerSchoolLas, startSchoolLas, startServeProces, type SchoolLas, type ServeProces } from './serve-proces.ts';
+import { control, https, registreerSchoolLas, startSchoolLas, startServeProces, type SchoolLas, type ServeProces } from './serve-proces.ts';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -155,6 +160,27 @@ test('regulier-povo runs through the service in both roles; ONVOLLEDIG with the 
   expect(detail).toContain(`/portaal/beheer/bericht/${bron.berichten[0]}`);
   expect(detail).toContain('Tegen de gedeelde testomgeving');
   expect(await beheerPortaal(`/portaal/beheer/bericht/${bron.berichten[0]}`)).toContain('overdrachtRequest');
+});
+
+test('VO→VO: the VO testschool 99BB has its VO test pupil klaargezet for every school; a VO school asking 99BB gets a VOVO dossier, asking 99AA gets none', async () => {
+  const vovo = loadTestschoolLeerlingen().find((l) => l.id === 'testschool-vovo')!;
+  const gepubliceerd = (await https(`${serve.url}/api/testleerlingen`)).body.testleerlingen.find((l: { id: string }) => l.id === 'testschool-vovo');
+  expect(gepubliceerd).toMatchObject({ pgn: vovo.pgn.waarde, bronTestschool: '99BB', wachtOpKlaarzetten: false });
+  expect(gepubliceerd.omschrijving).toContain('99BB');
+  const vraag = (bronBrin: string) => control(las!.controlUrl, '/opvragen', { brin: referentieLasScholen.vo.brin, bronBrin, pgn: vovo.pgn.waarde, geboortedatum: vovo.geboortedatum });
+  expect((await vraag('99AA')).resultaat).toBe('DossierNietKlaargezet');
+  const uitkomst = await vraag('99BB');
+  expect(uitkomst).toMatchObject({ resultaat: 'DossierGeleverd', afgemeld: true });
+  const { ontvangen } = await control(las!.controlUrl, '/dossiers');
+  expect(ontvangen.find((d: { bronBrin: string; pgn: string }) => d.bronBrin === '99BB' && d.pgn === vovo.pgn.waarde)).toMatchObject({ status: 'opgeslagen' });
+  const lijst = (await https(`${serve.url}/api/uitwisselingen?schoolBrin=${referentieLasScholen.vo.brin}`, { token: TOKEN })).body.uitwisselingen;
+  const geleverd = lijst.find((u: { testschoolBrin: string; pgn: string }) => u.testschoolBrin === '99BB' && u.pgn === vovo.pgn.waarde);
+  expect(geleverd).toMatchObject({ richting: 'school-als-doel', status: 'geleverd', sessieId: uitkomst.sessieId });
+  const xml = (await https(`${serve.url}/api/uitwisselingen/${geleverd.id}`, { token: TOKEN })).body.uitwisseling.xml as string;
+  const kern = readDossier(xml);
+  expect(herkenProfiel(kern.overdrachtsoort, kern.overstap).profiel).toBe('VOVO');
+  expect(kern.school.brincode).toBe('99BB');
+  expect(validateDossier(xml, { gegevensset: volledigeVersie('2019.1')!, bijlagen: 'inhoud' }).findings.filter((f) => f.severity === 'error')).toEqual([]);
 });
 
 test('with skip-sessiecontrole in the LAS, the bron run through the service fails on BRON-01: NIET GESLAAGD', async () => {
