@@ -64,8 +64,8 @@ export const test = base.extend<{ world: World; worldOptions: Omit<WorldOptions,
     try {
       await use(adapter);
     } finally {
-      await adapter.close();
-      if (adapter.soort === 'manual') await attachOperatorAntwoorden(adapter as ManualAdapter);
+      await eigen.close();
+      if (eigen.soort === 'manual') await attachOperatorAntwoorden(eigen as ManualAdapter);
     }
   },
 });

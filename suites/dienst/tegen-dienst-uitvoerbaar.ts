@@ -45,7 +45,8 @@ export function waaromNietTegenDienst(scenario: Scenario, rol: Rol): string | un
   if (scenario.profiel !== 'POVO' && scenario.profiel !== 'POPO' && scenario.profiel !== 'VOVO') return reden(`profiel ${scenario.profiel} heeft een school nodig die de dienst niet heeft`);
   // As doel the SUT asks a testschool that is bron: only the PO testschool klaarzet, and it has every pupil klaargezet.
   const testschoolIsBron = rol === 'doel';
-  if (testschoolIsBron && scenario.profiel === 'VOVO') return reden('als doel vraagt de SUT hier bij de VO-testschool, en die zet in de gedeelde testomgeving geen dossiers klaar (alleen testschool 99AA, PO)');
+  if (testschoolIsBron && scenario.profiel === 'VOVO')
+    return reden('als doel vraagt de SUT hier bij de VO-testschool 99BB, en die heeft in de gedeelde testomgeving alleen haar eigen VO-testleerling klaargezet, niet de leerlingen van de scenario\'s');
   for (const stap of scenario.stappen) {
     const waarom = stapNietTegenDienst(stap, testschoolIsBron);
     if (waarom) return reden(`stap ${stap.naam} (regel ${stap.regel}): ${waarom}`);

@@ -36,8 +36,8 @@ test('runs that need more than a shared service offers are not run, each with it
   // The hosted PO testschool delivers every pupil to every school: a run expecting it to refuse cannot be judged.
   expect(waarom('niet-klaargezet', 'doel')).toContain('verwacht DossierNietKlaargezet');
   expect(waarom('klaargezet-voor-andere-school', 'doel')).toContain('andere school');
-  // Only the PO testschool klaarzet: as doel in VO→VO the SUT would ask the VO testschool.
-  expect(waarom('regulier-vovo', 'doel')).toContain('99AA');
+  // As doel in VO→VO the SUT would ask the VO testschool, which has only its own VO pupil klaargezet.
+  expect(waarom('regulier-vovo', 'doel')).toContain('99BB');
   for (const id of ['na-de-zomerrelease', 'niet-klaargezet']) expect(waarom(id, 'doel')).toMatch(/^Niet uitgevoerd tegen de gedeelde testomgeving: /);
 });
 
