@@ -187,14 +187,25 @@ test('with skip-sessiecontrole in the LAS, the bron run through the service fail
   test.setTimeout(240_000);
   const config = await startLas(['skip-sessiecontrole']);
   const report = join(dir, 'rapport-fout');
-  const r = await qualifyTegen(config, report, ['--scenario', 'regulier-povo', '--role', 'bron']);
+  // notificatie/bron is selected too: it reads the TC's sessions, so it is not executed against the service.
+  const r = await qualifyTegen(config, report, ['--scenario', 'regulier-povo', '--scenario', 'notificatie', '--role', 'bron']);
   expect(r.code, r.stdout + r.stderr).toBe(1);
   const k = JSON.parse(readFileSync(join(report, 'kwalificatie.json'), 'utf8'));
   expect(k.verdict).toBe('NIET_GESLAAGD');
-  expect(k.scenarios).toHaveLength(1);
-  expect(k.scenarios[0]).toMatchObject({ id: 'regulier-povo', role: 'bron', status: 'failed' });
-  expect(k.scenarios[0].message).toContain('BRON-01');
-  expect(k.scenarios[0].message).toContain('geen sessiecontroleRequest van Gehost-LAS (SUT)');
+  expect(k.scenarios.map((s: { id: string; status: string }) => `${s.id}=${s.status}`)).toEqual(['notificatie=skipped', 'regulier-povo=failed']);
+  const bron = k.scenarios.find((s: { id: string }) => s.id === 'regulier-povo');
+  expect(bron.message).toContain('BRON-01');
+  expect(bron.message).toContain('geen sessiecontroleRequest van Gehost-LAS (SUT)');
+  const tegen = k.onvolledig.redenen.find((x: { code: string }) => x.code === 'tegen-testomgeving');
+  expect(tegen.runs).toContain('notificatie/bron');
+  expect(k.onvolledig.redenen.map((x: { code: string }) => x.code)).not.toContain('overgeslagen');
+  // The run that was not executed says why in its Allure result.
+  const resultaten = readdirSync(join(report, 'allure-results'))
+    .filter((f) => f.endsWith('-result.json'))
+    .map((f) => JSON.parse(readFileSync(join(report, 'allure-results', f), 'utf8')) as { name: string; status: string; statusDetails?: { message?: string } });
+  const notificatie = resultaten.find((x) => x.name.startsWith('notificatie '))!;
+  expect(notificatie.status).toBe('skipped');
+  expect(notificatie.statusDetails?.message).toContain('sessies van het Traffic Center');
   expect(k.requirements.find((e: { id: string }) => e.id === 'BRON-01').status).toBe('failed');
   const lijst = (await https(`${serve.url}/api/beheer/kwalificaties?leverancier=${encodeURIComponent('Proef Tegen BV')}`, { token: TOKEN })).body.kwalificaties;
   expect(lijst.map((x: { verdict: string }) => x.verdict)).toEqual(['ONVOLLEDIG', 'NIET_GESLAAGD']);
