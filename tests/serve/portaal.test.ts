@@ -504,3 +504,11 @@ test('the admin view lists qualification reports per vendor, with a page per rep
   for (const url of [`/portaal/beheer/kwalificatie/${k.id}`, `/portaal/beheer/bericht/${w.berichtB.id}`]) expect((await get(url)).statusCode, url).toBe(403);
   for (const url of [`/portaal/beheer/kwalificatie/${k.id + 1000}`, '/portaal/beheer/kwalificatie/abc', `/portaal/beheer/bericht/${w.berichtB.id + 100000}`]) expect((await get(url, cookie)).statusCode, url).toBe(404);
 });
+
+test('the test pupils page tells a VO school to ask the VO testschool 99BB for its VO pupil, and 99AA for the others', async () => {
+  const body = (await get(`/portaal/school/${w.tokenA}/testleerlingen`)).body;
+  expect(body).toContain('behalve voor de leerlingen onder “Notificatie testen” hieronder en voor Mila Doorstroom.');
+  expect(body).toContain('<li data-bron-testschool="99BB">Is uw school een VO-school, test dan ook de overstap van VO naar VO: het dossier van Mila Doorstroom heeft testschool <strong>99BB</strong> (VO) klaargezet. Vraag het in uw LAS op met BRIN <strong>99BB</strong> als huidige school; uw LAS krijgt een VOVO-dossier.</li>');
+  expect(body.match(/data-bron-testschool=/g)).toHaveLength(1);
+});
+
