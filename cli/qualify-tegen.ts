@@ -43,7 +43,7 @@ export async function bereidTegenVoor(url: string, config: SutConfig | undefined
   if (!token) return { fout: `--tegen needs the admin token of the service in ${BEHEER_TOKEN_ENV} (serve prints where it keeps it at start-up; docs/serve.md).` };
   let api: DienstApi;
   try {
-    api = dienstApi(url, token);
+    api = dienstApi(url, token, { env });
     await api.get('/gezondheid');
   } catch (e) {
     return { fout: `--tegen ${url}: the service does not answer: ${(e as Error).message}` };

@@ -1,7 +1,8 @@
 /**
  * The JSON API of a running `oso-testbank serve`, as `qualify --tegen` uses it: with the admin token, over HTTPS that
- * trusts the system's CAs and the test CA of this harness's PKI (a service on the test PKI, as `serve` starts by
- * default). Every failure says which call failed and what the service answered.
+ * trusts the system's CAs, the test CA of this harness's PKI (a service on the test PKI, as `serve` starts by default)
+ * and the CA in OSO_TEGEN_CA (a service on another machine's test PKI). Every failure says which call failed and what
+ * the service answered.
  */
 import { readFileSync } from 'node:fs';
 import { request } from 'node:https';
@@ -10,6 +11,8 @@ import { rootCertificates } from 'node:tls';
 import { defaultCertDir } from '../../certs/location.ts';
 
 export const BEHEER_TOKEN_ENV = 'OSO_BEHEER_TOKEN';
+/** A PEM file with the CA of the service's certificate, when it is neither publicly trusted nor of this harness's test PKI. */
+export const DIENST_CA_ENV = 'OSO_TEGEN_CA';
 
 export class DienstFout extends Error {
   override readonly name = 'DienstFout';
@@ -40,7 +43,7 @@ export function dienstBasis(url: string): string {
   return `${u.protocol}//${u.host}`;
 }
 
-export function dienstApi(url: string, beheerToken: string, opties: { certDir?: string; timeoutMs?: number } = {}): DienstApi {
+export function dienstApi(url: string, beheerToken: string, opties: { certDir?: string; timeoutMs?: number; env?: NodeJS.ProcessEnv } = {}): DienstApi {
   const basis = dienstBasis(url);
   let testCa = '';
   try {
@@ -48,7 +51,16 @@ export function dienstApi(url: string, beheerToken: string, opties: { certDir?: 
   } catch {
     // No test PKI here: a service with a publicly trusted certificate still verifies.
   }
-  const ca = [...rootCertificates, ...(testCa ? [testCa] : [])];
+  const extraCaPad = opties.env?.[DIENST_CA_ENV];
+  let extraCa = '';
+  if (extraCaPad) {
+    try {
+      extraCa = readFileSync(extraCaPad, 'utf8');
+    } catch (e) {
+      throw new DienstFout(`${DIENST_CA_ENV}=${extraCaPad}: cannot read it (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}).`);
+    }
+  }
+  const ca = [...rootCertificates, ...(testCa ? [testCa] : []), ...(extraCa ? [extraCa] : [])];
   const timeoutMs = opties.timeoutMs ?? 60_000;
   const call = <T>(method: 'GET' | 'POST', pad: string, body?: unknown): Promise<T> =>
     new Promise((done, failed) => {

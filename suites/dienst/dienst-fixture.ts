@@ -27,7 +27,7 @@ export async function gedeeldeWereld(tegen: NonNullable<QualificationRun['tegen'
   if (!config) throw new Error('qualify --tegen heeft een SUT-configuratie (--config) nodig.');
   const token = process.env[BEHEER_TOKEN_ENV];
   if (!token) throw new Error(`qualify --tegen heeft het beheertoken van de testomgeving nodig in ${BEHEER_TOKEN_ENV}.`);
-  const world = await startDienstWereld({ api: dienstApi(tegen.url, token), config });
+  const world = await startDienstWereld({ api: dienstApi(tegen.url, token, { env: process.env }), config });
   const basis = world.dienst.basis;
   for (const brin of Object.values(config.sut.scholen).map((s) => s.brin))
     await allure.link(`${basis}/portaal/beheer/school/${brin}`, `Tijdlijn van ${brin} in de testomgeving`, 'testomgeving');
