@@ -213,12 +213,17 @@ test('with skip-sessiecontrole in the LAS, the bron run through the service fail
 
 test('without the admin token, or with the LAS not registered at the service, qualify --tegen stops before running: exit 2 with what to do', async () => {
   test.setTimeout(120_000);
+  // A LAS registered at the service, and a configuration that names other addresses for its aanleverpunten.
+  if (!las) await startLas();
   const config = schrijfConfig(1, 'http://127.0.0.1:1');
-  const [zonderToken, nietGeregistreerd, zonderConfig] = await Promise.all([
+  const [zonderToken, nietGeregistreerd, zonderConfig, caOnleesbaar] = await Promise.all([
     qualifyTegen(config, join(dir, 'r1'), ['--scenario', 'regulier-povo'], {}),
     qualifyTegen(config, join(dir, 'r2'), ['--scenario', 'regulier-povo']),
     runCli(['qualify', '--tegen', serve.url, '--scenario', 'regulier-povo', '--report', join(dir, 'r3')], 120_000, { OSO_BEHEER_TOKEN: TOKEN }),
+    qualifyTegen(config, join(dir, 'r4'), ['--scenario', 'regulier-povo'], { OSO_BEHEER_TOKEN: TOKEN, OSO_TEGEN_CA: join(dir, 'bestaat-niet.pem') }),
   ]);
+  expect(caOnleesbaar.code).toBe(2);
+  expect(caOnleesbaar.stderr).toContain(`OSO_TEGEN_CA=${join(dir, 'bestaat-niet.pem')}: cannot read it (ENOENT)`);
   expect(zonderToken.code).toBe(2);
   expect(zonderToken.stderr).toContain('OSO_BEHEER_TOKEN');
   expect(nietGeregistreerd.code).toBe(2);
