@@ -30,7 +30,14 @@ export const test = base.extend<{ world: World; worldOptions: Omit<WorldOptions,
   world: async ({ worldOptions }, use, testInfo) => {
     const run = qualificationRunFromEnv();
     const config = sutConfigVanRun();
-    if (run?.tegen) return gedeeldeWereld(run.tegen, config, use, testInfo);
+    if (run?.tegen) {
+      beginTestTijden();
+      try {
+        return await gedeeldeWereld(run.tegen, config, use, testInfo);
+      } finally {
+        await schrijfTestTijden();
+      }
+    }
     // The world is the first fixture a test sets up and the last it tears down: its span is the test's.
     beginTestTijden();
     const world = await meet('world', () =>
