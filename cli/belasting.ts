@@ -3,25 +3,20 @@
  * derived from the national figures — written as DIR/belasting.json and DIR/belasting.html (docs/belasting.md).
  * Exit 0 = GEHOUDEN or ONBESLIST, 1 = BEZWEKEN (the LAS went over a limit in a step), 2 = usage, configuration or harness error.
  */
-import { mkdir, writeFile } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { parseCommandArgs } from './command-args.ts';
 import { leesSutConfigOptie } from './sut-config-optie.ts';
 import { didYouMean } from './did-you-mean.ts';
+import { belastingAdapterProbleem, schrijfBelasting, voerBelastingUit, WereldStartFout } from './belasting-uitvoering.ts';
 import { leesDuur, leesSnelheid, PIEK_PER_SECONDE, profielen, standaardDuurMs, stappenVoor, type Profiel } from '../simulator/load/belasting-profielen.ts';
-import { isReferenceLasFault, referenceLasFaults, type ReferenceLasFault } from '../simulator/reference-las/faults.ts';
-import { REFERENCE_LAS_NAME, REFERENCE_LAS_VERSION } from '../simulator/reference-las/reference-las.ts';
-import { startWorld, type WorldOptions } from '../simulator/world.ts';
-import { httpAdapter } from '../suites/adapters/http-adapter.ts';
-import type { SutAdapter } from '../suites/adapters/sut-adapter.ts';
-import { runBelasting } from '../suites/belasting/belasting-run.ts';
+import { isReferenceLasFault, referenceLasFaults } from '../simulator/reference-las/faults.ts';
 import { snelheidTekst, standaardGrenzen, type Grenzen } from '../suites/belasting/belastingresultaat.ts';
+import { leerlingenProbleem, STANDAARD_LEERLINGEN } from '../suites/belasting/belasting-leerlingen.ts';
 import type { BelastingRol } from '../suites/belasting/uitwisselingen.ts';
-import { standaardTijdslimieten, worldOptionsVoor, type SutConfig } from '../suites/sut-config.ts';
-import { renderBelastingPagina } from '../reports/belasting-pagina.ts';
+import type { SutConfig } from '../suites/sut-config.ts';
 
-const usage = `Usage: oso-testbank belasting [--config FILE] [--profiel piek|dag|trap|duurtest] [--snelheid N/s] [--duur D] [--role bron|doel] [--report DIR] [--fault NAME]... [--seed TEXT] [--aankomsten poisson|vast] [--steekproef N] [--p99-grens MS] [--foutgrens PCT]
+const usage = `Usage: oso-testbank belasting [--config FILE] [--profiel piek|dag|trap|duurtest] [--snelheid N/s] [--duur D] [--role bron|doel] [--report DIR] [--fault NAME]... [--seed TEXT] [--aankomsten poisson|vast] [--steekproef N] [--leerlingen N] [--p99-grens MS] [--foutgrens PCT]
 
 Drives the LAS under test with complete exchanges at a stated rate, open-loop (arrivals never wait for answers), in
 every role it plays at once, and writes DIR/belasting.json and DIR/belasting.html (plots, breaking point, assumptions).
@@ -39,10 +34,12 @@ Without --config the embedded reference LAS is the system under test.
   --seed TEXT         seed of the arrival times and the pupil mix (default 1)
   --aankomsten KIND   poisson (default; exponential gaps) or vast (evenly spaced)
   --steekproef N      judge every Nth exchange by the requirements (default 10)
+  --leerlingen N      distinct pupils in the mix: the fixture pupils and generated ones up to N (default
+                      ${STANDAARD_LEERLINGEN}; seeded by --seed); with --config generated pupils take part as doel only
   --p99-grens MS      the limit on the p99 of a whole exchange (default ${standaardGrenzen.p99Ms})
   --foutgrens PCT     the limit on failed exchanges, in percent (default ${standaardGrenzen.foutfractie * 100})
 
-Exit codes: 0 GEHOUDEN (every step within the limits) or ONBESLIST (the generator itself lagged), 1 BEZWEKEN (the LAS
+Exit codes: 0 GEHOUDEN (every step within the limits) or ONBESLIST (the generator itself lagged, or no arrivals), 1 BEZWEKEN (the LAS
 went over a limit), 2 usage or configuration error.
 `;
 
@@ -72,6 +69,7 @@ export async function runBelastingCommand(args: string[]): Promise<number> {
       seed: { type: 'string' },
       aankomsten: { type: 'string' },
       steekproef: { type: 'string' },
+      leerlingen: { type: 'string' },
       'p99-grens': { type: 'string' },
       foutgrens: { type: 'string' },
       help: { type: 'boolean' },
@@ -94,9 +92,12 @@ export async function runBelastingCommand(args: string[]): Promise<number> {
     return fail(`${(e as Error).message}`);
   }
   const steekproef = positief('steekproef', values.steekproef, true);
+  const leerlingen = positief('leerlingen', values.leerlingen, true);
   const p99 = positief('p99-grens', values['p99-grens']);
   const foutgrens = values.foutgrens === undefined ? undefined : Number(values.foutgrens);
-  for (const x of [steekproef, p99]) if (x instanceof Error) return fail(x.message);
+  for (const x of [steekproef, leerlingen, p99]) if (x instanceof Error) return fail(x.message);
+  const leerlingenFout = typeof leerlingen === 'number' ? leerlingenProbleem(leerlingen) : undefined;
+  if (leerlingenFout) return fail(leerlingenFout);
   if (foutgrens !== undefined && !(foutgrens >= 0 && foutgrens <= 100)) return fail(`--foutgrens must be a percentage from 0 to 100, not '${values.foutgrens}'.`);
   const grenzen: Grenzen = {
     ...standaardGrenzen,
@@ -111,8 +112,8 @@ export async function runBelastingCommand(args: string[]): Promise<number> {
     const gelezen = leesSutConfigOptie(values.config, faults);
     if ('fout' in gelezen) return fail(gelezen.fout);
     config = gelezen.config;
-    if (config.adapter.soort !== 'http')
-      return fail(`${config.bestand}: adapter.soort is ${config.adapter.soort}; a load test drives the LAS many times a second and needs the test-control API.\n  Fix: use adapter soort http (docs/control-api.md) for belasting.`);
+    const probleem = belastingAdapterProbleem(config);
+    if (probleem) return fail(probleem);
   }
   const sutRollen: BelastingRol[] = config ? config.rollen : ['bron', 'doel'];
   if (values.role && !sutRollen.includes(values.role)) return fail(`--role ${values.role}: ${config?.bestand ?? 'the LAS'} plays only ${sutRollen.join(' and ')}.`);
@@ -120,59 +121,35 @@ export async function runBelastingCommand(args: string[]): Promise<number> {
   const stappen = stappenVoor(profiel, duurMs, snelheid);
   const reportDir = resolve(values.report ?? 'reports/belasting');
   const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
-  const berichtMs = config?.tijdslimieten.berichtMs ?? standaardTijdslimieten.berichtMs;
-
-  const worldOptions: WorldOptions = {
-    ...(config ? worldOptionsVoor(config) : { faults: faults as ReferenceLasFault[] }),
-    seed: values.seed ?? '1',
-    // A load run makes thousands of exchanges: the sampled checks read only the latest.
-    logMaxEntries: 20_000,
-  };
-  let world;
-  try {
-    world = await startWorld(worldOptions);
-  } catch (e) {
-    return fail(`could not start the simulated world: ${(e as Error).message}`);
-  }
-  const sut: SutAdapter = httpAdapter({
-    controlUrl: config?.adapter.soort === 'http' ? config.adapter.http.controlUrl : world.sut.controlUrl!,
-    timeoutMs: config?.tijdslimieten.adapterMs ?? standaardTijdslimieten.adapterMs,
-    ...(config?.harness.namen ? { namen: config.harness.namen } : {}),
-  });
   const rate = stappen.map((s) => snelheidTekst(s.snelheid).replace(',', '.')).join(' → ');
-  process.stdout.write(`belasting: ${world.sut.naam}, profiel ${profiel}, ${rate} exchanges per role (${rollen.join(' + ')}), ${(duurMs / 1000).toFixed(0)} s, ${aankomsten} arrivals\n`);
   try {
-    const resultaat = await runBelasting({
-      world,
-      sut,
-      sutInfo: config ? { naam: config.sut.naam, versie: config.sut.versie } : { naam: REFERENCE_LAS_NAME, versie: REFERENCE_LAS_VERSION },
-      harness: `oso-testbank ${pkg.version}`,
+    const resultaat = await voerBelastingUit({
+      ...(config ? { config } : {}),
+      faults,
+      seed: values.seed ?? '1',
       profiel,
       stappen,
       rollen,
       grenzen,
       aankomsten,
-      seed: values.seed ?? '1',
-      faults,
-      berichtMs,
+      harness: `oso-testbank ${pkg.version}`,
       ...(typeof steekproef === 'number' ? { steekproefElke: steekproef } : {}),
+      ...(typeof leerlingen === 'number' ? { leerlingen } : {}),
+      gestart: (naam) =>
+        process.stdout.write(`belasting: ${naam}, profiel ${profiel}, ${rate} exchanges per role (${rollen.join(' + ')}), ${(duurMs / 1000).toFixed(0)} s, ${aankomsten} arrivals\n`),
       naStap: (s, van) =>
         process.stdout.write(
           `  step ${s.index + 1}/${van} ${snelheidTekst(s.snelheid).replace(',', '.')}: ${s.gestart} started, p99 ${s.p99Ms === null ? '-' : Math.round(s.p99Ms)} ms, ${(s.foutfractie * 100).toFixed(1)} % failed — ${s.oordeel}\n`,
         ),
     });
-    await mkdir(reportDir, { recursive: true });
-    await writeFile(join(reportDir, 'belasting.json'), `${JSON.stringify(resultaat, null, 2)}\n`);
-    await writeFile(join(reportDir, 'belasting.html'), renderBelastingPagina(resultaat));
+    const { html } = await schrijfBelasting(reportDir, resultaat);
     process.stdout.write(`${resultaat.oordeel}: "${resultaat.breekpunt.tekst}"\n`);
+    process.stdout.write(`pupils: ${resultaat.leerlingen.verschillend} distinct (${resultaat.leerlingen.fixture} from fixtures/leerlingen.yaml, ${resultaat.leerlingen.gegenereerd} generated)\n`);
     const falen = resultaat.steekproef.eisen.filter((e) => e.mislukt);
     if (falen.length) process.stdout.write(`sampled requirements not met: ${falen.map((e) => `${e.eis} (${e.mislukt}/${e.gecontroleerd})`).join(', ')}\n`);
-    process.stdout.write(`report: ${join(reportDir, 'belasting.html')}\n`);
+    process.stdout.write(`report: ${html}\n`);
     return resultaat.oordeel === 'BEZWEKEN' ? 1 : 0;
   } catch (e) {
-    return fail(`the load run stopped: ${(e as Error).message}`);
-  } finally {
-    await sut.close();
-    await world.stop();
+    return fail(e instanceof WereldStartFout ? e.message : `the load run stopped: ${(e as Error).message}`);
   }
 }

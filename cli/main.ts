@@ -1,30 +1,25 @@
 /** The oso-testbank command line: one subcommand per job; exit codes are part of the stable surface (architecture.md). */
 import { readFileSync } from 'node:fs';
-import { runBelastingCommand } from './belasting.ts';
-import { runCerts } from './certs.ts';
 import { didYouMean } from './did-you-mean.ts';
-import { runDoctor } from './doctor.ts';
-import { runMerge } from './merge.ts';
-import { runQualify } from './qualify.ts';
-import { runReferenceLas } from './reference-las.ts';
-import { runScenarios } from './scenarios.ts';
-import { runServe } from './serve.ts';
-import { runValidate } from './validate.ts';
-import { runVerify } from './verify.ts';
 import { gegevensset2019 } from '../simulator/dossier/gegevensset.ts';
 import { oso2021 } from '../simulator/protocol/profile.ts';
 
-const commands: Record<string, { run: (args: string[]) => Promise<number>; summary: string }> = {
-  qualify: { run: runQualify, summary: 'run the qualification against a LAS (default: the embedded reference LAS) and write the report' },
-  scenarios: { run: runScenarios, summary: 'list the scenarios, the requirements and which scenario verifies which requirement' },
-  certs: { run: runCerts, summary: 'issue (or reuse) the test PKI: CA and certificates of the TC, testscholen and reference LAS' },
-  merge: { run: runMerge, summary: 'join the report folders of the parts of a sharded qualification into one report with one verdict' },
-  verify: { run: runVerify, summary: 'check the evidence bundle of a report folder: signature, file hashes, message-log chain' },
-  validate: { run: runValidate, summary: 'validate dossier files against the gegevensset (schema, content rules, check digits, attachments)' },
-  'reference-las': { run: runReferenceLas, summary: 'run the reference LAS standalone as a vendor LAS would run, or list its named faults (--list-faults)' },
-  serve: { run: runServe, summary: 'run the TC, register, testscholen, machine API and portal as one long-running HTTPS service' },
-  belasting: { run: runBelastingCommand, summary: 'capacity test: drive a LAS open-loop at the national peak (or a ramp) and report throughput, latency and the breaking point' },
-  doctor: { run: runDoctor, summary: 'preflight before a qualification: configuration, certificates, reachability, TLS, ports, control API' },
+type Run = (args: string[]) => Promise<number>;
+/**
+ * Each command's module is loaded only when that command runs: loading all of them (the serve, the store, the load
+ * generator…) cost every command, qualify's start-up included, some 0.4 s.
+ */
+const commands: Record<string, { load: () => Promise<Run>; summary: string }> = {
+  qualify: { load: async () => (await import('./qualify.ts')).runQualify, summary: 'run the qualification against a LAS (default: the embedded reference LAS) and write the report' },
+  scenarios: { load: async () => (await import('./scenarios.ts')).runScenarios, summary: 'list the scenarios, the requirements and which scenario verifies which requirement' },
+  certs: { load: async () => (await import('./certs.ts')).runCerts, summary: 'issue (or reuse) the test PKI: CA and certificates of the TC, testscholen and reference LAS' },
+  merge: { load: async () => (await import('./merge.ts')).runMerge, summary: 'join the report folders of the parts of a sharded qualification into one report with one verdict' },
+  verify: { load: async () => (await import('./verify.ts')).runVerify, summary: 'check the evidence bundle of a report folder: signature, file hashes, message-log chain' },
+  validate: { load: async () => (await import('./validate.ts')).runValidate, summary: 'validate dossier files against the gegevensset (schema, content rules, check digits, attachments)' },
+  'reference-las': { load: async () => (await import('./reference-las.ts')).runReferenceLas, summary: 'run the reference LAS standalone as a vendor LAS would run, or list its named faults (--list-faults)' },
+  serve: { load: async () => (await import('./serve.ts')).runServe, summary: 'run the TC, register, testscholen, machine API and portal as one long-running HTTPS service' },
+  belasting: { load: async () => (await import('./belasting.ts')).runBelastingCommand, summary: 'capacity test: drive a LAS open-loop at the national peak (or a ramp) and report throughput, latency and the breaking point' },
+  doctor: { load: async () => (await import('./doctor.ts')).runDoctor, summary: 'preflight before a qualification: configuration, certificates, reachability, TLS, ports, control API' },
 };
 
 /** Commands of the design that this version does not have yet: say so plainly instead of "unknown command". */
@@ -53,7 +48,7 @@ export async function main(argv: string[]): Promise<number> {
     return 0;
   }
   const command = commands[name];
-  if (command) return command.run(rest);
+  if (command) return (await command.load())(rest);
   if (notYetBuilt.includes(name)) {
     process.stderr.write(`oso-testbank: '${name}' is part of the design but not available in this version yet.\n`);
     return 2;

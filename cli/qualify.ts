@@ -46,10 +46,11 @@ import { leesOperatorVerslag, operatorOmgeving, renderOperatorSectie } from '../
 import { toonAfsluiting, vraagAttestatiesVoorRun } from './operator-stappen.ts';
 import { extraHostnamesVoor } from '../simulator/world.ts';
 import { bereidTegenVoor, naRunTegenDienst, nietUitvoerbaarTegenDienst } from './qualify-tegen.ts';
+import { belastingOmgeving, renderBelastingSectie } from '../reports/belasting-in-kwalificatie.ts';
 
 const repoRoot = fileURLToPath(new URL('../', import.meta.url));
 
-const usage = `Usage: oso-testbank qualify [--config FILE] [--scenario ID|GLOB]... [--scenario-dir DIR] [--role bron|doel] [--report DIR] [--fault NAME]... [--seed TEXT] [--history FILE] [--shard I/N] [--timings] [--strict] [--attestaties] [--tegen URL]
+const usage = `Usage: oso-testbank qualify [--config FILE] [--scenario ID|GLOB]... [--scenario-dir DIR] [--role bron|doel] [--report DIR] [--fault NAME]... [--seed TEXT] [--history FILE] [--shard I/N] [--timings] [--no-pdf] [--strict] [--attestaties] [--belasting PROFIEL[:DUUR]] [--tegen URL]
 
 Runs the qualification scenarios against the LAS under test and writes DIR/kwalificatie.json and DIR/index.html.
 Without --config the embedded reference LAS is the system under test.
@@ -73,12 +74,18 @@ Without --config the embedded reference LAS is the system under test.
   --strict            exit 1 for ONVOLLEDIG too: for a CI step that must prove the whole qualification
   --timings           after the summary, print how long each phase took (start-up, PKI, Playwright, world, runs,
                       PDFs, Allure generation, evidence), in milliseconds
+  --no-pdf            attach each exchanged dossier as a printable page (HTML) only, without its PDF: no browser
+                      starts and a full run takes about a third less time (for a CI step that reads the verdict)
   --tegen URL         run against a running oso-testbank serve at URL (its TC and testscholen) instead of an embedded
                       world; needs --config (the LAS registered there by its certificate, pointing at the service's
                       TC) and the service's admin token in OSO_BEHEER_TOKEN. Runs a shared service cannot carry out
                       are reported as not executed (verdict ONVOLLEDIG); the report is registered at the service
   --attestaties       before the run, ask the security checklist and the eigen verklaring at the operator console
                       (manual.poort, else a free port); the answers, who gave them and when go into the report
+  --belasting PROFIEL[:DUUR]
+                      after the scenarios, the capacity test (as oso-testbank belasting) against the same LAS:
+                      piek, dag, trap or duurtest, e.g. piek or trap:2m; belasting.html and belasting.json go into
+                      the report and the Allure report as a test of its own. Informative: it never changes the verdict
 
 Verdict: GESLAAGD when every run of the full set for the SUT's roles ran and passed and every requirement passed;
 NIET GESLAAGD when the SUT failed a requirement; ONVOLLEDIG otherwise (part of the set selected or sharded, a run
@@ -107,8 +114,10 @@ export async function runQualify(args: string[]): Promise<number> {
       config: { type: 'string' },
       shard: { type: 'string' },
       timings: { type: 'boolean' },
+      'no-pdf': { type: 'boolean' },
       strict: { type: 'boolean' },
       attestaties: { type: 'boolean' },
+      belasting: { type: 'string' },
       tegen: { type: 'string' },
       help: { type: 'boolean' },
     },
@@ -139,10 +148,15 @@ export async function runQualify(args: string[]): Promise<number> {
     // Only the configured roles run: with one role, that is the selection; with both, --role may narrow it.
     if (!role && config.rollen.length === 1) role = config.rollen[0];
   }
+  if (values.tegen !== undefined && values.belasting !== undefined) return fail('--belasting drives the LAS with an embedded world; it cannot be combined with --tegen.');
   const tegen = values.tegen === undefined ? undefined : await bereidTegenVoor(values.tegen, config);
   if (tegen && 'fout' in tegen) return fail(tegen.fout);
   const unknownFault = faults.find((f) => !isReferenceLasFault(f));
   if (unknownFault) return fail(`unknown fault '${unknownFault}'. Known faults: ${Object.keys(referenceLasFaults).join(', ')}.`);
+  // Loaded only when asked: the load run's modules are no part of every qualify's start-up.
+  const belastingModule = values.belasting === undefined ? undefined : await import('./qualify-belasting.ts');
+  const belastingKeuze = belastingModule?.leesBelastingKeuze(values.belasting!, { ...(config ? { config } : {}), ...(shard ? { shard } : {}) });
+  if (belastingKeuze && 'fout' in belastingKeuze) return fail(belastingKeuze.fout);
   const filters = values.scenario ?? [];
   const scenarioDir = values['scenario-dir'] === undefined ? undefined : resolve(values['scenario-dir']);
   if (scenarioDir && !existsSync(scenarioDir)) return fail(`--scenario-dir ${scenarioDir} does not exist.`);
@@ -184,6 +198,7 @@ export async function runQualify(args: string[]): Promise<number> {
     ...(config ? { configPath: config.bestand } : {}),
     ...(tegen ? { tegen: { url: tegen.basis, berichtenMap: tegen.berichtenMap } } : {}),
     ...(values.timings ? { timingsDir: await mkdtemp(join(tmpdir(), 'oso-timings-')) } : {}),
+    ...(values['no-pdf'] ? { zonderPdf: true } : {}),
   };
   timings.mark('checks');
   const started = Date.now();
@@ -220,6 +235,9 @@ export async function runQualify(args: string[]): Promise<number> {
 
   const report = JSON.parse(await readFile(run.playwrightJsonPath, 'utf8')) as JSONReport;
   if (report.errors.length) process.stderr.write(`${report.errors.map((e) => e.message).join('\n')}\n`);
+  const belasting = belastingModule && belastingKeuze
+    ? await belastingModule.belastingInKwalificatie({ keuze: belastingKeuze, ...(config ? { config } : {}), faults, seed: run.seed!, ...(role ? { rol: role } : {}), reportDir, allureResultsDir: run.allureResultsDir, harness: `oso-testbank ${await harnessVersion()}` })
+    : undefined;
   const kwalificatie = buildKwalificatie(report, requirements, {
     sut,
     harness: { naam: 'oso-testbank', versie: await harnessVersion() },
@@ -237,6 +255,7 @@ export async function runQualify(args: string[]): Promise<number> {
     reikwijdte,
     uitvoerder: process.env['OSO_UITVOERDER'] ?? `${userInfo().username}@${hostname()}`,
     seed: run.seed!,
+    ...(belasting ? { belasting } : {}),
     ...(tegen ? { tegen: { url: tegen.basis, nietUitvoerbaar: nietUitvoerbaarTegenDienst(requirements, scenarioDir, reikwijdte.rollen) } } : {}),
   });
   const bijDienst = tegen ? await naRunTegenDienst(tegen, kwalificatie, config!) : undefined;
@@ -250,10 +269,10 @@ export async function runQualify(args: string[]): Promise<number> {
       allure: await allureKoppelingen([run.allureResultsDir]),
       // The manifest is signed last, but with this certificate: the page can name it now.
       ondertekenaar: new X509Certificate(signer.certPem).fingerprint256,
-      secties: [renderOperatorSectie(operator), bijDienst?.sectie ?? ''],
+      secties: [renderOperatorSectie(operator), ...(belasting ? [renderBelastingSectie(belasting)] : []), bijDienst?.sectie ?? ''],
     }),
   );
-  await writeFile(join(run.allureResultsDir, 'environment.properties'), environmentProperties(kwalificatie, operatorOmgeving(operator)));
+  await writeFile(join(run.allureResultsDir, 'environment.properties'), environmentProperties(kwalificatie, { ...operatorOmgeving(operator), ...(belasting ? belastingOmgeving(belasting) : {}) }));
   timings.mark('verdict');
   // Trends compare full qualifications: a partial run in the default folder keeps no history unless asked.
   const historyPath = values.history ? resolve(values.history) : values.report === undefined && !partial ? join(repoRoot, 'reports/allure-history.jsonl') : undefined;

@@ -57,8 +57,15 @@ export function isBevinding(details: AllureStatusDetails | undefined): boolean {
   return message.startsWith(`${CHECK_FAILURE_PREFIX}[`) || /^\[[A-Z]+-\d{2}\] /.test(message);
 }
 
+/**
+ * A result the harness wrote itself beside the qualification's runs (the capacity test of `qualify --belasting`): it is
+ * no run of a requirement, its status is its own outcome and stays as written.
+ */
+export const INFORMATIEF_LABEL = { name: 'tag', value: 'informatief' } as const;
+
 /** The result as a reviewer reads it; `weggelaten` lists the attachment files it no longer refers to. */
 export function voorDeLezer(raw: AllureResult): { result: AllureResult; weggelaten: string[] } {
+  if (raw.labels?.some((l) => l.name === INFORMATIEF_LABEL.name && l.value === INFORMATIEF_LABEL.value)) return { result: raw, weggelaten: [] };
   const weggelaten: string[] = [];
   const bevinding = isEnded(raw.status) && isBevinding(raw.statusDetails);
   const steps = (raw.steps ?? []).filter((s) => !(ANNOTATION_STEP.test(s.name) && !s.steps?.length && !s.attachments?.length));

@@ -25,13 +25,14 @@ const oordeelTekst = { GEHOUDEN: 'GEHOUDEN', BEZWEKEN: 'BEZWEKEN', ONBESLIST: 'O
 const oordeelUitleg = {
   GEHOUDEN: 'De LAS bleef in elke stap binnen de grenzen.',
   BEZWEKEN: 'De LAS ging bij een stap over de grenzen.',
-  ONBESLIST: 'De lastgenerator liep zelf achter; over de LAS is niets vastgesteld.',
+  ONBESLIST: 'Geen stap kon de LAS beoordelen (de lastgenerator liep zelf achter, of er vielen geen aankomsten); over de LAS is niets vastgesteld.',
 } as const;
-const stapOordeel = { binnen: 'binnen de grenzen', overschreden: 'over de grenzen', 'generator-achter': 'generator liep achter' } as const;
+const stapOordeel = { binnen: 'binnen de grenzen', overschreden: 'over de grenzen', 'generator-achter': 'generator liep achter', 'geen-aankomsten': 'geen aankomsten, geen oordeel' } as const;
 
 const ms = (x: number | null | undefined) => (x === null || x === undefined || !Number.isFinite(x) ? '–' : `${x < 10 ? x.toFixed(1).replace('.', ',') : Math.round(x)} ms`);
 const seconden = (x: number) => (x / 1000).toFixed(x < 10_000 ? 1 : 0).replace('.', ',');
 const datumTijd = (iso: string) => new Date(iso).toLocaleString('nl-NL', { timeZone: 'Europe/Amsterdam', dateStyle: 'long', timeStyle: 'short' });
+const procent = (x: number) => `${(x * 100).toFixed(1).replace('.', ',')} %`;
 const getal = (x: number) => (Number.isInteger(x) ? x.toLocaleString('nl-NL') : x.toLocaleString('nl-NL', { maximumFractionDigits: 3 }));
 
 const kleuren = ['#1b9e77', '#d95f02', '#7570b3', '#e7298a', '#66a61e', '#e6ab02'];
@@ -45,7 +46,7 @@ h1 { font-size: 1.5rem; margin-bottom: .25rem; } h2 { font-size: 1.15rem; margin
 #breekpunt { font-size: 1.05rem; background: #f6f6f6; padding: .6rem .8rem; border-left: 4px solid #444; }
 table { border-collapse: collapse; margin: .5rem 0; } th, td { border: 1px solid #ccc; padding: .25rem .5rem; text-align: left; vertical-align: top; }
 td.n { text-align: right; font-variant-numeric: tabular-nums; }
-tr.overschreden td { background: #fde8ea; } tr.generator-achter td { background: #fff6d6; }
+tr.overschreden td { background: #fde8ea; } tr.generator-achter td, tr.geen-aankomsten td { background: #fff6d6; }
 .grafiek { margin: 1rem 0; break-inside: avoid; } .grafiek svg { max-width: 100%; height: auto; font-size: 11px; }
 .grafiek figcaption { font-weight: 600; } .grafiek .markering { fill: #555; font-size: 10px; }
 .legenda { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: .4rem 1rem; font-size: .85rem; margin: .2rem 0 0; }
@@ -71,6 +72,7 @@ export function renderBelastingPagina(r: Belastingresultaat): string {
     { naam: 'aangeboden (gestart per seconde)', kleur: '#7570b3', punten: r.vensters.map((v, i) => [tijd(i) + vensterS / 2, v.gestart / vensterS]) },
     { naam: 'voltooid per seconde', kleur: '#1b9e77', punten: r.vensters.map((v, i) => [tijd(i) + vensterS / 2, v.voltooid / vensterS]) },
   ];
+  const zorgAandeel = r.leerlingmix.filter((m) => m.zorg).reduce((som, m) => som + m.aandeel, 0);
   const foutsoorten = [...new Set(r.vensters.flatMap((v) => Object.keys(v.fouten)))];
   const last: Reeks[] = [
     { naam: 'maximaal tegelijk in behandeling', kleur: '#d95f02', punten: r.vensters.map((v, i) => [tijd(i) + vensterS / 2, v.maxInBehandeling]) },
@@ -154,7 +156,10 @@ Elke aankomst is één volledige uitwisseling in elke geteste rol.</p>
 Piek = overstappen × aandeel in de piek × marktaandeel × piekuurfactor ÷ (werkdagen in de piek × werkuren × 3600 s).</p>
 <table id="aannames"><thead><tr><th>aanname</th><th>waarde</th><th>toelichting</th></tr></thead>
 <tbody>${r.aannames.map((a) => html`<tr><td>${a.naam}</td><td class="n">${getal(a.waarde)}</td><td>${a.toelichting}</td></tr>`)}</tbody></table>
-<p>Leerlingmix: ${r.leerlingmix.map((m) => `${m.id}${m.zorg ? ' (zorgdossier)' : ''} ${(m.aandeel * 100).toFixed(1).replace('.', ',')} %`).join(', ')}.</p>
+<h2>Leerlingen <span class="en">· pupils</span></h2>
+<p id="leerlingen">${r.leerlingen.verschillend} verschillende leerlingen: ${r.leerlingen.fixture} testleerlingen uit fixtures/leerlingen.yaml en ${r.leerlingen.gegenereerd} gegenereerde (seed ${r.seed}, met geldig BSN of onderwijsnummer), alle vooraf klaargezet.
+${r.leerlingen.zorg} van hen hebben een zorgdossier met bijlagen, ${r.leerlingen.veelBijlagen} daarvan met veel bijlagen; per uitwisseling is ${procent(1 - zorgAandeel)} een regulier dossier en ${procent(zorgAandeel)} een zorgdossier.
+${r.leerlingen.getrokken} leerlingen kwamen in de gemeten uitwisselingen aan de beurt.${r.leerlingen.perRol.bron !== undefined && r.leerlingen.perRol.bron < r.leerlingen.verschillend ? ` Als bron kent de LAS alleen de testleerlingen: daar zijn ${r.leerlingen.perRol.bron} leerlingen gebruikt.` : ''}</p>
 </body>
 </html>
 `;

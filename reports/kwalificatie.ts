@@ -8,6 +8,7 @@ import { ANNOTATION } from '../suites/run-settings.ts';
 import type { Requirement } from '../suites/requirements.ts';
 import { runKey } from '../suites/catalogue.ts';
 import { oordeel, type Reden, type Verdict } from './oordeel.ts';
+import type { KwalificatieBelasting } from './belasting-in-kwalificatie.ts';
 
 export type ScenarioStatus = 'passed' | 'failed' | 'skipped' | 'broken';
 export type RequirementStatus = 'passed' | 'failed' | 'untested';
@@ -49,6 +50,8 @@ export interface Kwalificatie {
     durationMs: number;
   }[];
   requirements: { id: string; text: string; source: string; status: RequirementStatus; scenarios: string[] }[];
+  /** The capacity test of `qualify --belasting`: informative, never part of the verdict (reports/belasting-in-kwalificatie.ts). */
+  belasting?: KwalificatieBelasting;
 }
 
 export type KwalificatieContext = Omit<Kwalificatie, 'verdict' | 'onvolledig' | 'totalen' | 'scenarios' | 'requirements'>;

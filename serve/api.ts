@@ -202,8 +202,8 @@ export function registerApi(app: FastifyInstance, deps: ApiDeps): void {
         if (!/^\d{2}$/.test(vestigingscode)) throw new ApiFout(400, `Veld 'vestigingscode' moet twee cijfers zijn.`);
         if (testschoolBrins().includes(brin)) throw new ApiFout(403, `${brin} is een testschool van deze dienst; daarvoor registreert u geen aanleverpunt.`);
         const bestaand = await store.aanleverpunt(routeringsKenmerk);
-        if (bestaand && bestaand.eigenaarOin !== cert.oin)
-          throw new ApiFout(403, `Aanleverpunt ${routeringsKenmerk} is geregistreerd door een ander certificaat; alleen de eigenaar mag het wijzigen.`);
+        const vanEenAnder = () => new ApiFout(403, `Aanleverpunt ${routeringsKenmerk} is geregistreerd door een ander certificaat; alleen de eigenaar mag het wijzigen.`);
+        if (bestaand && bestaand.eigenaarOin !== cert.oin) throw vanEenAnder();
         if (!(await store.school(brin)))
           await store.schoolToevoegen({ brin, vestigingscode, naam: optioneel(body, 'naam') ?? `School ${brin}`, sector: sector as Sector });
         const ap: GeregistreerdAanleverpunt = {
@@ -216,7 +216,8 @@ export function registerApi(app: FastifyInstance, deps: ApiDeps): void {
           geregistreerdOp: bestaand?.geregistreerdOp ?? new Date().toISOString(),
           opgeschort: bestaand?.opgeschort ?? false,
         };
-        await store.aanleverpuntRegistreren(ap, `OIN ${cert.oin}`);
+        // The store checks the owner again, atomically: another vendor may have registered it a moment ago.
+        if ((await store.aanleverpuntRegistreren(ap, `OIN ${cert.oin}`)) === 'van-een-ander') throw vanEenAnder();
         deps.register.noemPartij(cert.oin, cert.naam);
         return reply.code(bestaand ? 200 : 201).send({ aanleverpunt: ap });
       });

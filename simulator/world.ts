@@ -13,6 +13,7 @@ import { SimulatedClock } from './clock.ts';
 import { gegevensset2019 } from './dossier/gegevensset.ts';
 import { bekendeVersies, versieOpNaam } from './dossier/versies/index.ts';
 import type { LasSchool } from './las/las-school.ts';
+import type { Leerling } from './dossier/leerling.ts';
 import type { LasSystem } from './las/las-system.ts';
 import type { OsoClientOptions } from './las/oso-client.ts';
 import type { ReferenceLasFault } from './reference-las/faults.ts';
@@ -51,6 +52,8 @@ export interface WorldOptions {
   adressen?: WorldAdressen;
   /** Keep only the latest N exchanges in the world's log (a load run of thousands of exchanges); all of them when absent. */
   logMaxEntries?: number;
+  /** Pupils beyond the fixture pupils, known to every LAS of the world (a capacity run's generated pupils). */
+  extraLeerlingen?: readonly Leerling[];
 }
 
 export interface ExterneSut {
@@ -196,7 +199,7 @@ export async function startWorld(options: WorldOptions = {}): Promise<World> {
   const register = new Register();
   const log = new ExchangeLog(options.logMaxEntries !== undefined ? { maxEntries: options.logMaxEntries } : {});
   const timeoutMs = options.timeoutMs ?? 10_000;
-  const administratie = loadFixtureLeerlingen();
+  const administratie = [...loadFixtureLeerlingen(), ...(options.extraLeerlingen ?? [])];
   const stops: (() => Promise<void>)[] = [];
 
   try {

@@ -13,10 +13,11 @@
  * shutdown checkpoint). docs/store.md has the numbers.
  */
 import { PGlite } from '@electric-sql/pglite';
-import { mkdirSync, readdirSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { open, readdir, type FileHandle } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { claimDataDir, LOCK_BESTAND } from './data-dir-lock.ts';
+import { pgliteSjabloon, standaardSjabloonPad, vergeetPgliteSjabloon } from './pglite-sjabloon.ts';
 import type { SqlDriver, SqlParam, SqlQuery } from './sql-driver.ts';
 
 /** Statements that change nothing: no WAL to make durable after them. */
@@ -28,6 +29,8 @@ export interface PgliteOpties {
    * measuring what the fsync costs (scripts/bench-store.ts); openStore never turns it off.
    */
   walFsync?: boolean;
+  /** Where the template of a new database is kept (pglite-sjabloon.ts); default beside the installed PGlite. */
+  sjabloon?: string;
 }
 
 export async function openPgliteDriver(dataDir: string, opties: PgliteOpties = {}): Promise<SqlDriver> {
@@ -44,7 +47,7 @@ export async function openPgliteDriver(dataDir: string, opties: PgliteOpties = {
   const vrijgeven = claimDataDir(dir);
   let db: PGlite;
   try {
-    db = await PGlite.create(dir);
+    db = inhoud.length === 0 ? await nieuweDatabase(dir, opties.sjabloon ?? standaardSjabloonPad()) : await PGlite.create(dir);
   } catch (error) {
     vrijgeven();
     throw new Error(`Cannot open the PGlite database in ${dir}: ${(error as Error).message}`);
@@ -86,6 +89,21 @@ export async function openPgliteDriver(dataDir: string, opties: PgliteOpties = {
       }
     },
   };
+}
+
+/** A new database in an empty directory (but for the lock): from the template where there is one (pglite-sjabloon.ts). */
+async function nieuweDatabase(dir: string, sjabloonPad: string | undefined): Promise<PGlite> {
+  const sjabloon = sjabloonPad ? await pgliteSjabloon(sjabloonPad) : undefined;
+  if (sjabloonPad && sjabloon) {
+    try {
+      return await PGlite.create(dir, { loadDataDir: sjabloon });
+    } catch {
+      // A template this PGlite cannot read: gone, and what it unpacked too; initdb as if there had been none.
+      vergeetPgliteSjabloon(sjabloonPad);
+      for (const naam of readdirSync(dir)) if (naam !== LOCK_BESTAND) rmSync(join(dir, naam), { recursive: true, force: true });
+    }
+  }
+  return PGlite.create(dir);
 }
 
 /**

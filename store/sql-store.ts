@@ -12,6 +12,7 @@ import { migreren } from './migrations.ts';
 import { nieuwSchoolToken, tokenHash } from './school-token.ts';
 import type { SqlDriver, SqlParam, SqlQuery } from './sql-driver.ts';
 import type {
+  AanleverpuntRegistratie,
   AuditRegel,
   GeregistreerdAanleverpunt,
   NieuwBericht,
@@ -316,21 +317,28 @@ export class SqlStore implements Store {
     return (await this.#db.query<Row>('SELECT * FROM scholen ORDER BY brin')).map(naarSchool);
   }
 
-  async aanleverpuntRegistreren(ap: GeregistreerdAanleverpunt, door: string): Promise<void> {
+  async aanleverpuntRegistreren(ap: GeregistreerdAanleverpunt, door: string): Promise<AanleverpuntRegistratie> {
     if (!ap.routeringsKenmerk) throw new TypeError('aanleverpuntRegistreren: an aanleverpunt needs a routeringsKenmerk');
-    await this.#db.transaction(async (tx) => {
+    return this.#db.transaction(async (tx) => {
       const voor = (await tx.query<Row>('SELECT * FROM aanleverpunten WHERE routerings_kenmerk = $1 FOR UPDATE', [ap.routeringsKenmerk]))[0];
-      await tx.query(
+      if (voor && voor['eigenaar_oin'] !== ap.eigenaarOin) return 'van-een-ander';
+      // The owner is checked in the statement too: of two owners registering one new routeringsKenmerk at the same
+      // moment (two instances, no row to lock yet), the second's insert becomes an update that its WHERE refuses.
+      const geschreven = await tx.query(
         `INSERT INTO aanleverpunten (routerings_kenmerk, brin, url, actief, eigenaar_oin, leverancier, geregistreerd_op, opgeschort)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
          ON CONFLICT (routerings_kenmerk) DO UPDATE SET brin = EXCLUDED.brin, url = EXCLUDED.url, actief = EXCLUDED.actief,
            eigenaar_oin = EXCLUDED.eigenaar_oin, leverancier = EXCLUDED.leverancier, geregistreerd_op = EXCLUDED.geregistreerd_op,
-           opgeschort = EXCLUDED.opgeschort`,
+           opgeschort = EXCLUDED.opgeschort
+         WHERE aanleverpunten.eigenaar_oin = EXCLUDED.eigenaar_oin
+         RETURNING routerings_kenmerk`,
         [ap.routeringsKenmerk, ap.brin, ap.url, ap.actief, ap.eigenaarOin, ap.leverancier, ap.geregistreerdOp, ap.opgeschort],
       );
+      if (geschreven.length === 0) return 'van-een-ander';
       const onderwerp = `aanleverpunt ${ap.routeringsKenmerk}`;
       if (voor) await auditVastleggen(tx, door, 'gewijzigd', onderwerp, { voor: apDetails(naarAanleverpunt(voor)), na: apDetails(ap) });
       else await auditVastleggen(tx, door, 'geregistreerd', onderwerp, apDetails(ap));
+      return voor ? 'gewijzigd' : 'geregistreerd';
     });
   }
 

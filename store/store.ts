@@ -25,6 +25,9 @@ export interface OpgeslagenBericht extends Omit<Exchange, 'seq'> {
 export type NieuwBericht = Omit<OpgeslagenBericht, 'id'>;
 
 /** A registered aanleverpunt with who registered it and whether Kennisnet suspended it. */
+/** What aanleverpuntRegistreren did. */
+export type AanleverpuntRegistratie = 'geregistreerd' | 'gewijzigd' | 'van-een-ander';
+
 export interface GeregistreerdAanleverpunt extends AanleverpuntRecord {
   /** Name of the vendor's system, as it registered. */
   leverancier: string;
@@ -108,7 +111,11 @@ export interface Store {
   schoolToevoegen(school: School): Promise<void>;
   school(brin: string): Promise<School | undefined>;
   scholen(): Promise<School[]>;
-  aanleverpuntRegistreren(ap: GeregistreerdAanleverpunt, door: string): Promise<void>;
+  /**
+   * Registers or changes an aanleverpunt of its owner (eigenaarOin). One registered by another owner is left as it is:
+   * 'van-een-ander', also when two owners register one new routeringsKenmerk at the same moment.
+   */
+  aanleverpuntRegistreren(ap: GeregistreerdAanleverpunt, door: string): Promise<AanleverpuntRegistratie>;
   aanleverpunt(routeringsKenmerk: string): Promise<GeregistreerdAanleverpunt | undefined>;
   aanleverpunten(filter?: { brin?: string; eigenaarOin?: string }): Promise<GeregistreerdAanleverpunt[]>;
   aanleverpuntOpschorten(routeringsKenmerk: string, opgeschort: boolean, door: string): Promise<boolean>;

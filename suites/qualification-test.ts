@@ -113,7 +113,7 @@ function declareTest(info: QualificationRunInfo, body: (run: RunBody) => Promise
           await writeFile(join(settings.runLogDir, runLogFileName(info.id, info.rol)), JSON.stringify(log));
         }
         await allure.attachment('berichtenlog.json', JSON.stringify(world.log.all(), null, 2), 'application/json');
-        await meet('PDFs', () => attachPrintableDossiers(world.log.all()));
+        await meet('PDFs', () => attachPrintableDossiers(world.log.all(), { pdf: !settings?.zonderPdf }));
         if (world.log.handshakeFailures().length)
           await allure.attachment('mislukte-tls-handshakes.json', JSON.stringify(world.log.handshakeFailures(), null, 2), 'application/json');
       }

@@ -32,6 +32,8 @@ export interface QualificationRun {
   tegen?: { url: string; berichtenMap: string };
   /** Where each worker records how long its tests' parts took (qualify --timings; suites/run-timings.ts). */
   timingsDir?: string;
+  /** qualify --no-pdf: the printable dossiers are attached as HTML only, no Chromium is started. */
+  zonderPdf?: boolean;
 }
 
 const ENV = 'OSO_TESTBANK_RUN';

@@ -29,8 +29,11 @@ export interface StapResultaat extends BakSamenvatting {
   beginMs?: number;
   /** The highest p99 of a whole exchange over the roles. */
   p99Ms: number | null;
-  /** binnen: within every limit; overschreden: the LAS went over one; generator-achter: the generator lagged, no verdict. */
-  oordeel: 'binnen' | 'overschreden' | 'generator-achter';
+  /**
+   * binnen: within every limit; overschreden: the LAS went over one; generator-achter: the generator lagged, no verdict;
+   * geen-aankomsten: no arrival fell in the step (a Poisson step at a low rate or short length can have none), no verdict.
+   */
+  oordeel: 'binnen' | 'overschreden' | 'generator-achter' | 'geen-aankomsten';
   /** Why (Dutch), one sentence per limit exceeded. */
   redenen: string[];
 }
@@ -71,7 +74,23 @@ export interface Belastingresultaat {
   aannames: { naam: string; waarde: number; toelichting: string }[];
   piekPerSeconde: number;
   dagPerSeconde: number;
-  leerlingmix: { id: string; zorg: boolean; aandeel: number }[];
+  /** The pupils drawn from and each one's share of the exchanges (of the doel role when both ran: it holds them all). */
+  leerlingmix: { id: string; zorg: boolean; extraBijlagen?: number; aandeel: number }[];
+  /**
+   * How many distinct pupils took part: from the fixture file and generated (seeded by the run's seed), in each role's
+   * mix, actually drawn in the run, and how many of them are zorg pupils and zorg pupils with many attachments;
+   * `vingerafdruk` (SHA-256 over every pupil's id and PGN) is the same for two runs with the same pupils.
+   */
+  leerlingen: {
+    fixture: number;
+    gegenereerd: number;
+    verschillend: number;
+    perRol: Partial<Record<BelastingRol, number>>;
+    getrokken: number;
+    zorg: number;
+    veelBijlagen: number;
+    vingerafdruk: string;
+  };
   generator: { gepland: number; gestart: number; nietGestart: number; stappenGelopen: number; teLaat: number; achterstandP99Ms: number; achterstandMaxMs: number };
   totaal: BakSamenvatting;
   stappen: StapResultaat[];
@@ -98,6 +117,9 @@ const snelheidZin = (x: number) => `${aantalTekst(x)} uitwisselingen per seconde
 /** Judges one step against the limits. */
 export function beoordeelStap(s: BakSamenvatting, stap: { index: number; snelheid: number; duurMs: number }, rollen: readonly BelastingRol[], g: Grenzen, nogOpen = 0): StapResultaat {
   const p99Ms = p99Van(s, rollen);
+  // Nothing arrived, so nothing can have gone wrong: a step without evidence never counts as held.
+  if (s.gestart === 0 && Object.values(s.fouten).every((n) => !n))
+    return { ...s, ...stap, p99Ms, oordeel: 'geen-aankomsten', redenen: ['geen enkele aankomst viel in deze stap (toeval van de Poisson-aankomsten bij een lage snelheid of een korte stap): zij zegt niets over de LAS'] };
   const redenen: string[] = [];
   // Exchanges still without an answer after the p99 limit are over it, whatever they will take: more than 1 % of them
   // puts the step's p99 over the limit before a single one has come back.
@@ -118,6 +140,7 @@ export function breekpuntVan(stappen: readonly StapResultaat[]): { breekpunt: Br
   const voorEerste = eerste ? stappen.slice(0, eerste.index) : stappen;
   const laatste = [...voorEerste].reverse().find((s) => s.oordeel === 'binnen');
   const achter = stappen.some((s) => s.oordeel === 'generator-achter');
+  const leeg = stappen.filter((s) => s.oordeel === 'geen-aankomsten');
   const breekpunt: Breekpunt = {
     ...(laatste ? { laatsteBinnen: { stap: laatste.index, snelheid: laatste.snelheid } } : {}),
     ...(eerste ? { eersteOverschreden: { stap: eerste.index, snelheid: eerste.snelheid, redenen: eerste.redenen } } : {}),
@@ -126,7 +149,9 @@ export function breekpuntVan(stappen: readonly StapResultaat[]): { breekpunt: Br
         (laatste ? ` De hoogste snelheid binnen de grenzen was ${snelheidZin(laatste.snelheid)}.` : ' Al de eerste stap lag buiten de grenzen.')
       : laatste
         ? `De LAS bleef binnen de grenzen tot en met ${snelheidZin(laatste.snelheid)}${achter ? '; bij een hogere stap liep de lastgenerator zelf achter, daarboven is niets vastgesteld' : ''}.`
-        : 'Geen oordeel: de lastgenerator liep in elke stap zelf achter op zijn schema.',
+        : leeg.length === stappen.length
+          ? 'Geen oordeel: in geen enkele stap viel een aankomst; kies een hogere snelheid of een langere duur.'
+          : `Geen oordeel: de lastgenerator liep ${leeg.length ? 'in elke stap met aankomsten' : 'in elke stap'} zelf achter op zijn schema.`,
   };
   return { breekpunt, oordeel: eerste ? 'BEZWEKEN' : laatste ? 'GEHOUDEN' : 'ONBESLIST' };
 }

@@ -114,11 +114,22 @@ export async function doelUitwisseling(ctx: UitwisselingContext, leerling: Leerl
   }
 }
 
-/** Before the run: every pupil of the mix klaargezet, at the LAS (bron) for the VO testschool, at the PO testschool for the LAS (doel). */
-export async function klaarzettenVoorBelasting(ctx: UitwisselingContext, rollen: readonly BelastingRol[], leerlingen: readonly Leerling[]): Promise<void> {
+/**
+ * Before the run: every pupil of the mix klaargezet, at the LAS (bron) for the VO testschool, at the PO testschool for
+ * the LAS (doel). Returns the dossiers the PO testschool will deliver to the LAS as doel, by PGN.
+ */
+export async function klaarzettenVoorBelasting(ctx: UitwisselingContext, rollen: readonly BelastingRol[], leerlingen: readonly Leerling[]): Promise<Map<string, string>> {
   const { world } = ctx;
+  const geleverd = new Map<string, string>();
   for (const l of leerlingen) {
     if (rollen.includes('bron')) await ctx.sut.klaarzetten({ brin: sutSchool(world.sut, 'po').brin, pgn: l.pgn.waarde, doelBrin: world.testscholen.vo.schools[0]!.brin });
-    if (rollen.includes('doel')) world.testscholen.po.klaarzetten({ brin: world.testscholen.po.schools[0]!.brin, pgn: l.pgn.waarde, doelBrin: sutSchool(world.sut, 'vo').brin });
+    if (rollen.includes('doel')) {
+      const doelSchool = sutSchool(world.sut, 'vo');
+      // The testschool's dossier is built now, not at the first request: building it is the harness's work, and must
+      // never count against the LAS as doel.
+      const dossier = world.testscholen.po.klaarzetten({ brin: world.testscholen.po.schools[0]!.brin, pgn: l.pgn.waarde, doelBrin: doelSchool.brin });
+      geleverd.set(l.pgn.waarde, dossier.xmlVoor(doelSchool.sector));
+    }
   }
+  return geleverd;
 }

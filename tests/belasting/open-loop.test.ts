@@ -7,6 +7,7 @@ import { BelastingMeting } from '../../simulator/load/belasting-meting.ts';
 import { landelijkeCijfers, leesDuur, leesSnelheid, PIEK_PER_SECONDE, stappenVoor } from '../../simulator/load/belasting-profielen.ts';
 import { runOpenLoop } from '../../simulator/load/open-loop.ts';
 import { seededRandom } from '../../simulator/load/seeded-random.ts';
+import { beoordeelStap, breekpuntVan, standaardGrenzen } from '../../suites/belasting/belastingresultaat.ts';
 
 test('arrivals do not wait for answers: with every answer taking 1 s, a 20/s schedule still starts about 20 a second', async () => {
   const starts: number[] = [];
@@ -77,4 +78,34 @@ test('the piek profile follows from the national figures, and the ramp doubles f
   expect(leesSnelheid('300/m')).toBe(5);
   expect(() => leesDuur('10 minuten')).toThrow(/no duration/);
   expect(() => leesSnelheid('0/s')).toThrow(/larger than zero/);
+});
+
+test('a Poisson step can get no arrival at all: every arrival stays inside its own step, and a step without arrivals is no evidence (never "held")', async () => {
+  // 0.2 a second for 100 ms: no arrival with probability e^-0.02 (98 %); then a busy step.
+  const stappen = [
+    { snelheid: 0.2, duurMs: 100 },
+    { snelheid: 300, duurMs: 200 },
+  ];
+  const gepland: { stap: number; geplandMs: number }[] = [];
+  let t = 0;
+  const verloop = await runOpenLoop({ stappen, seed: '1', nu: () => (t += 5), start: async (a) => void gepland.push(a) });
+  expect(gepland.filter((a) => a.stap === 0)).toEqual([]);
+  expect(gepland.filter((a) => a.stap === 1).length).toBeGreaterThan(20);
+  for (const a of gepland) {
+    const begin = verloop.stapBeginMs[a.stap]!;
+    expect(a.geplandMs).toBeGreaterThanOrEqual(begin);
+    expect(a.geplandMs).toBeLessThan(begin + stappen[a.stap]!.duurMs);
+  }
+
+  const meting = new BelastingMeting(1000, standaardGrenzen.generatorAchterstandMs);
+  const leeg = beoordeelStap(meting.stap(0), { index: 0, snelheid: 0.2, duurMs: 100 }, ['bron'], standaardGrenzen);
+  expect(leeg.oordeel).toBe('geen-aankomsten');
+  expect(leeg.redenen.join(' ')).toContain('zegt niets over de LAS');
+  const binnen = { ...leeg, index: 1, snelheid: 2, oordeel: 'binnen' as const, redenen: [] };
+  const over = { ...leeg, index: 2, snelheid: 4, oordeel: 'overschreden' as const, redenen: ['p99 van een hele uitwisseling 3000 ms (grens 2000 ms)'] };
+  // The highest rate within the limits is a step that had arrivals; an empty one before a break is not "the last held".
+  expect(breekpuntVan([leeg, over])).toMatchObject({ oordeel: 'BEZWEKEN', breekpunt: { tekst: expect.stringContaining('Al de eerste stap lag buiten de grenzen') } });
+  expect(breekpuntVan([leeg, over]).breekpunt.laatsteBinnen).toBeUndefined();
+  expect(breekpuntVan([binnen, { ...leeg, index: 2, snelheid: 4 }]).breekpunt.laatsteBinnen).toEqual({ stap: 1, snelheid: 2 });
+  expect(breekpuntVan([leeg])).toMatchObject({ oordeel: 'ONBESLIST', breekpunt: { tekst: expect.stringContaining('in geen enkele stap viel een aankomst') } });
 });

@@ -18,7 +18,7 @@ let failed: Run[] = [];
 test.beforeAll(async () => {
   reportDir = mkdtempSync(join(tmpdir(), 'allure-browser-'));
   const { code, stdout, stderr } = await runCli([
-    'qualify', '--fault', 'skip-sessiecontrole', '--fault', 'drop-attachments',
+    'qualify', '--no-pdf', '--fault', 'skip-sessiecontrole', '--fault', 'drop-attachments',
     '--scenario', 'regulier-povo', '--scenario', 'zorgdossier', '--report', reportDir,
   ]);
   expect(code, `${stdout}\n${stderr}`).toBe(1);

@@ -50,6 +50,10 @@ test('belasting.html opens offline: every SVG plot renders with a nonzero size a
     expect(resultaat.stappen.length).toBeGreaterThanOrEqual(2);
     await expect(page.locator('#stappen tbody tr')).toHaveCount(resultaat.stappen.length);
     await expect(page.locator('#aannames')).toContainText('overstappenPerJaar');
+    // How many distinct pupils took part, fixture and generated, as belasting.json counts them.
+    await expect(page.locator('#leerlingen')).toBeVisible();
+    await expect(page.locator('#leerlingen')).toContainText(`${resultaat.leerlingen.verschillend} verschillende leerlingen: ${resultaat.leerlingen.fixture} testleerlingen uit fixtures/leerlingen.yaml en ${resultaat.leerlingen.gegenereerd} gegenereerde`);
+    await expect(page.locator('#leerlingen')).toContainText(`${resultaat.leerlingen.getrokken} leerlingen kwamen in de gemeten uitwisselingen aan de beurt`);
     await testInfo.attach('belasting.png', { body: await page.screenshot({ fullPage: true }), contentType: 'image/png' });
     expect(extern).toEqual([]);
   } finally {

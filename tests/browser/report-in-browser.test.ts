@@ -24,8 +24,8 @@ test.beforeAll(async () => {
   bijlagenDir = mkdtempSync(join(tmpdir(), 'rapport-bijlagen-'));
   const scenarios = ['regulier-povo', 'binnen-brin', 'sessie-afwijkend', 'oin-van-ander-systeem'].flatMap((s) => ['--scenario', s]);
   const [sessie, bijlagen] = await Promise.all([
-    runCli(['qualify', '--fault', 'skip-sessiecontrole', ...scenarios, '--role', 'bron', '--report', reportDir]),
-    runCli(['qualify', '--fault', 'drop-attachments', '--scenario', 'veel-bijlagen', '--scenario', 'zorgdossier', '--role', 'doel', '--report', bijlagenDir]),
+    runCli(['qualify', '--no-pdf', '--fault', 'skip-sessiecontrole', ...scenarios, '--role', 'bron', '--report', reportDir]),
+    runCli(['qualify', '--no-pdf', '--fault', 'drop-attachments', '--scenario', 'veel-bijlagen', '--scenario', 'zorgdossier', '--role', 'doel', '--report', bijlagenDir]),
   ]);
   expect(sessie.code, `${sessie.stdout}\n${sessie.stderr}`).toBe(1);
   expect(bijlagen.code, `${bijlagen.stdout}\n${bijlagen.stderr}`).toBe(1);

@@ -20,7 +20,7 @@ test('qualify --config with the playwright adapter: the shipped module drives th
   const las = await startStandaloneLas(o);
   try {
     const dir = mkdtempSync(join(tmpdir(), 'kwalificatie-'));
-    const { code, stdout, stderr } = await runCli(['qualify', '--config', o.configPath, '--scenario', 'regulier-povo', '--report', dir]);
+    const { code, stdout, stderr } = await runCli(['qualify', '--no-pdf', '--config', o.configPath, '--scenario', 'regulier-povo', '--report', dir]);
     expect(code, `${stdout}\n${stderr}`).toBe(0);
     const k = JSON.parse(readFileSync(join(dir, 'kwalificatie.json'), 'utf8')) as Kwalificatie;
     // One scenario of the set: everything passed, and the verdict says the set was not complete.

@@ -52,13 +52,21 @@ test('qualify --fault skip-sessiecontrole: exit 1, NIET_GESLAAGD, exactly the ta
   expect(k.scenarios.map((s) => `${s.id}/${s.role}: ${s.status}`).sort()).toEqual(inProces.map((u) => `${u.run}: ${u.status}`).sort());
 });
 
-test('qualify --role and --scenario select runs; an empty selection is a usage error', async () => {
+test('qualify --role and --scenario select runs, --no-pdf attaches the dossiers without PDF; an empty selection is a usage error', async () => {
   const dir = reportDir();
-  const { code } = await runCli(['qualify', '--role', 'doel', '--scenario', 'regulier-*', '--report', dir]);
+  const { code } = await runCli(['qualify', '--role', 'doel', '--scenario', 'regulier-*', '--no-pdf', '--report', dir]);
   expect(code).toBe(0);
   const k = read(dir);
   expect(new Set(k.scenarios.map((s) => s.role))).toEqual(new Set(['doel']));
   expect(k.requirements.find((r) => r.id === 'BRON-01')!.status).toBe('untested');
+  // Every exchanged dossier still as its printable page, none as PDF (tests/browser/dossier-pdf.test.ts proves the PDF).
+  type Stap = { attachments?: { name: string; type: string }[]; steps?: Stap[] };
+  const bijlagenVan = (s: Stap): { name: string; type: string }[] => [...(s.attachments ?? []), ...(s.steps ?? []).flatMap(bijlagenVan)];
+  const bijlagen = readdirSync(join(dir, 'allure-results'))
+    .filter((f) => f.endsWith('-result.json'))
+    .flatMap((f) => bijlagenVan(JSON.parse(readFileSync(join(dir, 'allure-results', f), 'utf8')) as Stap));
+  expect(bijlagen.filter((b) => b.name.endsWith('dossier ter inzage')).length).toBeGreaterThanOrEqual(k.scenarios.length);
+  expect(bijlagen.filter((b) => b.type === 'application/pdf' || /PDF/.test(b.name))).toEqual([]);
 
   const none = await runCli(['qualify', '--scenario', 'bestaat-niet', '--report', reportDir()]);
   expect(none.code).toBe(2);
@@ -82,12 +90,13 @@ test('usage errors exit 2 with a message and start nothing', async () => {
   const foreign = reportDir();
   writeFileSync(join(foreign, 'belangrijk.txt'), 'niet weggooien');
   // Each case is its own process; they run side by side.
-  const [unknownFault, badRole, badOption, unknownCommand, refused] = await Promise.all([
+  const [unknownFault, badRole, badOption, unknownCommand, refused, badShard] = await Promise.all([
     runCli(['qualify', '--fault', 'bestaat-niet']),
     runCli(['qualify', '--role', 'beide']),
     runCli(['qualify', '--onbekend']),
     runCli(['bestaat-niet']),
     runCli(['qualify', '--report', foreign]),
+    runCli(['qualify', '--shard', '3/2']),
   ]);
   expect(unknownFault.code).toBe(2);
   expect(unknownFault.stderr).toContain("unknown fault 'bestaat-niet'");
@@ -99,6 +108,8 @@ test('usage errors exit 2 with a message and start nothing', async () => {
   expect(refused.code).toBe(2);
   expect(refused.stderr).toContain('is not empty and holds no earlier report');
   expect(readFileSync(join(foreign, 'belangrijk.txt'), 'utf8')).toBe('niet weggooien');
+  expect(badShard.code).toBe(2);
+  expect(badShard.stderr).toContain('--shard 3/2');
 });
 
 test('reference-las --list-faults prints one fault name a line', async () => {

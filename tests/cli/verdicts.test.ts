@@ -26,7 +26,7 @@ let povo = '';
 
 test('qualify --scenario regulier-povo: ONVOLLEDIG, exit 0, and the terminal, samenvatting and Allure say why', async () => {
   povo = tmp('povo');
-  const { code, stdout, stderr } = await runCli(['qualify', '--scenario', 'regulier-povo', '--report', povo], 600_000);
+  const { code, stdout, stderr } = await runCli(['qualify', '--no-pdf', '--scenario', 'regulier-povo', '--report', povo], 600_000);
   expect(code, `${stdout}\n${stderr}`).toBe(0);
   const k = read(povo);
   expect(k.verdict).toBe('ONVOLLEDIG');
@@ -61,12 +61,14 @@ test('qualify --scenario regulier-povo: ONVOLLEDIG, exit 0, and the terminal, sa
 test('a sharded run without --report goes to reports/latest-partial and leaves the full report in reports/latest alone', async () => {
   const full = join(reportsRoot, 'latest', 'kwalificatie.json');
   const before = existsSync(full) ? createHash('sha256').update(readFileSync(full)).digest('hex') : undefined;
-  const { code, stdout, stderr } = await runCli(['qualify', '--scenario', 'regulier-povo', '--shard', '1/2'], 600_000);
+  const { code, stdout, stderr } = await runCli(['qualify', '--no-pdf', '--scenario', 'regulier-povo', '--shard', '1/2'], 600_000);
   expect(code, `${stdout}\n${stderr}`).toBe(0);
   const partial = join(reportsRoot, 'latest-partial');
   expect(stdout).toContain(`Qualification: ${join(partial, 'kwalificatie.json')}`);
   const k = read(partial);
   expect(k.selectie.deel).toBe('1/2');
+  // Part 1 of the two runs of regulier-povo: one run.
+  expect(k.scenarios).toHaveLength(1);
   expect(k.verdict).toBe('ONVOLLEDIG');
   expect(codes(k)).toContain('deel');
   const after = existsSync(full) ? createHash('sha256').update(readFileSync(full)).digest('hex') : undefined;
@@ -76,7 +78,7 @@ test('a sharded run without --report goes to reports/latest-partial and leaves t
 
 test('merge errors: parts of another run, a folder twice, the same part twice, overlapping runs, a tampered part; one part alone is ONVOLLEDIG', async () => {
   const anders = tmp('deel-anders');
-  const run = await runCli(['qualify', '--scenario', 'regulier-povo', '--shard', '2/2', '--seed', 'anders', '--report', anders], 600_000);
+  const run = await runCli(['qualify', '--no-pdf', '--scenario', 'regulier-povo', '--shard', '2/2', '--seed', 'anders', '--report', anders], 600_000);
   expect(run.code, run.stdout).toBe(0);
   const seed = await runCli(['merge', deelEen, anders, '--report', tmp('samen')]);
   expect(seed.code).toBe(2);
@@ -120,7 +122,7 @@ test('--shard 1/2 and 2/2 merged give the verdict and requirement table of a ful
   const full = whole.dir;
   const parts = [tmp('deel-1'), tmp('deel-2')];
   for (const [i, dir] of parts.entries()) {
-    const part = await runCli(['qualify', '--shard', `${i + 1}/2`, '--report', dir], 600_000);
+    const part = await runCli(['qualify', '--no-pdf', '--shard', `${i + 1}/2`, '--report', dir], 600_000);
     expect(part.code, `${part.stdout}\n${part.stderr}`).toBe(0);
     expect(read(dir).verdict).toBe('ONVOLLEDIG');
     expect(codes(read(dir))).toContain('deel');

@@ -77,13 +77,14 @@ test(`doctor and qualify --config against the standalone LAS on its own address:
     expect(doctor.stdout).toContain(`Traffic Center:             https://${HARNESS_NAAM}:${o.ports.tc}/oso/tc`);
 
     const dir = reportDir();
-    const { code, stdout } = await runCli(['qualify', '--config', o.configPath, '--report', dir], 400_000);
+    const { code, stdout } = await runCli(['qualify', '--no-pdf', '--config', o.configPath, '--report', dir], 400_000);
     expect(code, stdout).toBe(0);
     const k = read(dir);
     expect(k.verdict).toBe('GESLAAGD');
     expect(k.scenarios.filter((s) => s.status !== 'passed')).toEqual([]);
-    // The whole set: every scenario in both roles and the security runs.
+    // The whole set: every scenario in both roles and the security runs, every requirement met.
     expect(k.scenarios.length).toBeGreaterThan(60);
+    expect(k.requirements.filter((r) => r.status !== 'passed')).toEqual([]);
     expect(k.scenarios.some((s) => s.id.startsWith('tls-'))).toBe(true);
     // The LAS really called the TC by its name at the harness's own address, from its own address.
     const berichten = readFileSync(join(dir, 'evidence', 'berichten.jsonl'), 'utf8');
@@ -98,7 +99,7 @@ test('qualify --config against the standalone LAS on its own address with one fa
   const las = await startStandaloneLas(o, ['skip-sessiecontrole']);
   try {
     const dir = reportDir();
-    const { code, stdout } = await runCli(['qualify', '--config', o.configPath, '--scenario', 'regulier-povo', '--report', dir]);
+    const { code, stdout } = await runCli(['qualify', '--no-pdf', '--config', o.configPath, '--scenario', 'regulier-povo', '--report', dir]);
     expect(code, stdout).toBe(1);
     const k = read(dir);
     expect(k.verdict).toBe('NIET_GESLAAGD');

@@ -102,10 +102,13 @@ for (const soort of ENGINES) {
       const door = 'OIN 00000009999999990000';
       const auditVoor = (await store.audit()).at(-1)?.id ?? 0;
 
-      await store.aanleverpuntRegistreren(ap(brin, rk), door);
+      expect(await store.aanleverpuntRegistreren(ap(brin, rk), door)).toBe('geregistreerd');
       expect(await store.aanleverpunt(rk)).toEqual(ap(brin, rk));
-      await store.aanleverpuntRegistreren({ ...ap(brin, rk), url: 'https://las.example.test/nieuw' }, door);
+      expect(await store.aanleverpuntRegistreren({ ...ap(brin, rk), url: 'https://las.example.test/nieuw' }, door)).toBe('gewijzigd');
       expect((await store.aanleverpunt(rk))?.url).toBe('https://las.example.test/nieuw');
+      // Another owner cannot take it over: nothing changes, nothing is audited.
+      expect(await store.aanleverpuntRegistreren({ ...ap(brin, rk, '00000001111111110000'), url: 'https://kaper.example.test/' }, 'OIN 00000001111111110000')).toBe('van-een-ander');
+      expect(await store.aanleverpunt(rk)).toMatchObject({ eigenaarOin: '00000009999999990000', url: 'https://las.example.test/nieuw' });
 
       expect(await store.aanleverpuntOpschorten(rk, true, 'beheerder')).toBe(true);
       expect((await store.aanleverpunt(rk))?.opgeschort).toBe(true);
@@ -127,6 +130,19 @@ for (const soort of ENGINES) {
         ['verwijderd', door, `aanleverpunt ${rk}`],
       ]);
       expect(regels[1]!.details).toMatchObject({ voor: { url: `https://las.example.test/oso/${rk}` }, na: { url: 'https://las.example.test/nieuw' } });
+    });
+
+    test('two owners registering one new routeringsKenmerk at the same moment: exactly one gets it, once audited', async () => {
+      for (let ronde = 0; ronde < 5; ronde++) {
+        const brin = uniekeBrin();
+        const rk = `${brin}-samen`;
+        const auditVoor = (await store.audit()).at(-1)?.id ?? 0;
+        const oins = ['00000001000000010000', '00000002000000020000'];
+        const uitkomsten = await Promise.all(oins.map((oin) => store.aanleverpuntRegistreren(ap(brin, rk, oin), `OIN ${oin}`)));
+        expect([...uitkomsten].sort(), `ronde ${ronde}`).toEqual(['geregistreerd', 'van-een-ander']);
+        expect((await store.aanleverpunt(rk))?.eigenaarOin).toBe(oins[uitkomsten.indexOf('geregistreerd')]);
+        expect((await store.audit({ sinds: auditVoor })).filter((r) => r.onderwerp === `aanleverpunt ${rk}`).map((r) => r.actie)).toEqual(['geregistreerd']);
+      }
     });
 
     test('aanleverpunten are filtered by brin and by owner', async () => {
