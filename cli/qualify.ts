@@ -45,13 +45,14 @@ import type { Afsluiting } from '../web/operator-console/pagina.ts';
 import { leesOperatorVerslag, operatorOmgeving, renderOperatorSectie } from '../reports/operator-verslag.ts';
 import { toonAfsluiting, vraagAttestatiesVoorRun } from './operator-stappen.ts';
 import { extraHostnamesVoor } from '../simulator/world.ts';
+import { bereidTegenVoor, naRunTegenDienst, nietUitvoerbaarTegenDienst } from './qualify-tegen.ts';
 import { belastingOmgeving, renderBelastingSectie } from '../reports/belasting-in-kwalificatie.ts';
 
 const repoRoot = fileURLToPath(new URL('../', import.meta.url));
 /** Up to this many runs, one Playwright worker runs them all (see where it is used). */
 const KLEINE_SELECTIE = 4;
 
-const usage = `Usage: oso-testbank qualify [--config FILE] [--scenario ID|GLOB]... [--scenario-dir DIR] [--role bron|doel] [--report DIR] [--fault NAME]... [--seed TEXT] [--history FILE] [--shard I/N] [--timings] [--no-pdf] [--strict] [--attestaties] [--belasting PROFIEL[:DUUR]]
+const usage = `Usage: oso-testbank qualify [--config FILE] [--scenario ID|GLOB]... [--scenario-dir DIR] [--role bron|doel] [--report DIR] [--fault NAME]... [--seed TEXT] [--history FILE] [--shard I/N] [--timings] [--no-pdf] [--strict] [--attestaties] [--belasting PROFIEL[:DUUR]] [--tegen URL]
 
 Runs the qualification scenarios against the LAS under test and writes DIR/kwalificatie.json and DIR/index.html.
 Without --config the embedded reference LAS is the system under test.
@@ -77,6 +78,10 @@ Without --config the embedded reference LAS is the system under test.
                       PDFs, Allure generation, evidence), in milliseconds
   --no-pdf            attach each exchanged dossier as a printable page (HTML) only, without its PDF: no browser
                       starts and a full run takes about a third less time (for a CI step that reads the verdict)
+  --tegen URL         run against a running oso-testbank serve at URL (its TC and testscholen) instead of an embedded
+                      world; needs --config (the LAS registered there by its certificate, pointing at the service's
+                      TC) and the service's admin token in OSO_BEHEER_TOKEN. Runs a shared service cannot carry out
+                      are reported as not executed (verdict ONVOLLEDIG); the report is registered at the service
   --attestaties       before the run, ask the security checklist and the eigen verklaring at the operator console
                       (manual.poort, else a free port); the answers, who gave them and when go into the report
   --belasting PROFIEL[:DUUR]
@@ -115,6 +120,7 @@ export async function runQualify(args: string[]): Promise<number> {
       strict: { type: 'boolean' },
       attestaties: { type: 'boolean' },
       belasting: { type: 'string' },
+      tegen: { type: 'string' },
       help: { type: 'boolean' },
     },
     strict: true,
@@ -144,6 +150,9 @@ export async function runQualify(args: string[]): Promise<number> {
     // Only the configured roles run: with one role, that is the selection; with both, --role may narrow it.
     if (!role && config.rollen.length === 1) role = config.rollen[0];
   }
+  if (values.tegen !== undefined && values.belasting !== undefined) return fail('--belasting drives the LAS with an embedded world; it cannot be combined with --tegen.');
+  const tegen = values.tegen === undefined ? undefined : await bereidTegenVoor(values.tegen, config);
+  if (tegen && 'fout' in tegen) return fail(tegen.fout);
   const unknownFault = faults.find((f) => !isReferenceLasFault(f));
   if (unknownFault) return fail(`unknown fault '${unknownFault}'. Known faults: ${Object.keys(referenceLasFaults).join(', ')}.`);
   // Loaded only when asked: the load run's modules are no part of every qualify's start-up.
@@ -189,6 +198,7 @@ export async function runQualify(args: string[]): Promise<number> {
     seed: values.seed ?? '1',
     ...(scenarioDir ? { scenariosDir: scenarioDir } : {}),
     ...(config ? { configPath: config.bestand } : {}),
+    ...(tegen ? { tegen: { url: tegen.basis, berichtenMap: tegen.berichtenMap } } : {}),
     ...(values.timings ? { timingsDir: await mkdtemp(join(tmpdir(), 'oso-timings-')) } : {}),
     ...(values['no-pdf'] ? { zonderPdf: true } : {}),
   };
@@ -250,7 +260,10 @@ export async function runQualify(args: string[]): Promise<number> {
     uitvoerder: process.env['OSO_UITVOERDER'] ?? `${userInfo().username}@${hostname()}`,
     seed: run.seed!,
     ...(belasting ? { belasting } : {}),
+    ...(tegen ? { tegen: { url: tegen.basis, nietUitvoerbaar: nietUitvoerbaarTegenDienst(requirements, scenarioDir, reikwijdte.rollen) } } : {}),
   });
+  const bijDienst = tegen ? await naRunTegenDienst(tegen, kwalificatie, config!) : undefined;
+  if (bijDienst?.fout) process.stderr.write(`oso-testbank qualify: ${bijDienst.fout}\n`);
   await writeFile(join(reportDir, 'kwalificatie.json'), `${JSON.stringify(kwalificatie, null, 2)}\n`);
   const operator = await leesOperatorVerslag(operatorBewijsMap(reportDir));
   await writeFile(
@@ -260,7 +273,7 @@ export async function runQualify(args: string[]): Promise<number> {
       allure: await allureKoppelingen([run.allureResultsDir]),
       // The manifest is signed last, but with this certificate: the page can name it now.
       ondertekenaar: new X509Certificate(signer.certPem).fingerprint256,
-      secties: [renderOperatorSectie(operator), ...(belasting ? [renderBelastingSectie(belasting)] : [])],
+      secties: [renderOperatorSectie(operator), ...(belasting ? [renderBelastingSectie(belasting)] : []), bijDienst?.sectie ?? ''],
     }),
   );
   await writeFile(join(run.allureResultsDir, 'environment.properties'), environmentProperties(kwalificatie, { ...operatorOmgeving(operator), ...(belasting ? belastingOmgeving(belasting) : {}) }));
@@ -269,7 +282,7 @@ export async function runQualify(args: string[]): Promise<number> {
   const historyPath = values.history ? resolve(values.history) : values.report === undefined && !partial ? join(repoRoot, 'reports/allure-history.jsonl') : undefined;
 
   // What could not be written is said, and everything written so far is kept.
-  let complete = true;
+  let complete = !bijDienst?.fout;
   try {
     await renderAllureReport({
       resultsDir: run.allureResultsDir,
@@ -293,6 +306,7 @@ export async function runQualify(args: string[]): Promise<number> {
   }
   timings.mark('evidence');
   process.stdout.write(summary(kwalificatie, reportDir));
+  if (bijDienst?.kwalificatieUrl) process.stdout.write(`Registered at the service: ${bijDienst.kwalificatieUrl}\n`);
   if (config?.adapter.soort === 'manual') await toonAfsluiting(reportDir, config, sut.naam, afsluiting(kwalificatie, reportDir));
   if (run.timingsDir) {
     process.stdout.write(timings.render());

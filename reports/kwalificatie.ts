@@ -35,6 +35,8 @@ export interface Kwalificatie {
   selectie: { scenarios: string[]; rol?: string; deel?: string; scenarioMap?: string; runs: string[] };
   /** The full set for the SUT's roles: every run, and the requirements they verify (the requirement table's rows). */
   reikwijdte: { rollen: string[]; runs: string[]; eisen: string[] };
+  /** qualify --tegen: the running serve the runs used, and the runs of the full set it cannot carry out, each with why. */
+  tegen?: { url: string; nietUitvoerbaar: { run: string; reden: string }[] };
   /** A merged report (oso-testbank merge): the report folders it was made from. */
   delen?: { map: string; deel?: string; datum: string; uitvoerder: string }[];
   totalen: Record<ScenarioStatus, number>;

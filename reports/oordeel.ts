@@ -9,7 +9,7 @@ import { aantal } from '../web/meervoud.ts';
 
 export type Verdict = 'GESLAAGD' | 'NIET_GESLAAGD' | 'ONVOLLEDIG';
 
-export type RedenCode = 'selectie' | 'deel' | 'andere-scenarioset' | 'runs-niet-uitgevoerd' | 'gebroken' | 'overgeslagen' | 'eisen-niet-getest';
+export type RedenCode = 'selectie' | 'deel' | 'andere-scenarioset' | 'tegen-testomgeving' | 'runs-niet-uitgevoerd' | 'gebroken' | 'overgeslagen' | 'eisen-niet-getest';
 
 export interface Reden {
   code: RedenCode;
@@ -25,6 +25,8 @@ export interface OordeelInvoer {
   requirements: readonly { id: string; status: 'passed' | 'failed' | 'untested' }[];
   selectie: { scenarios: readonly string[]; rol?: string; deel?: string; scenarioMap?: string; runs: readonly string[] };
   reikwijdte: { runs: readonly string[] };
+  /** qualify --tegen: the running serve, and the runs of the full set a shared service cannot carry out, each with why. */
+  tegen?: { url: string; nietUitvoerbaar: readonly { run: string; reden: string }[] };
 }
 
 /** At most this many names in a sentence; the reason's list holds them all. */
@@ -48,6 +50,25 @@ export function oordeel(k: OordeelInvoer): { verdict: Verdict; redenen: Reden[] 
   if (k.selectie.scenarioMap)
     redenen.push({ code: 'andere-scenarioset', tekst: `De scenario's komen uit ${k.selectie.scenarioMap}, niet uit de standaardset van de testbank.` });
 
+  // Against a shared service some runs are never carried out: the verdict cannot be GESLAAGD, and each says why.
+  const tegenDienst = new Set(k.tegen?.nietUitvoerbaar.map((n) => n.run) ?? []);
+  if (k.tegen?.nietUitvoerbaar.length) {
+    // Grouped by why: the security runs all share one reason.
+    const perReden = new Map<string, string[]>();
+    for (const n of k.tegen.nietUitvoerbaar) {
+      const reden = n.reden.replace(/^Niet uitgevoerd tegen de gedeelde testomgeving: /, '').replace(/\.$/, '');
+      perReden.set(reden, [...(perReden.get(reden) ?? []), n.run]);
+    }
+    const aantalRuns = k.tegen.nietUitvoerbaar.length;
+    redenen.push({
+      code: 'tegen-testomgeving',
+      tekst: `Tegen de gedeelde testomgeving (${k.tegen.url}) ${aantalRuns === 1 ? 'kan 1 run' : `kunnen ${aantalRuns} runs`} van de volledige set niet worden uitgevoerd. ${[...perReden]
+        .map(([reden, runs]) => `${opsomming(runs)}: ${reden}.`)
+        .join(' ')} Kwalificeer die runs tegen de ingebouwde wereld van de testbank.`,
+      runs: k.tegen.nietUitvoerbaar.map((n) => n.run),
+    });
+  }
+
   // A part of a sharded run cannot know which of the selected runs were its own; the merge of all parts can.
   const uitgevoerd = new Set(k.scenarios.map((s) => runKey(s.id, s.role)));
   const ontbrekend = k.selectie.deel ? [] : k.selectie.runs.filter((r) => !uitgevoerd.has(r));
@@ -61,7 +82,7 @@ export function oordeel(k: OordeelInvoer): { verdict: Verdict; redenen: Reden[] 
       tekst: `${aantal(gebroken.length, 'run kon', 'runs konden')} niet worden uitgevoerd door een fout in de adapter of de testbank (gebroken), dus zonder oordeel over de SUT: ${opsomming(gebroken)}. ${gebroken.length === 1 ? 'Herhaal die run.' : 'Herhaal ze.'}`,
       runs: gebroken,
     });
-  const overgeslagen = met('skipped');
+  const overgeslagen = met('skipped').filter((r) => !tegenDienst.has(r));
   if (overgeslagen.length)
     redenen.push({ code: 'overgeslagen', tekst: `${aantal(overgeslagen.length, 'run is', 'runs zijn')} overgeslagen: ${opsomming(overgeslagen)}.`, runs: overgeslagen });
   const nietGetest = k.requirements.filter((r) => r.status === 'untested').map((r) => r.id);

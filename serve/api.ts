@@ -10,7 +10,7 @@ import type { Leerling } from '../simulator/dossier/leerling.ts';
 import { LasFout } from '../simulator/las/las-system.ts';
 import type { Sector } from '../simulator/register/register.ts';
 import { checkClientCertificate } from '../simulator/transport/peer-certificate.ts';
-import type { GeregistreerdAanleverpunt, Store, TestschoolUitwisseling } from '../store/store.ts';
+import type { GeregistreerdAanleverpunt, NieuweKwalificatie, OpgeslagenKwalificatie, Store, TestschoolUitwisseling } from '../store/store.ts';
 import { isBeheerToken } from './beheer-token.ts';
 import type { StoreRegister } from './store-register.ts';
 import { testleerlingen } from './testleerlingen.ts';
@@ -44,6 +44,49 @@ const SECTOREN: readonly Sector[] = ['PO', 'VO', 'SO/VSO', 'MBO', 'SWV'];
 const DATUM = /^\d{4}-\d{2}-\d{2}$/;
 /** A list answer holds at most this many items: a long-running service's log would not fit one answer. */
 const MAX_LIMIT = 1000;
+
+/** kwalificatie.json of a full qualification, with every run's message, stays well under this. */
+const KWALIFICATIE_LIMIET = 4 * 1024 * 1024;
+const VERDICTS: readonly OpgeslagenKwalificatie['verdict'][] = ['GESLAAGD', 'NIET_GESLAAGD', 'ONVOLLEDIG'];
+
+/** A list answer leaves out each report's full kwalificatie.json; GET /beheer/kwalificaties/{id} gives it. */
+const zonderRapport = ({ kwalificatie: _k, ...rest }: OpgeslagenKwalificatie) => rest;
+
+/**
+ * What qualify --tegen posts, checked: kwalificatie.json (its verdict, SUT, vendor, date and executor are what the admin
+ * view lists), the SUT's BRINs and, per run, the ids of the exchanges this service stored for it.
+ */
+function nieuweKwalificatie(body: Record<string, unknown>): NieuweKwalificatie {
+  const k = body['kwalificatie'];
+  if (typeof k !== 'object' || k === null || Array.isArray(k)) throw new ApiFout(400, `Veld 'kwalificatie' moet de inhoud van kwalificatie.json zijn (een JSON-object).`);
+  const rapport = k as Record<string, unknown>;
+  const sut = rapport['sut'] as Record<string, unknown> | undefined;
+  const tekstVan = (waarde: unknown, veld: string) => {
+    if (typeof waarde !== 'string' || waarde === '') throw new ApiFout(400, `kwalificatie.${veld} ontbreekt of is geen tekst.`);
+    return waarde;
+  };
+  const verdict = rapport['verdict'];
+  if (!VERDICTS.includes(verdict as never)) throw new ApiFout(400, `kwalificatie.verdict moet een van ${VERDICTS.join(', ')} zijn.`);
+  if (typeof sut !== 'object' || sut === null) throw new ApiFout(400, 'kwalificatie.sut ontbreekt.');
+  const brins = body['brins'];
+  if (!Array.isArray(brins) || !brins.every((b) => typeof b === 'string' && BRIN.test(b))) throw new ApiFout(400, `Veld 'brins' moet een lijst van BRIN-codes zijn (twee cijfers en twee hoofdletters).`);
+  const runs = body['runs'];
+  const runGoed = (r: unknown) => {
+    const x = r as Record<string, unknown>;
+    return typeof r === 'object' && r !== null && typeof x['run'] === 'string' && typeof x['status'] === 'string' && Array.isArray(x['berichten']) && (x['berichten'] as unknown[]).every((id) => Number.isSafeInteger(id));
+  };
+  if (!Array.isArray(runs) || !runs.every(runGoed)) throw new ApiFout(400, `Veld 'runs' moet een lijst zijn van { run, status, berichten: [id, …] }.`);
+  return {
+    leverancier: tekstVan(sut['leverancier'], 'sut.leverancier'),
+    sut: { naam: tekstVan(sut['naam'], 'sut.naam'), versie: tekstVan(sut['versie'], 'sut.versie') },
+    verdict: verdict as OpgeslagenKwalificatie['verdict'],
+    datum: tekstVan(rapport['datum'], 'datum'),
+    uitvoerder: tekstVan(rapport['uitvoerder'], 'uitvoerder'),
+    brins: brins as string[],
+    runs: (runs as Record<string, unknown>[]).map((r) => ({ run: r['run'] as string, status: r['status'] as string, berichten: r['berichten'] as number[] })),
+    kwalificatie: rapport,
+  };
+}
 
 type Wie = { soort: 'beheerder' } | { soort: 'leverancier'; oin: string; naam: string } | { soort: 'school'; brin: string };
 
@@ -215,11 +258,39 @@ export function registerApi(app: FastifyInstance, deps: ApiDeps): void {
       });
       api.get('/beheer/berichten', async (req) => {
         vereisBeheerder(req);
-        const { sessieId, brin, limit } = req.query as { sessieId?: string; brin?: string; limit?: string };
+        const { sessieId, brin, limit, naId } = req.query as { sessieId?: string; brin?: string; limit?: string; naId?: string };
         if (limit !== undefined && !/^\d+$/.test(limit)) throw new ApiFout(400, `Parameter 'limit' moet een geheel getal zijn.`);
-        const berichten = await store.berichten({ ...(sessieId ? { sessieId } : {}), ...(brin ? { brin } : {}), limit: limit === undefined ? 100 : Math.min(Number(limit), MAX_LIMIT) });
+        if (naId !== undefined && !/^\d{1,15}$/.test(naId)) throw new ApiFout(400, `Parameter 'naId' moet een geheel getal zijn (het id van een bericht).`);
+        // With naId a reader follows the log (qualify --tegen reads a run's exchanges): the first ones after it.
+        const berichten = await store.berichten({
+          ...(sessieId ? { sessieId } : {}),
+          ...(brin ? { brin } : {}),
+          ...(naId !== undefined ? { naId: Number(naId) } : {}),
+          limit: limit === undefined ? 100 : Math.min(Number(limit), MAX_LIMIT),
+        });
         return { berichten };
       });
+      api.post('/beheer/kwalificaties', { bodyLimit: KWALIFICATIE_LIMIET }, async (req, reply) => {
+        vereisBeheerder(req);
+        const body = json(req);
+        alleenVelden(body, ['kwalificatie', 'brins', 'runs']);
+        const opgeslagen = await store.kwalificatieToevoegen(nieuweKwalificatie(body));
+        return reply.code(201).send({ kwalificatie: zonderRapport(opgeslagen) });
+      });
+      api.get('/beheer/kwalificaties', async (req) => {
+        vereisBeheerder(req);
+        const { leverancier } = req.query as { leverancier?: string };
+        return { kwalificaties: (await store.kwalificaties(leverancier ? { leverancier } : {})).map(zonderRapport) };
+      });
+      api.get('/beheer/kwalificaties/:id', async (req) => {
+        vereisBeheerder(req);
+        const { id } = req.params as { id: string };
+        if (!/^\d{1,15}$/.test(id)) throw new ApiFout(400, `Kwalificatie-id moet een getal zijn, niet ${JSON.stringify(id)}.`);
+        const k = await store.kwalificatie(Number(id));
+        if (!k) throw new ApiFout(404, `Kwalificatie ${id} bestaat niet.`);
+        return { kwalificatie: k };
+      });
+
       api.post('/beheer/toegang', limiet, async (req, reply) => {
         vereisBeheerder(req);
         const body = json(req);

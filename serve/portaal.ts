@@ -21,6 +21,7 @@ import type { OpgeslagenBericht, SchoolToegang, Store, TestschoolUitwisseling } 
 import { Html } from '../web/html.ts';
 import { berichtPagina } from '../web/portaal/bericht.ts';
 import { beheerPagina, inlogPagina, linkUitgegevenPagina, beheerNav } from '../web/portaal/beheer.ts';
+import { kwalificatiePagina } from '../web/portaal/kwalificaties.ts';
 import { uitkomstUitleg } from '../web/portaal/berichtsoort.ts';
 import { geenCertificaatPagina, leverancierPagina } from '../web/portaal/leverancier.ts';
 import { foutPagina, nietGevondenPagina, type NavLink } from '../web/portaal/pagina.ts';
@@ -391,7 +392,7 @@ export function registerPortaal(app: FastifyInstance, deps: PortaalDeps): void {
         `${BEHEER_COOKIE}=${encodeURIComponent(waarde)}; Path=/portaal; HttpOnly; Secure; SameSite=Strict; Max-Age=${maxAge}`;
 
       async function overzicht(reply: FastifyReply, sessie: BeheerSessie, status = 200, boodschap: { melding?: string; fout?: string } = {}) {
-        const [aanleverpunten, scholen, audit] = await Promise.all([store.aanleverpunten(), store.scholen(), store.audit({ limit: 200 })]);
+        const [aanleverpunten, scholen, audit, kwalificaties] = await Promise.all([store.aanleverpunten(), store.scholen(), store.audit({ limit: 200 }), store.kwalificaties({ limit: 200 })]);
         return stuur(
           reply,
           status,
@@ -399,6 +400,7 @@ export function registerPortaal(app: FastifyInstance, deps: PortaalDeps): void {
             aanleverpunten: [...aanleverpunten].sort((a, b) => a.brin.localeCompare(b.brin) || a.routeringsKenmerk.localeCompare(b.routeringsKenmerk)),
             scholen: [...scholen].sort((a, b) => a.brin.localeCompare(b.brin)),
             audit: [...audit].sort((a, b) => b.id - a.id),
+            kwalificaties,
             csrf: csrfVoor(sessie),
             ...boodschap,
           }),
@@ -408,6 +410,20 @@ export function registerPortaal(app: FastifyInstance, deps: PortaalDeps): void {
       portaal.get('/beheer', async (req, reply) => {
         const sessie = beheerder(req);
         return sessie ? overzicht(reply, sessie) : stuur(reply, 200, inlogPagina());
+      });
+
+      // A qualification report and the exchanges of its runs: the admin sees every stored exchange, whichever school it concerns.
+      portaal.get('/beheer/kwalificatie/:id', async (req, reply) => {
+        if (!beheerder(req)) return stuur(reply, 403, inlogPagina('Log eerst in.'));
+        const id = (req.params as { id: string }).id;
+        const k = /^\d{1,15}$/.test(id) ? await store.kwalificatie(Number(id)) : undefined;
+        return k ? stuur(reply, 200, kwalificatiePagina(k, beheerNav())) : nietGevonden(reply);
+      });
+      portaal.get('/beheer/bericht/:id', async (req, reply) => {
+        if (!beheerder(req)) return stuur(reply, 403, inlogPagina('Log eerst in.'));
+        const id = (req.params as { id: string }).id;
+        const b = /^\d{1,15}$/.test(id) ? await store.bericht(Number(id)) : undefined;
+        return b ? stuur(reply, 200, berichtPagina({ bericht: b, terugHref: '/portaal/beheer', nav: beheerNav(), wie: 'Beheer (Kennisnet)' })) : nietGevonden(reply);
       });
 
       portaal.post('/beheer/inloggen', async (req, reply) => {

@@ -3,6 +3,7 @@
  * tries with it. The PO testschool (99AA) has every one klaargezet for any school that asks; the profile of the dossier
  * follows the asking school's sector (POVO to a VO school, POPO to a PO school, an SWV dossier to an SWV).
  */
+import { testscholen } from '../fixtures/scholen.ts';
 import type { Leerling } from '../simulator/dossier/leerling.ts';
 
 export interface Testleerling {
@@ -16,6 +17,8 @@ export interface Testleerling {
   zorg: boolean;
   /** Not klaargezet in this year's release until the school asks for it with a notificatie (see wachtOpKlaarzetten). */
   wachtOpKlaarzetten: boolean;
+  /** The testschool (BRIN) that has the pupil's dossier klaargezet: where a school's LAS asks for it. */
+  bronTestschool: string;
 }
 
 /** Why each fixture pupil is on the list; a pupil without an entry here is not offered. */
@@ -30,7 +33,19 @@ const omschrijvingen: Record<string, string> = {
     'Een dossier dat nog niet klaarstaat: uw LAS krijgt eerst DossierNietKlaargezet. Laat daarna testschool 99AA het dossier klaarzetten; uw LAS krijgt een notificatie en kan het dossier dan opvragen.',
   'testschool-vorig-jaar':
     'Een dossier dat vóór de zomerrelease is klaargezet, in de gegevensset van vorig jaar: uw LAS krijgt eerst DossierVersieOnjuist. Laat daarna testschool 99AA het dossier opnieuw klaarzetten; uw LAS krijgt een notificatie en kan het dossier dan opvragen.',
+  'testschool-vovo':
+    'Een overstap van VO naar VO, voor een VO-school: vraag dit dossier op bij testschool 99BB (VO), niet bij 99AA. Uw LAS krijgt een VOVO-dossier.',
 };
+
+/**
+ * The testschool that has a pupil klaargezet: the PO testschool 99AA for every pupil, except the VO pupils, whose
+ * dossier the VO testschool 99BB has klaargezet (a VO→VO transfer needs a VO bron).
+ */
+const vanVoTestschool = new Set(['testschool-vovo']);
+
+export function bronTestschool(leerlingId: string): 'po' | 'vo' {
+  return vanVoTestschool.has(leerlingId) ? 'vo' : 'po';
+}
 
 /**
  * Pupils the PO testschool has not klaargezet up front in this year's release: not at all, or in last year's. The school's
@@ -42,8 +57,9 @@ export function wachtOpKlaarzetten(leerlingId: string): boolean {
   return vooraf[leerlingId] !== undefined;
 }
 
+/** Whether the PO testschool 99AA has this pupil klaargezet (for every school) from the start. */
 export function klaargezetVooraf(leerlingId: string): boolean {
-  return vooraf[leerlingId] !== 'niet';
+  return vooraf[leerlingId] !== 'niet' && bronTestschool(leerlingId) === 'po';
 }
 
 export function klaargezetVorigJaar(leerlingId: string): boolean {
@@ -55,6 +71,18 @@ export function testleerlingen(administratie: readonly Leerling[]): Testleerling
     const omschrijving = omschrijvingen[l.id];
     if (!omschrijving) return [];
     const naam = [l.roepnaam ?? l.voornaam, l.voorvoegsel, l.achternaam].filter(Boolean).join(' ');
-    return [{ id: l.id, pgn: l.pgn.waarde, pgnSoort: l.pgn.soort, geboortedatum: l.geboortedatum, naam, omschrijving, zorg: l.zorg === true, wachtOpKlaarzetten: wachtOpKlaarzetten(l.id) }];
+    return [
+      {
+        id: l.id,
+        pgn: l.pgn.waarde,
+        pgnSoort: l.pgn.soort,
+        geboortedatum: l.geboortedatum,
+        naam,
+        omschrijving,
+        zorg: l.zorg === true,
+        wachtOpKlaarzetten: wachtOpKlaarzetten(l.id),
+        bronTestschool: bronTestschool(l.id) === 'vo' ? testscholen.vo.brin : testscholen.po.brin,
+      },
+    ];
   });
 }

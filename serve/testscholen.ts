@@ -9,7 +9,7 @@ import type { Leerling } from '../simulator/dossier/leerling.ts';
 import { gegevensset2019 } from '../simulator/dossier/gegevensset.ts';
 import { validateDossier } from '../simulator/dossier/validator.ts';
 import { versieOpNaam, volledigeVersie } from '../simulator/dossier/versies/index.ts';
-import { LasFout, type LasSystem } from '../simulator/las/las-system.ts';
+import { LasFout, type LasSystem, type LasSystemOptions } from '../simulator/las/las-system.ts';
 import type { LasSchool } from '../simulator/las/las-school.ts';
 import { wachtOpKlaarzetten as wachtendeWeigeringen } from '../simulator/las/notificeren.ts';
 import type { ResultCode } from '../simulator/protocol/result-codes.ts';
@@ -20,7 +20,7 @@ import type { TlsIdentity } from '../simulator/transport/tls-identity.ts';
 import type { NotificatieUitkomst } from '../simulator/control-api.ts';
 import type { Store, TestschoolUitwisseling } from '../store/store.ts';
 import type { StoreRegister } from './store-register.ts';
-import { klaargezetVooraf, klaargezetVorigJaar, wachtOpKlaarzetten } from './testleerlingen.ts';
+import { bronTestschool, klaargezetVooraf, klaargezetVorigJaar, wachtOpKlaarzetten } from './testleerlingen.ts';
 
 export interface HostedTestscholen {
   /** The PO testschool: bron for every school. */
@@ -98,6 +98,24 @@ export async function startHostedTestscholen(o: TestscholenOptions): Promise<Hos
   o.register.noemPartij(o.identiteiten.po.oin, testschoolName(o.scholen.po));
   o.register.noemPartij(o.identiteiten.vo.oin, testschoolName(o.scholen.vo));
 
+  /** Records a release to a real school before the dossier leaves; false for a testschool or an unknown pupil (nothing recorded). */
+  const uitgifteVastleggen = async (u: Parameters<NonNullable<LasSystemOptions['bijUitgifte']>>[0]): Promise<boolean> => {
+    if (testschoolBrins.has(u.doelBrin) || u.pgn === undefined) return false;
+    await o.store.uitwisselingToevoegen({
+      testschoolBrin: u.verzoek.bronBrin,
+      schoolBrin: u.doelBrin,
+      richting: 'school-als-doel',
+      pgn: u.pgn,
+      sessieId: u.sessieId,
+      op: o.clock.now().toISOString(),
+      status: u.resultaat === 'DossierGeleverd' ? 'geleverd' : 'mislukt',
+      ...(u.resultaat === 'DossierGeleverd' ? {} : { reden: u.resultaat }),
+      ...(u.xml !== undefined ? { xml: u.xml } : {}),
+      bevindingen: [],
+    });
+    return true;
+  };
+
   const po = await startTestschool({
     ...gemeenschappelijk,
     schools: [o.scholen.po],
@@ -106,25 +124,22 @@ export async function startHostedTestscholen(o: TestscholenOptions): Promise<Hos
     releaseVanKlaargezet: (leerling) => (klaargezetVorigJaar(leerling.id) ? vorigeRelease : undefined),
     // Each release to a real school is recorded before the dossier leaves: what the school received is on record.
     bijUitgifte: async (u) => {
-      if (testschoolBrins.has(u.doelBrin) || u.pgn === undefined) return;
-      await o.store.uitwisselingToevoegen({
-        testschoolBrin: u.verzoek.bronBrin,
-        schoolBrin: u.doelBrin,
-        richting: 'school-als-doel',
-        pgn: u.pgn,
-        sessieId: u.sessieId,
-        op: o.clock.now().toISOString(),
-        status: u.resultaat === 'DossierGeleverd' ? 'geleverd' : 'mislukt',
-        ...(u.resultaat === 'DossierGeleverd' ? {} : { reden: u.resultaat }),
-        ...(u.xml !== undefined ? { xml: u.xml } : {}),
-        bevindingen: [],
-      });
+      if (!(await uitgifteVastleggen(u)) || u.pgn === undefined) return;
       // A waiting pupil is klaargezet for one delivery: the school can test its notificatie again.
       if (u.resultaat === 'DossierGeleverd' && u.leerlingId !== undefined && wachtOpKlaarzetten(u.leerlingId))
         po.klaarzettingIntrekken({ brin: u.verzoek.bronBrin, pgn: u.pgn, doelBrin: u.doelBrin });
     },
   });
-  const vo = await startTestschool({ ...gemeenschappelijk, schools: [o.scholen.vo, o.scholen.swv], tls: o.identiteiten.vo });
+  // The VO testschool is bron too, for its own VO pupils (a VO→VO transfer needs a VO bron), and records each release.
+  const vo = await startTestschool({
+    ...gemeenschappelijk,
+    schools: [o.scholen.vo, o.scholen.swv],
+    tls: o.identiteiten.vo,
+    klaargezetVoorIedereen: (leerling) => bronTestschool(leerling.id) === 'vo',
+    bijUitgifte: async (u) => {
+      await uitgifteVastleggen(u);
+    },
+  });
 
   // Their own schools and APs in the register, idempotent: a restart or a second instance finds them there already.
   for (const [las, oin] of [[po, o.identiteiten.po.oin], [vo, o.identiteiten.vo.oin]] as const) {

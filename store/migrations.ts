@@ -119,6 +119,27 @@ export const MIGRATIES: readonly Migratie[] = [
       `CREATE INDEX school_toegang_brin ON school_toegang (brin)`,
     ],
   },
+  {
+    versie: 2,
+    naam: 'kwalificaties (qualify --tegen)',
+    statements: [
+      // The whole kwalificatie.json is kept (jsonb); the columns beside it are what the admin view lists and sorts by.
+      `CREATE TABLE kwalificaties (
+        id bigserial PRIMARY KEY,
+        ontvangen_op timestamptz NOT NULL DEFAULT now(),
+        leverancier text NOT NULL,
+        sut_naam text NOT NULL,
+        sut_versie text NOT NULL,
+        verdict text NOT NULL CHECK (verdict IN ('GESLAAGD', 'NIET_GESLAAGD', 'ONVOLLEDIG')),
+        datum text NOT NULL,
+        uitvoerder text NOT NULL,
+        brins text[] NOT NULL,
+        runs jsonb NOT NULL,
+        kwalificatie jsonb NOT NULL
+      )`,
+      `CREATE INDEX kwalificaties_leverancier ON kwalificaties (leverancier, id)`,
+    ],
+  },
 ];
 
 export class SchemaTeNieuwError extends Error {

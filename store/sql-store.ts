@@ -16,8 +16,10 @@ import type {
   AuditRegel,
   GeregistreerdAanleverpunt,
   NieuwBericht,
+  NieuweKwalificatie,
   NieuweTestschoolUitwisseling,
   OpgeslagenBericht,
+  OpgeslagenKwalificatie,
   SchoolToegang,
   Store,
   StoreSoort,
@@ -115,6 +117,21 @@ function naarBericht(r: Row): OpgeslagenBericht {
     startedAt: String(r['started_at']),
     durationMs: Number(r['duration_ms']),
   });
+}
+
+function naarKwalificatie(r: Row): OpgeslagenKwalificatie {
+  return {
+    id: Number(r['id']),
+    ontvangenOp: iso(r['ontvangen_op']),
+    leverancier: String(r['leverancier']),
+    sut: { naam: String(r['sut_naam']), versie: String(r['sut_versie']) },
+    verdict: r['verdict'] as OpgeslagenKwalificatie['verdict'],
+    datum: String(r['datum']),
+    uitvoerder: String(r['uitvoerder']),
+    brins: r['brins'] as string[],
+    runs: r['runs'] as OpgeslagenKwalificatie['runs'],
+    kwalificatie: r['kwalificatie'] as Record<string, unknown>,
+  };
 }
 
 function naarUitwisseling(r: Row): TestschoolUitwisseling {
@@ -433,6 +450,30 @@ export class SqlStore implements Store {
     if (!Number.isSafeInteger(id)) return undefined;
     const r = (await this.#db.query<Row>('SELECT * FROM testschool_uitwisselingen WHERE id = $1', [id]))[0];
     return r && naarUitwisseling(r);
+  }
+
+  // Kwalificaties
+
+  async kwalificatieToevoegen(k: NieuweKwalificatie): Promise<OpgeslagenKwalificatie> {
+    const rows = await this.#db.query<Row>(
+      `INSERT INTO kwalificaties (leverancier, sut_naam, sut_versie, verdict, datum, uitvoerder, brins, runs, kwalificatie)
+       VALUES ($1, $2, $3, $4, $5, $6, $7::text[], $8::text::jsonb, $9::text::jsonb) RETURNING id, ontvangen_op`,
+      [k.leverancier, k.sut.naam, k.sut.versie, k.verdict, k.datum, k.uitvoerder, [...new Set(k.brins)], JSON.stringify(k.runs), JSON.stringify(k.kwalificatie)],
+    );
+    return { ...k, brins: [...new Set(k.brins)], id: Number(rows[0]!['id']), ontvangenOp: iso(rows[0]!['ontvangen_op']) };
+  }
+
+  async kwalificaties(filter: { leverancier?: string; limit?: number } = {}): Promise<OpgeslagenKwalificatie[]> {
+    checkLimit(filter.limit);
+    const v = new Voorwaarden();
+    if (filter.leverancier !== undefined) v.en(`leverancier = ${v.param(filter.leverancier)}`);
+    return (await lijst(this.#db, 'SELECT * FROM kwalificaties', v, filter.limit, false)).map(naarKwalificatie);
+  }
+
+  async kwalificatie(id: number): Promise<OpgeslagenKwalificatie | undefined> {
+    if (!Number.isSafeInteger(id)) return undefined;
+    const r = (await this.#db.query<Row>('SELECT * FROM kwalificaties WHERE id = $1', [id]))[0];
+    return r && naarKwalificatie(r);
   }
 
   // Schooltoegang

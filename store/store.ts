@@ -78,6 +78,30 @@ export interface SchoolToegang {
   ingetrokken: boolean;
 }
 
+/**
+ * A qualification report that `qualify --tegen` ran against this service and registered here: what the admin view lists
+ * per vendor, with the stored exchanges of each run.
+ */
+export interface OpgeslagenKwalificatie {
+  id: number;
+  ontvangenOp: string;
+  /** The vendor, as its SUT configuration names it (sut.leverancier). */
+  leverancier: string;
+  sut: { naam: string; versie: string };
+  verdict: 'GESLAAGD' | 'NIET_GESLAAGD' | 'ONVOLLEDIG';
+  /** When the qualification ran (kwalificatie.json `datum`). */
+  datum: string;
+  uitvoerder: string;
+  /** The SUT's schools (BRIN): their timelines hold its exchanges. */
+  brins: string[];
+  /** Each run (`scenario/rol`) with its status and the ids of the stored exchanges (berichten) it caused. */
+  runs: { run: string; status: string; berichten: number[] }[];
+  /** kwalificatie.json as qualify wrote it. */
+  kwalificatie: Record<string, unknown>;
+}
+
+export type NieuweKwalificatie = Omit<OpgeslagenKwalificatie, 'id' | 'ontvangenOp'>;
+
 export interface Store {
   readonly soort: StoreSoort;
   /** The TC's sessions. */
@@ -112,6 +136,11 @@ export interface Store {
   toegangUitgeven(brin: string, omschrijving: string): Promise<{ token: string }>;
   toegangVoorToken(token: string): Promise<SchoolToegang | undefined>;
   toegangIntrekken(brin: string): Promise<number>;
+
+  /** Qualification reports registered by `qualify --tegen`; a list gives the newest `limit` (all without). */
+  kwalificatieToevoegen(k: NieuweKwalificatie): Promise<OpgeslagenKwalificatie>;
+  kwalificaties(filter?: { leverancier?: string; limit?: number }): Promise<OpgeslagenKwalificatie[]>;
+  kwalificatie(id: number): Promise<OpgeslagenKwalificatie | undefined>;
 
   /** Counts for /api/gezondheid. */
   tellingen(): Promise<{ sessies: number; berichten: number }>;

@@ -9,6 +9,7 @@ import { requireEis, type Requirement } from './requirements.ts';
 import type { QualificationRun } from './run-settings.ts';
 import { runScenario } from './scenario-runner.ts';
 import { eisenVoor, loadScenarios, matchesFilter } from './scenario.ts';
+import { BEVEILIGING_NIET_TEGEN_DIENST, waaromNietTegenDienst } from './dienst/tegen-dienst-uitvoerbaar.ts';
 
 export interface QualificationRunDef {
   info: QualificationRunInfo;
@@ -37,6 +38,7 @@ export function scenarioRuns(requirements: ReadonlyMap<string, Requirement>, sel
             capaciteit: scenario.capaciteit,
             eisen: eisenVoor(scenario, rol),
             parameters: { profiel: scenario.profiel, ...(leerlingen.length ? { leerling: leerlingen.join(', ') } : {}) },
+            ...(waaromNietTegenDienst(scenario, rol) ? { nietTegenDienst: waaromNietTegenDienst(scenario, rol)! } : {}),
             ...(scenario.gegevensset || scenario.uitbreidingen || scenario.certificaten
               ? {
                   worldOptions: {
@@ -56,5 +58,5 @@ export function scenarioRuns(requirements: ReadonlyMap<string, Requirement>, sel
 export function beveiligingRunDefs(requirements: ReadonlyMap<string, Requirement>, selectie: RunSelectie = {}): QualificationRunDef[] {
   return beveiligingsRuns
     .filter((r) => matchesFilter(r.id, selectie.scenarios ?? []) && (!selectie.role || selectie.role === r.rol))
-    .map((r) => ({ info: r, uitvoeren: (run) => r.uitvoeren({ ...run, eis: (id) => requireEis(requirements, id) }) }));
+    .map((r) => ({ info: { ...r, nietTegenDienst: BEVEILIGING_NIET_TEGEN_DIENST }, uitvoeren: (run) => r.uitvoeren({ ...run, eis: (id) => requireEis(requirements, id) }) }));
 }

@@ -34,6 +34,8 @@ export interface QualificationRunInfo {
   parameters?: Record<string, string>;
   /** A world other than the standard one (e.g. a TC presenting a bad certificate). */
   worldOptions?: Omit<WorldOptions, 'faults'>;
+  /** Why this run cannot be carried out against a running serve (qualify --tegen), if it cannot. */
+  nietTegenDienst?: string;
 }
 
 export interface RunBody {
@@ -57,15 +59,27 @@ export function declareQualificationTest(info: QualificationRunInfo, body: (run:
 }
 
 function declareTest(info: QualificationRunInfo, body: (run: RunBody) => Promise<void>): void {
+  const titel = `${info.id} [SUT als ${info.rol}] ${info.titel}`;
+  const annotation = [
+    { type: ANNOTATION.scenario, description: info.id },
+    { type: ANNOTATION.rol, description: info.rol },
+    { type: ANNOTATION.eisen, description: info.eisen.join(' ') },
+  ];
+  // Against a running serve a run that needs more than a shared service offers is not executed, saying why; it asks
+  // for no world, so nothing is started for it.
+  const nietTegenDienst = qualificationRunFromEnv()?.tegen ? info.nietTegenDienst : undefined;
+  if (nietTegenDienst) {
+    test(titel, { annotation }, async () => {
+      await allure.epic(info.epic);
+      await allure.story(info.titel);
+      await allure.parameter('rol van de SUT', info.rol);
+      test.skip(true, nietTegenDienst);
+    });
+    return;
+  }
   test(
-    `${info.id} [SUT als ${info.rol}] ${info.titel}`,
-    {
-      annotation: [
-        { type: ANNOTATION.scenario, description: info.id },
-        { type: ANNOTATION.rol, description: info.rol },
-        { type: ANNOTATION.eisen, description: info.eisen.join(' ') },
-      ],
-    },
+    titel,
+    { annotation },
     async ({ world, sut }) => {
       await allure.epic(info.epic);
       await allure.feature(info.capaciteit);

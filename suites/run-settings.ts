@@ -24,6 +24,12 @@ export interface QualificationRun {
   scenariosDir?: string;
   /** The SUT configuration of a vendor LAS (suites/sut-config.ts); absent: the embedded reference LAS is the SUT. */
   configPath?: string;
+  /**
+   * qualify --tegen: the runs use this running `serve` (its TC and testscholen) instead of an embedded world, and each
+   * leaves the ids of the exchanges the service stored for it in berichtenMap (suites/dienst/). The admin token travels
+   * in OSO_BEHEER_TOKEN, never in this record.
+   */
+  tegen?: { url: string; berichtenMap: string };
   /** Where each worker records how long its tests' parts took (qualify --timings; suites/run-timings.ts). */
   timingsDir?: string;
   /** qualify --no-pdf: the printable dossiers are attached as HTML only, no Chromium is started. */

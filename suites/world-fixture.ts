@@ -15,6 +15,7 @@ import { operatorRegel } from '../web/operator-console/antwoord-tekst.ts';
 import { qualificationRunFromEnv } from './run-settings.ts';
 import { beginTestTijden, meet, schrijfTestTijden } from './run-timings.ts';
 import { loadSutConfig, standaardTijdslimieten, worldOptionsVoor, type SutConfig } from './sut-config.ts';
+import { gedeeldeWereld, isDienstWereld } from './dienst/dienst-fixture.ts';
 
 /** The run's SUT configuration, read once per worker (qualify has checked it before the run started). */
 let sutConfig: SutConfig | undefined;
@@ -26,9 +27,17 @@ function sutConfigVanRun(): SutConfig | undefined {
 
 export const test = base.extend<{ world: World; worldOptions: Omit<WorldOptions, 'faults'>; sut: SutAdapter }>({
   worldOptions: [{}, { option: true }],
-  world: async ({ worldOptions }, use) => {
+  world: async ({ worldOptions }, use, testInfo) => {
     const run = qualificationRunFromEnv();
     const config = sutConfigVanRun();
+    if (run?.tegen) {
+      beginTestTijden();
+      try {
+        return await gedeeldeWereld(run.tegen, config, use, testInfo);
+      } finally {
+        await schrijfTestTijden();
+      }
+    }
     // The world is the first fixture a test sets up and the last it tears down: its span is the test's.
     beginTestTijden();
     const world = await meet('world', () =>
@@ -56,12 +65,14 @@ export const test = base.extend<{ world: World; worldOptions: Omit<WorldOptions,
     // "regulier-povo [SUT als doel] Regulier dossier …" → what the operator console shows with each prompt.
     const run = /^\S+ \[SUT als (\w+)\] (.+)$/.exec(testInfo.title);
     const namen = config?.harness.namen;
-    const adapter = await sutAdapterVoor(keuze, tijdslimieten, { bewijsMap, naam: world.sut.naam, ...(run ? { run: `${run[2]} (uw LAS als ${run[1]})` } : {}), ...(namen ? { namen } : {}) });
+    const eigen = await sutAdapterVoor(keuze, tijdslimieten, { bewijsMap, naam: world.sut.naam, ...(run ? { run: `${run[2]} (uw LAS als ${run[1]})` } : {}), ...(namen ? { namen } : {}) });
+    // Against a running serve, the exchanges the SUT caused are read from the service after each of its acts.
+    const adapter = isDienstWereld(world) ? world.volgend(eigen) : eigen;
     try {
       await use(adapter);
     } finally {
-      await adapter.close();
-      if (adapter.soort === 'manual') await attachOperatorAntwoorden(adapter as ManualAdapter);
+      await eigen.close();
+      if (eigen.soort === 'manual') await attachOperatorAntwoorden(eigen as ManualAdapter);
     }
   },
 });

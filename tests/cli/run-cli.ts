@@ -5,9 +5,9 @@ import { envWithoutEnclosingRun } from '../../suites/run-settings.ts';
 
 const bin = fileURLToPath(new URL('../../bin/oso-testbank.mjs', import.meta.url));
 
-export function runCli(args: string[], timeoutMs = 280_000): Promise<{ code: number | null; stdout: string; stderr: string }> {
+export function runCli(args: string[], timeoutMs = 280_000, extraEnv: NodeJS.ProcessEnv = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
   // Variables of this Playwright run must not leak into a Playwright run the command starts.
-  const env = envWithoutEnclosingRun();
+  const env = { ...envWithoutEnclosingRun(), ...extraEnv };
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [bin, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';

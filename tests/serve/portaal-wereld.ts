@@ -140,6 +140,7 @@ export async function portaalWereld(
       geboortedatum: l.geboortedatum,
       omschrijving: l.id === 'povo-onderwijsnummer' ? 'Een nieuwkomer zonder BSN, met een onderwijsnummer.' : `Testleerling ${l.id}.`,
       wachtOpKlaarzetten: l.id === 'testschool-notificatie',
+      ...(l.id === 'testschool-vovo' ? { bronTestschool: '99BB' } : {}),
     })),
     adressen: {
       trafficCenter: 'https://tc.testbank.voorbeeld.invalid:8443/oso',

@@ -471,3 +471,44 @@ test('an opvragen that does not finish, or fails, gets a Dutch answer instead of
     }
   }
 });
+
+test('the admin view lists qualification reports per vendor, with a page per report linking its runs to their stored messages; only for the admin', async () => {
+  const k = await w.store.kwalificatieToevoegen({
+    leverancier: 'Proef <b>BV</b>',
+    sut: { naam: 'Proef-LAS', versie: '7.0' },
+    verdict: 'ONVOLLEDIG',
+    datum: '2026-12-06T03:00:00.000Z',
+    uitvoerder: 'kennisnet@proef',
+    brins: [schoolB.brin],
+    runs: [
+      { run: 'regulier-povo/bron', status: 'passed', berichten: [w.berichtB.id] },
+      { run: 'tls-client-verlopen/bron', status: 'skipped', berichten: [] },
+    ],
+    kwalificatie: { verdict: 'ONVOLLEDIG', onvolledig: { redenen: [{ code: 'tegen-testomgeving', tekst: 'Tegen de gedeelde testomgeving kan 1 run niet worden uitgevoerd.' }] } },
+  });
+  const { cookie } = await beheerSessie();
+  const overzicht = (await get('/portaal/beheer', cookie)).body;
+  expect(overzicht).toContain('<h3>Proef &lt;b&gt;BV&lt;/b&gt;</h3>');
+  expect(overzicht).toMatch(new RegExp(`<tr data-kwalificatie="${k.id}"><td><span class="mislukt">Onvolledig</span></td><td>[^<]+</td><td>Proef-LAS 7.0</td><td>1 geslaagd, 1 niet uitgevoerd</td><td><a href="/portaal/beheer/kwalificatie/${k.id}">`));
+
+  const pagina = await get(`/portaal/beheer/kwalificatie/${k.id}`, cookie);
+  expect(pagina.statusCode).toBe(200);
+  expect(pagina.body.match(/<h1[ >]/g)).toHaveLength(1);
+  expect(pagina.body).toContain('Tegen de gedeelde testomgeving kan 1 run niet worden uitgevoerd.');
+  expect(pagina.body).toContain(`<tr data-run="regulier-povo/bron"><td><code>regulier-povo/bron</code></td><td>geslaagd</td><td><a href="/portaal/beheer/bericht/${w.berichtB.id}">#${w.berichtB.id}</a>`);
+  expect(pagina.body).toContain('<tr data-run="tls-client-verlopen/bron"><td><code>tls-client-verlopen/bron</code></td><td>niet uitgevoerd</td><td>geen</td>');
+  const bericht = await get(`/portaal/beheer/bericht/${w.berichtB.id}`, cookie);
+  expect(bericht.statusCode).toBe(200);
+  expect(bericht.body).toContain(w.berichtB.operation);
+
+  for (const url of [`/portaal/beheer/kwalificatie/${k.id}`, `/portaal/beheer/bericht/${w.berichtB.id}`]) expect((await get(url)).statusCode, url).toBe(403);
+  for (const url of [`/portaal/beheer/kwalificatie/${k.id + 1000}`, '/portaal/beheer/kwalificatie/abc', `/portaal/beheer/bericht/${w.berichtB.id + 100000}`]) expect((await get(url, cookie)).statusCode, url).toBe(404);
+});
+
+test('the test pupils page tells a VO school to ask the VO testschool 99BB for its VO pupil, and 99AA for the others', async () => {
+  const body = (await get(`/portaal/school/${w.tokenA}/testleerlingen`)).body;
+  expect(body).toContain('behalve voor de leerlingen onder “Notificatie testen” hieronder en voor Mila Doorstroom.');
+  expect(body).toContain('<li data-bron-testschool="99BB">Is uw school een VO-school, test dan ook de overstap van VO naar VO: het dossier van Mila Doorstroom heeft testschool <strong>99BB</strong> (VO) klaargezet. Vraag het in uw LAS op met BRIN <strong>99BB</strong> als huidige school; uw LAS krijgt een VOVO-dossier.</li>');
+  expect(body.match(/data-bron-testschool=/g)).toHaveLength(1);
+});
+

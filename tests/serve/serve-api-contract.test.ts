@@ -118,6 +118,27 @@ test('bad requests get a clear refusal in Dutch, never a crash', async () => {
   expect((await https(`${service.urls.api}/gezondheid`)).status).toBe(200);
 });
 
+test('a qualification report is registered by the admin only, listed per vendor and read back whole; a bad one is refused', async () => {
+  const kwalificatie = { verdict: 'ONVOLLEDIG', sut: { naam: 'Contract-LAS', versie: '1.0', leverancier: 'Contract BV' }, datum: '2026-12-06T03:00:00.000Z', uitvoerder: 'kennisnet@test', scenarios: [] };
+  const body = { kwalificatie, brins: ['98RA'], runs: [{ run: 'regulier-povo/bron', status: 'passed', berichten: [1, 2] }] };
+  expect((await https(`${service.urls.api}/beheer/kwalificaties`, { json: body })).status).toBe(401);
+  const nieuw = await https(`${service.urls.api}/beheer/kwalificaties`, { token: TOKEN, json: body });
+  expect(nieuw.status).toBe(201);
+  expect(fitsSchema('Kwalificatie', nieuw.body.kwalificatie)).toEqual([]);
+  expect(nieuw.body.kwalificatie).toMatchObject({ leverancier: 'Contract BV', verdict: 'ONVOLLEDIG', sut: { naam: 'Contract-LAS', versie: '1.0' }, brins: ['98RA'] });
+  const lijst = await https(`${service.urls.api}/beheer/kwalificaties?leverancier=${encodeURIComponent('Contract BV')}`, { token: TOKEN });
+  expect(lijst.body.kwalificaties.map((k: { id: number }) => k.id)).toEqual([nieuw.body.kwalificatie.id]);
+  expect(lijst.body.kwalificaties[0].kwalificatie).toBeUndefined();
+  const een = await https(`${service.urls.api}/beheer/kwalificaties/${nieuw.body.kwalificatie.id}`, { token: TOKEN });
+  expect(een.body.kwalificatie.kwalificatie).toEqual(kwalificatie);
+  const slecht = await https(`${service.urls.api}/beheer/kwalificaties`, { token: TOKEN, json: { ...body, kwalificatie: { ...kwalificatie, verdict: 'BIJNA' } } });
+  expect(slecht.status).toBe(400);
+  expect(slecht.body.fout).toContain('kwalificatie.verdict');
+  expect((await https(`${service.urls.api}/beheer/kwalificaties/12345`, { token: TOKEN })).status).toBe(404);
+  const naId = await https(`${service.urls.api}/beheer/berichten?naId=abc`, { token: TOKEN });
+  expect(naId.status).toBe(400);
+});
+
 test('the portal answers a browser in Dutch without a certificate, and a SOAP client at an unknown path gets a SOAP Fault', async () => {
   const portaal = await https(`${service.urls.portaal}`);
   expect(portaal.status).toBe(200);

@@ -9,7 +9,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { SqlStore } from '../../store/sql-store.ts';
 import type { SqlDriver } from '../../store/sql-driver.ts';
-import type { GeregistreerdAanleverpunt, NieuwBericht, NieuweTestschoolUitwisseling } from '../../store/store.ts';
+import type { GeregistreerdAanleverpunt, NieuwBericht, NieuweKwalificatie, NieuweTestschoolUitwisseling } from '../../store/store.ts';
 import type { NieuweSessie } from '../../simulator/traffic-center/session-store.ts';
 import { ENGINES, engineTitel, nieuweDatabase, vereisEngine, type TestDatabase } from './store-engines.ts';
 
@@ -336,6 +336,34 @@ for (const soort of ENGINES) {
         ['toegang-uitgegeven', `school ${ander}`],
         ['toegang-ingetrokken', `school ${brin}`],
       ]);
+    });
+
+    test('kwalificaties: stored with their runs and kwalificatie.json, filtered by vendor, newest with a limit', async () => {
+      const leverancier = `Leverancier ${uniekeBrin()}`;
+      const brin = uniekeBrin();
+      const k: NieuweKwalificatie = {
+        leverancier,
+        sut: { naam: 'Voorbeeld-LAS', versie: '5.2.0' },
+        verdict: 'ONVOLLEDIG',
+        datum: '2026-03-16T10:00:00.000Z',
+        uitvoerder: 'kennisnet@proef',
+        brins: [brin, brin],
+        runs: [{ run: 'regulier-povo/bron', status: 'passed', berichten: [3, 4, 5] }],
+        kwalificatie: { verdict: 'ONVOLLEDIG', onvolledig: { redenen: [{ code: 'selectie', tekst: 'Niet alle runs zijn gekozen.' }] } },
+      };
+      const eerste = await store.kwalificatieToevoegen(k);
+      const tweede = await store.kwalificatieToevoegen({ ...k, verdict: 'NIET_GESLAAGD', runs: [] });
+      const ander = await store.kwalificatieToevoegen({ ...k, leverancier: `${leverancier} (ander)` });
+      expect(eerste.brins).toEqual([brin]);
+      expect(Number.isNaN(Date.parse(eerste.ontvangenOp))).toBe(false);
+      expect(await store.kwalificatie(eerste.id)).toEqual({ ...k, brins: [brin], id: eerste.id, ontvangenOp: eerste.ontvangenOp });
+      expect((await store.kwalificaties({ leverancier })).map((x) => [x.id, x.verdict])).toEqual([
+        [eerste.id, 'ONVOLLEDIG'],
+        [tweede.id, 'NIET_GESLAAGD'],
+      ]);
+      expect((await store.kwalificaties({ limit: 1 })).map((x) => x.id)).toEqual([ander.id]);
+      expect(await store.kwalificatie(ander.id + 1_000_000)).toBeUndefined();
+      await expect(store.kwalificatieToevoegen({ ...k, verdict: 'BIJNA' as never })).rejects.toThrow();
     });
 
     test('tellingen count sessies and berichten', async () => {

@@ -4,9 +4,10 @@
  * reports, and the register's audit trail. Every action is a form post carrying the CSRF token.
  */
 import type { School } from '../../simulator/register/register.ts';
-import type { AuditRegel, GeregistreerdAanleverpunt } from '../../store/store.ts';
+import type { AuditRegel, GeregistreerdAanleverpunt, OpgeslagenKwalificatie } from '../../store/store.ts';
 import { Html, html } from '../html.ts';
 import { aantal } from '../meervoud.ts';
+import { kwalificatiesSectie } from './kwalificaties.ts';
 import { foutmelding, melding, portaalPagina, tijdstip, type NavLink } from './pagina.ts';
 
 export const beheerNav = (huidig?: 'overzicht'): NavLink[] => [
@@ -32,6 +33,8 @@ export interface BeheerGegevens {
   aanleverpunten: readonly GeregistreerdAanleverpunt[];
   scholen: readonly School[];
   audit: readonly AuditRegel[];
+  /** The qualification reports registered by qualify --tegen. */
+  kwalificaties: readonly OpgeslagenKwalificatie[];
   csrf: string;
   melding?: string;
   fout?: string;
@@ -118,8 +121,8 @@ ${aanleverpuntenTabel(g.aanleverpunten, scholen, g.csrf)}</section>
 <section id="scholen" aria-labelledby="kop-scholen"><h2 id="kop-scholen">Scholen (${g.scholen.length})</h2>
 <p>Een school bekijkt haar eigen uitwisselingen via een persoonlijke link. De link wordt één keer getoond; bewaard wordt alleen een controlegetal. Een nieuwe link maakt eerdere links niet ongeldig; trek ze daarvoor in.</p>
 ${scholenTabel(g.scholen, g.csrf)}</section>
-<section id="kwalificaties" aria-labelledby="kop-kwalificaties"><h2 id="kop-kwalificaties">Kwalificatierapporten</h2>
-<p>Er zijn nog geen kwalificatierapporten opgeslagen in deze testomgeving. Zodra een leverancier een kwalificatie laat uitvoeren, verschijnt hier per leverancier het rapport: het oordeel (geslaagd, niet geslaagd of onvolledig), de datum en een link naar de samenvatting.</p></section>
+<section id="kwalificaties" aria-labelledby="kop-kwalificaties"><h2 id="kop-kwalificaties">Kwalificatierapporten (${g.kwalificaties.length})</h2>
+${kwalificatiesSectie(g.kwalificaties)}</section>
 <section id="audit" aria-labelledby="kop-audit"><h2 id="kop-audit">Logboek van het register (${g.audit.length})</h2>
 ${auditTabel(g.audit)}</section>`,
   });

@@ -17,6 +17,8 @@ export interface PortaalTestleerling {
   omschrijving: string;
   /** Not klaargezet by the delivering testschool until the school asks for it with a notificatie. */
   wachtOpKlaarzetten?: boolean;
+  /** The testschool that has the dossier klaargezet, when not the delivering one (a VO pupil at 99BB). */
+  bronTestschool?: string;
 }
 
 export interface PortaalAdressen {
@@ -49,6 +51,8 @@ export interface TestleerlingenGegevens {
 const pgnSoort = (s: PortaalTestleerling['pgnSoort']) => (s === 'bsn' ? 'BSN' : 'onderwijsnummer');
 
 export function testleerlingenPagina(g: TestleerlingenGegevens): Html {
+  // Pupils another testschool has klaargezet: a school asks that one for them.
+  const elders = g.leerlingen.filter((l) => l.bronTestschool !== undefined && l.bronTestschool !== g.leverancier);
   const f = g.formulier ?? {};
   return portaalPagina({
     titel: 'Testleerlingen en de testuitwisseling',
@@ -79,8 +83,12 @@ ${g.leerlingen.map(
 </form></section>
 <section id="als-doel" aria-labelledby="kop-doel"><h2 id="kop-doel">Uw school als nieuwe school: u vraagt een dossier op bij testschool ${g.leverancier}</h2>
 <ol>
-<li>Testschool ${g.leverancier} heeft voor elke testleerling hierboven een dossier klaargezet voor uw school${g.leerlingen.some((l) => l.wachtOpKlaarzetten) ? ', behalve voor de leerlingen onder “Notificatie testen” hieronder' : ''}.</li>
+<li>Testschool ${g.leverancier} heeft voor elke testleerling hierboven een dossier klaargezet voor uw school${g.leerlingen.some((l) => l.wachtOpKlaarzetten) ? ', behalve voor de leerlingen onder “Notificatie testen” hieronder' : ''}${elders.length ? html`${g.leerlingen.some((l) => l.wachtOpKlaarzetten) ? ' en' : ', behalve'} voor ${elders.map((l) => l.naam).join(' en ')}` : ''}.</li>
 <li>Vraag in uw LAS het dossier op van een testleerling, met BRIN <strong>${g.leverancier}</strong> als huidige school, het BSN of onderwijsnummer en de geboortedatum uit de tabel.</li>
+${elders.map(
+  (l) =>
+    html`<li data-bron-testschool="${l.bronTestschool ?? ''}">Is uw school een VO-school, test dan ook de overstap van VO naar VO: het dossier van ${l.naam} heeft testschool <strong>${l.bronTestschool ?? ''}</strong> (VO) klaargezet. Vraag het in uw LAS op met BRIN <strong>${l.bronTestschool ?? ''}</strong> als huidige school; uw LAS krijgt een VOVO-dossier.</li>`,
+)}
 <li>Het dossier komt binnen in uw LAS. In dit portaal ziet u het bericht en het dossier dat de testschool leverde onder <em>Uitwisselingen</em>.</li>
 </ol>
 ${notificatieFormulieren(g)}</section>
