@@ -66,7 +66,7 @@ async function startLas(faults: string[] = []): Promise<string> {
 }
 
 const qualifyTegen = (config: string, report: string, extra: string[] = [], env: NodeJS.ProcessEnv = { OSO_BEHEER_TOKEN: TOKEN }) =>
-  runCli(['qualify', '--config', config, '--tegen', serve.url, '--report', report, ...extra], 280_000, env);
+  runCli(['qualify', '--no-pdf', '--config', config, '--tegen', serve.url, '--report', report, ...extra], 280_000, env);
 
 /** The admin portal page, logged in with the admin token (its cookie). */
 function beheerPortaal(pad: string): Promise<string> {
