@@ -29,6 +29,8 @@ export interface Groep {
   certificaten?: Partial<Record<Certificaat, { cert: string; key: string }>>;
   leeft(): boolean;
   piekRss(): number | undefined;
+  /** CPU time the server process has used so far, in ms (Linux: /proc); undefined where unknown. */
+  cpuMs?(): number | undefined;
 }
 
 export interface Telling {
@@ -45,6 +47,12 @@ export interface Telling {
   msPerSoort: Record<string, number>;
   perStatus: Record<string, number>;
   piekRssMb?: number;
+  /** CPU the server and this (attacking) process spent on the surface, in ms. */
+  serverCpuMs?: number;
+  clientCpuMs: number;
+  /** Requests per certificate choice, and how many of those over TLS resumed a session (the rest: full handshakes). */
+  perCertificaat: Record<string, number>;
+  hervat: Record<string, number>;
   ms: number;
   voorbeelden: string[];
 }
@@ -55,7 +63,8 @@ const TEGELIJK = 6;
 const mb = (b: number | undefined) => (b === undefined ? undefined : Math.round(b / 1024 / 1024));
 
 export function regel(t: Telling): string {
-  return `fuzz ${t.naam}: ${t.verzoeken} requests, ${t.crashes} crashes, ${t.hangs} hangs, ${t.lekken} leaks, ${t.probes} health probes (${t.probeFouten} failed), peak RSS ${t.piekRssMb ?? '?'} MB, ${(t.ms / 1000).toFixed(1)} s`;
+  const s = (ms: number | undefined) => (ms === undefined ? '?' : (ms / 1000).toFixed(1));
+  return `fuzz ${t.naam}: ${t.verzoeken} requests, ${t.crashes} crashes, ${t.hangs} hangs, ${t.lekken} leaks, ${t.probes} health probes (${t.probeFouten} failed), peak RSS ${t.piekRssMb ?? '?'} MB, ${s(t.ms)} s (CPU: server ${s(t.serverCpuMs)} s, client ${s(t.clientCpuMs)} s)`;
 }
 
 async function metTegelijk<T, R>(items: readonly T[], n: number, f: (t: T) => Promise<R>): Promise<R[]> {
@@ -78,7 +87,9 @@ function verzoekTekst(a: Aanval): string {
 
 export async function fuzzOppervlak(groep: Groep, o: Doelwitoppervlak): Promise<Telling> {
   const begin = Date.now();
-  const t: Telling = { naam: o.naam, verzoeken: 0, crashes: 0, hangs: 0, lekken: 0, probes: 0, probeFouten: 0, gesloten: 0, perSoort: {}, msPerSoort: {}, perStatus: {}, ms: 0, voorbeelden: [] };
+  const cpuBegin = process.cpuUsage();
+  const serverCpuBegin = groep.cpuMs?.();
+  const t: Telling = { naam: o.naam, verzoeken: 0, crashes: 0, hangs: 0, lekken: 0, probes: 0, probeFouten: 0, gesloten: 0, perSoort: {}, msPerSoort: {}, perStatus: {}, clientCpuMs: 0, perCertificaat: {}, hervat: {}, ms: 0, voorbeelden: [] };
   const voorbeeld = (s: string) => {
     if (t.voorbeelden.length < 12) t.voorbeelden.push(s);
   };
@@ -86,7 +97,9 @@ export async function fuzzOppervlak(groep: Groep, o: Doelwitoppervlak): Promise<
   const doelVoor = (c: Certificaat): Doel => {
     if (o.doel.ca === undefined) return { host: o.doel.host, port: o.doel.port };
     const id = c === 'geen' ? undefined : groep.certificaten?.[c];
-    return { host: o.doel.host, port: o.doel.port, tls: { ca: o.doel.ca, ...(id ? { cert: id.cert, key: id.key } : {}) } };
+    // A valid certificate resumes its session: the fuzz targets HTTP, XML and SOAP, not the handshake. Without one and
+    // with a foreign one every request makes a full handshake, so the certificate check meets each of them anew.
+    return { host: o.doel.host, port: o.doel.port, tls: { ca: o.doel.ca, ...(id ? { cert: id.cert, key: id.key } : {}), volledigeHandshake: c !== 'geldig' } };
   };
   const verzonden = new Set<string>();
   for (let batch = 0; t.verzoeken < totaal; batch++) {
@@ -99,6 +112,8 @@ export async function fuzzOppervlak(groep: Groep, o: Doelwitoppervlak): Promise<
       const ontvangen: Ontvangen = await stuurRuw(doelVoor(a.certificaat), a.verzoek, fuzzDeadlineMs);
       t.verzoeken++;
       t.perSoort[a.soort] = (t.perSoort[a.soort] ?? 0) + 1;
+      t.perCertificaat[a.certificaat] = (t.perCertificaat[a.certificaat] ?? 0) + 1;
+      if (ontvangen.hervat) t.hervat[a.certificaat] = (t.hervat[a.certificaat] ?? 0) + 1;
       t.msPerSoort[a.soort] = (t.msPerSoort[a.soort] ?? 0) + ontvangen.ms;
       const status = ontvangen.status !== undefined ? String(ontvangen.status) : ontvangen.uitkomst;
       t.perStatus[status] = (t.perStatus[status] ?? 0) + 1;
@@ -128,6 +143,10 @@ export async function fuzzOppervlak(groep: Groep, o: Doelwitoppervlak): Promise<
     }
   }
   t.piekRssMb = mb(groep.piekRss());
+  const cpu = process.cpuUsage(cpuBegin);
+  t.clientCpuMs = Math.round((cpu.user + cpu.system) / 1000);
+  const serverCpu = groep.cpuMs?.();
+  if (serverCpu !== undefined && serverCpuBegin !== undefined) t.serverCpuMs = serverCpu - serverCpuBegin;
   t.ms = Date.now() - begin;
   return t;
 }
@@ -140,6 +159,7 @@ export function samenvatting(groep: string, tellingen: Telling[], piekRssMb: num
       regel(t),
       `  families (requests, ms waited): ${Object.entries(t.perSoort).map(([k, v]) => `${k} ${v} (${t.msPerSoort[k] ?? 0} ms)`).join(', ')}`,
       `  answers: ${Object.entries(t.perStatus).sort().map(([k, v]) => `${k} ${v}`).join(', ')}`,
+      `  certificates (requests, of which resumed TLS sessions): ${Object.entries(t.perCertificaat).sort().map(([k, v]) => `${k} ${v} (${t.hervat[k] ?? 0})`).join(', ')}`,
       ...t.voorbeelden.map((v) => `  ! ${v}`),
     ]),
   ].join('\n');

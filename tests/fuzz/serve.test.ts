@@ -12,7 +12,7 @@ import { ensureCertificateCatalogue } from '../../certs/catalogue.ts';
 import { defaultCertDir } from '../../certs/location.ts';
 import { freePorts } from '../cli/standalone-las.ts';
 import { https, pkiIdentiteit, startServeProces } from '../serve/serve-proces.ts';
-import { piekRssVan } from './doelwit.ts';
+import { cpuMsVan, piekRssVan } from './doelwit.ts';
 import { fuzzOppervlak, samenvatting, regel, type Doelwitoppervlak, type Groep, type Telling } from './fuzz-ronde.ts';
 import { fuzzSeed, herhaalRegel } from './instellingen.ts';
 import { getProbe, soapProbe } from './probe.ts';
@@ -71,6 +71,7 @@ test('fuzz: serve (TC, testschool APs, API and portal on one port) survives host
         }
       },
       piekRss: meetPiek,
+      cpuMs: () => cpuMsVan(serve.pid),
       oppervlakken: [
         oppervlak('serve TC', 'soap', soapGeldig(new URL(tcUrl).pathname), 500, () => soapProbe(probeDoel, tcUrl, bij('overdrachtRequest')!.request, 'overdrachtResponse')),
         oppervlak('serve testschool AP', 'soap', soapGeldig(new URL(apUrl).pathname), 400, () => soapProbe(probeDoel, apUrl, bij('documentRequest')!.request, 'documentResponse')),

@@ -48,6 +48,7 @@ test('fuzz: TC, testschool APs, reference LAS APs, test-control API and web page
       certificaten: { geldig: eigen('testschool-vo'), vreemd },
       leeft: doelwit.leeft,
       piekRss: doelwit.piekRss,
+      cpuMs: doelwit.cpuMs,
       oppervlakken: [
         soap('TC', a.tc, 800, { xml: opgenomen('overdrachtRequest').xml, verwacht: 'overdrachtResponse', als: 'reference-las' }),
         soap('testschool AP', a.testschoolPo, 500, { xml: opgenomen('documentRequest').xml, verwacht: 'documentResponse', als: 'reference-las' }),
