@@ -55,6 +55,8 @@ export interface Telling {
   hervat: Record<string, number>;
   ms: number;
   voorbeelden: string[];
+  /** The slowest requests (ms and description): where a surface spends its time, and what nears the deadline. */
+  traagste: { ms: number; waar: string }[];
 }
 
 const BATCH = 40;
@@ -89,7 +91,7 @@ export async function fuzzOppervlak(groep: Groep, o: Doelwitoppervlak): Promise<
   const begin = Date.now();
   const cpuBegin = process.cpuUsage();
   const serverCpuBegin = groep.cpuMs?.();
-  const t: Telling = { naam: o.naam, verzoeken: 0, crashes: 0, hangs: 0, lekken: 0, probes: 0, probeFouten: 0, gesloten: 0, perSoort: {}, msPerSoort: {}, perStatus: {}, clientCpuMs: 0, perCertificaat: {}, hervat: {}, ms: 0, voorbeelden: [] };
+  const t: Telling = { naam: o.naam, verzoeken: 0, crashes: 0, hangs: 0, lekken: 0, probes: 0, probeFouten: 0, gesloten: 0, perSoort: {}, msPerSoort: {}, perStatus: {}, clientCpuMs: 0, perCertificaat: {}, hervat: {}, ms: 0, voorbeelden: [], traagste: [] };
   const voorbeeld = (s: string) => {
     if (t.voorbeelden.length < 12) t.voorbeelden.push(s);
   };
@@ -118,6 +120,10 @@ export async function fuzzOppervlak(groep: Groep, o: Doelwitoppervlak): Promise<
       const status = ontvangen.status !== undefined ? String(ontvangen.status) : ontvangen.uitkomst;
       t.perStatus[status] = (t.perStatus[status] ?? 0) + 1;
       const waar = `[batch ${batch}, seed ${seed}, ${a.certificaat} certificate] ${a.beschrijving}`;
+      if (t.traagste.length < 3 || ontvangen.ms > t.traagste[t.traagste.length - 1]!.ms) {
+        t.traagste.push({ ms: ontvangen.ms, waar });
+        t.traagste.sort((x, y) => y.ms - x.ms).splice(3);
+      }
       if (ontvangen.uitkomst === 'hangt') {
         t.hangs++;
         voorbeeld(`hang after ${ontvangen.ms} ms: ${waar}`);
@@ -151,6 +157,28 @@ export async function fuzzOppervlak(groep: Groep, o: Doelwitoppervlak): Promise<
   return t;
 }
 
+/**
+ * What a TLS surface's requests did at the handshake, for the tests to hold against what they mean to do: requests with
+ * a valid certificate resume a session (the fuzz is for HTTP, XML and SOAP), those without one and with a foreign one
+ * make a full handshake each, so that the certificate check meets them every time.
+ */
+export function handshakes(t: Telling): { geldigHervat: number; zonderVolledig: number; zonderHervat: number; vreemdVolledig: number; vreemdHervat: number } {
+  const volledig = (c: string) => (t.perCertificaat[c] ?? 0) - (t.hervat[c] ?? 0);
+  return { geldigHervat: t.hervat.geldig ?? 0, zonderVolledig: volledig('geen'), zonderHervat: t.hervat.geen ?? 0, vreemdVolledig: volledig('vreemd'), vreemdHervat: t.hervat.vreemd ?? 0 };
+}
+
+/** The check of `handshakes` as the tests make it: what held, by name, against `handshakesVerwacht`. */
+export function handshakesGecontroleerd(t: Telling): Record<string, string | boolean> {
+  const h = handshakes(t);
+  return {
+    naam: t.naam,
+    'valid certificate resumes sessions': h.geldigHervat > 0,
+    'full handshakes without a certificate': h.zonderVolledig > 0 && h.zonderHervat === 0,
+    'full handshakes with a foreign certificate': h.vreemdVolledig > 0 && h.vreemdHervat === 0,
+  };
+}
+export const handshakesVerwacht = (t: Telling) => ({ naam: t.naam, 'valid certificate resumes sessions': true, 'full handshakes without a certificate': true, 'full handshakes with a foreign certificate': true });
+
 /** The summary attached to the test and printed on failure. */
 export function samenvatting(groep: string, tellingen: Telling[], piekRssMb: number | undefined): string {
   return [
@@ -159,6 +187,7 @@ export function samenvatting(groep: string, tellingen: Telling[], piekRssMb: num
       regel(t),
       `  families (requests, ms waited): ${Object.entries(t.perSoort).map(([k, v]) => `${k} ${v} (${t.msPerSoort[k] ?? 0} ms)`).join(', ')}`,
       `  answers: ${Object.entries(t.perStatus).sort().map(([k, v]) => `${k} ${v}`).join(', ')}`,
+      `  slowest: ${t.traagste.map((x) => `${x.ms} ms ${x.waar}`).join('; ')}`,
       `  certificates (requests, of which resumed TLS sessions): ${Object.entries(t.perCertificaat).sort().map(([k, v]) => `${k} ${v} (${t.hervat[k] ?? 0})`).join(', ')}`,
       ...t.voorbeelden.map((v) => `  ! ${v}`),
     ]),

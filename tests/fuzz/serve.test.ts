@@ -13,7 +13,7 @@ import { defaultCertDir } from '../../certs/location.ts';
 import { freePorts } from '../cli/standalone-las.ts';
 import { https, pkiIdentiteit, startServeProces } from '../serve/serve-proces.ts';
 import { cpuMsVan, piekRssVan } from './doelwit.ts';
-import { fuzzOppervlak, samenvatting, regel, type Doelwitoppervlak, type Groep, type Telling } from './fuzz-ronde.ts';
+import { fuzzOppervlak, handshakesGecontroleerd, handshakesVerwacht, samenvatting, regel, type Doelwitoppervlak, type Groep, type Telling } from './fuzz-ronde.ts';
 import { fuzzSeed, herhaalRegel } from './instellingen.ts';
 import { getProbe, soapProbe } from './probe.ts';
 import type { GeldigVerzoek } from './vijandige-verzoeken.ts';
@@ -113,8 +113,11 @@ test('fuzz: serve (TC, testschool APs, API and portal on one port) survives host
     const tekst = samenvatting('serve', tellingen, meetPiek() && Math.round(meetPiek()! / 1024 / 1024));
     console.log(tekst);
     await testInfo.attach('fuzz-serve.txt', { body: tekst, contentType: 'text/plain' });
-    for (const t of tellingen)
+    for (const t of tellingen) {
       expect.soft({ naam: t.naam, crashes: t.crashes, hangs: t.hangs, lekken: t.lekken, probeFouten: t.probeFouten }, tekst).toEqual({ naam: t.naam, crashes: 0, hangs: 0, lekken: 0, probeFouten: 0 });
+      // Every surface of serve is HTTPS.
+      expect.soft(handshakesGecontroleerd(t), tekst).toEqual(handshakesVerwacht(t));
+    }
     expect(meetPiek() ?? 0, 'peak RSS of the serve process').toBeLessThan(1536 * 1024 * 1024);
   } finally {
     meetPiek();
