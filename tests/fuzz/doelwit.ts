@@ -44,6 +44,8 @@ export interface Doelwit<A> {
   einde(): string | undefined;
   /** Peak resident memory of the process so far, in bytes (Linux: VmHWM); undefined where /proc is missing. */
   piekRss(): number | undefined;
+  /** CPU time the process has used so far, in ms (Linux: /proc); undefined once it has ended or where /proc is missing. */
+  cpuMs(): number | undefined;
   /** Console only: how many prompts were answered at the console. */
   antwoorden(): Promise<number>;
   stop(): Promise<void>;
@@ -53,6 +55,18 @@ export function piekRssVan(pid: number): number | undefined {
   try {
     const kb = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
     return kb === undefined ? undefined : Number(kb) * 1024;
+  } catch {
+    return undefined;
+  }
+}
+
+/** CPU time (user and system) of a process in ms, from /proc/<pid>/stat; undefined where that is missing. */
+export function cpuMsVan(pid: number): number | undefined {
+  try {
+    // The fields after the command name (which may hold spaces) and its ')': utime and stime are the 12th and 13th,
+    // in clock ticks of (on Linux, always for user space) 1/100 s.
+    const velden = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return (Number(velden[11]) + Number(velden[12])) * 10;
   } catch {
     return undefined;
   }
@@ -94,6 +108,7 @@ export async function startDoelwit<S extends DoelwitSoort>(soort: S): Promise<Do
     leeft: () => einde === undefined,
     einde: () => einde,
     piekRss: piek,
+    cpuMs: () => (einde === undefined ? cpuMsVan(child.pid!) : undefined),
     antwoorden: () =>
       new Promise((klaar) => {
         const luister = (m: Bericht) => {

@@ -29,6 +29,8 @@ export interface Groep {
   certificaten?: Partial<Record<Certificaat, { cert: string; key: string }>>;
   leeft(): boolean;
   piekRss(): number | undefined;
+  /** CPU time the server process has used so far, in ms (Linux: /proc); undefined where unknown. */
+  cpuMs?(): number | undefined;
 }
 
 export interface Telling {
@@ -45,8 +47,16 @@ export interface Telling {
   msPerSoort: Record<string, number>;
   perStatus: Record<string, number>;
   piekRssMb?: number;
+  /** CPU the server and this (attacking) process spent on the surface, in ms. */
+  serverCpuMs?: number;
+  clientCpuMs: number;
+  /** Requests per certificate choice, and how many of those over TLS resumed a session (the rest: full handshakes). */
+  perCertificaat: Record<string, number>;
+  hervat: Record<string, number>;
   ms: number;
   voorbeelden: string[];
+  /** The slowest requests (ms and description): where a surface spends its time, and what nears the deadline. */
+  traagste: { ms: number; waar: string }[];
 }
 
 const BATCH = 40;
@@ -55,7 +65,8 @@ const TEGELIJK = 6;
 const mb = (b: number | undefined) => (b === undefined ? undefined : Math.round(b / 1024 / 1024));
 
 export function regel(t: Telling): string {
-  return `fuzz ${t.naam}: ${t.verzoeken} requests, ${t.crashes} crashes, ${t.hangs} hangs, ${t.lekken} leaks, ${t.probes} health probes (${t.probeFouten} failed), peak RSS ${t.piekRssMb ?? '?'} MB, ${(t.ms / 1000).toFixed(1)} s`;
+  const s = (ms: number | undefined) => (ms === undefined ? '?' : (ms / 1000).toFixed(1));
+  return `fuzz ${t.naam}: ${t.verzoeken} requests, ${t.crashes} crashes, ${t.hangs} hangs, ${t.lekken} leaks, ${t.probes} health probes (${t.probeFouten} failed), peak RSS ${t.piekRssMb ?? '?'} MB, ${s(t.ms)} s (CPU: server ${s(t.serverCpuMs)} s, client ${s(t.clientCpuMs)} s)`;
 }
 
 async function metTegelijk<T, R>(items: readonly T[], n: number, f: (t: T) => Promise<R>): Promise<R[]> {
@@ -78,7 +89,9 @@ function verzoekTekst(a: Aanval): string {
 
 export async function fuzzOppervlak(groep: Groep, o: Doelwitoppervlak): Promise<Telling> {
   const begin = Date.now();
-  const t: Telling = { naam: o.naam, verzoeken: 0, crashes: 0, hangs: 0, lekken: 0, probes: 0, probeFouten: 0, gesloten: 0, perSoort: {}, msPerSoort: {}, perStatus: {}, ms: 0, voorbeelden: [] };
+  const cpuBegin = process.cpuUsage();
+  const serverCpuBegin = groep.cpuMs?.();
+  const t: Telling = { naam: o.naam, verzoeken: 0, crashes: 0, hangs: 0, lekken: 0, probes: 0, probeFouten: 0, gesloten: 0, perSoort: {}, msPerSoort: {}, perStatus: {}, clientCpuMs: 0, perCertificaat: {}, hervat: {}, ms: 0, voorbeelden: [], traagste: [] };
   const voorbeeld = (s: string) => {
     if (t.voorbeelden.length < 12) t.voorbeelden.push(s);
   };
@@ -86,7 +99,9 @@ export async function fuzzOppervlak(groep: Groep, o: Doelwitoppervlak): Promise<
   const doelVoor = (c: Certificaat): Doel => {
     if (o.doel.ca === undefined) return { host: o.doel.host, port: o.doel.port };
     const id = c === 'geen' ? undefined : groep.certificaten?.[c];
-    return { host: o.doel.host, port: o.doel.port, tls: { ca: o.doel.ca, ...(id ? { cert: id.cert, key: id.key } : {}) } };
+    // A valid certificate resumes its session: the fuzz targets HTTP, XML and SOAP, not the handshake. Without one and
+    // with a foreign one every request makes a full handshake, so the certificate check meets each of them anew.
+    return { host: o.doel.host, port: o.doel.port, tls: { ca: o.doel.ca, ...(id ? { cert: id.cert, key: id.key } : {}), volledigeHandshake: c !== 'geldig' } };
   };
   const verzonden = new Set<string>();
   for (let batch = 0; t.verzoeken < totaal; batch++) {
@@ -99,10 +114,16 @@ export async function fuzzOppervlak(groep: Groep, o: Doelwitoppervlak): Promise<
       const ontvangen: Ontvangen = await stuurRuw(doelVoor(a.certificaat), a.verzoek, fuzzDeadlineMs);
       t.verzoeken++;
       t.perSoort[a.soort] = (t.perSoort[a.soort] ?? 0) + 1;
+      t.perCertificaat[a.certificaat] = (t.perCertificaat[a.certificaat] ?? 0) + 1;
+      if (ontvangen.hervat) t.hervat[a.certificaat] = (t.hervat[a.certificaat] ?? 0) + 1;
       t.msPerSoort[a.soort] = (t.msPerSoort[a.soort] ?? 0) + ontvangen.ms;
       const status = ontvangen.status !== undefined ? String(ontvangen.status) : ontvangen.uitkomst;
       t.perStatus[status] = (t.perStatus[status] ?? 0) + 1;
       const waar = `[batch ${batch}, seed ${seed}, ${a.certificaat} certificate] ${a.beschrijving}`;
+      if (t.traagste.length < 3 || ontvangen.ms > t.traagste[t.traagste.length - 1]!.ms) {
+        t.traagste.push({ ms: ontvangen.ms, waar });
+        t.traagste.sort((x, y) => y.ms - x.ms).splice(3);
+      }
       if (ontvangen.uitkomst === 'hangt') {
         t.hangs++;
         voorbeeld(`hang after ${ontvangen.ms} ms: ${waar}`);
@@ -128,9 +149,35 @@ export async function fuzzOppervlak(groep: Groep, o: Doelwitoppervlak): Promise<
     }
   }
   t.piekRssMb = mb(groep.piekRss());
+  const cpu = process.cpuUsage(cpuBegin);
+  t.clientCpuMs = Math.round((cpu.user + cpu.system) / 1000);
+  const serverCpu = groep.cpuMs?.();
+  if (serverCpu !== undefined && serverCpuBegin !== undefined) t.serverCpuMs = serverCpu - serverCpuBegin;
   t.ms = Date.now() - begin;
   return t;
 }
+
+/**
+ * What a TLS surface's requests did at the handshake, for the tests to hold against what they mean to do: requests with
+ * a valid certificate resume a session (the fuzz is for HTTP, XML and SOAP), those without one and with a foreign one
+ * make a full handshake each, so that the certificate check meets them every time.
+ */
+export function handshakes(t: Telling): { geldigHervat: number; zonderVolledig: number; zonderHervat: number; vreemdVolledig: number; vreemdHervat: number } {
+  const volledig = (c: string) => (t.perCertificaat[c] ?? 0) - (t.hervat[c] ?? 0);
+  return { geldigHervat: t.hervat.geldig ?? 0, zonderVolledig: volledig('geen'), zonderHervat: t.hervat.geen ?? 0, vreemdVolledig: volledig('vreemd'), vreemdHervat: t.hervat.vreemd ?? 0 };
+}
+
+/** The check of `handshakes` as the tests make it: what held, by name, against `handshakesVerwacht`. */
+export function handshakesGecontroleerd(t: Telling): Record<string, string | boolean> {
+  const h = handshakes(t);
+  return {
+    naam: t.naam,
+    'valid certificate resumes sessions': h.geldigHervat > 0,
+    'full handshakes without a certificate': h.zonderVolledig > 0 && h.zonderHervat === 0,
+    'full handshakes with a foreign certificate': h.vreemdVolledig > 0 && h.vreemdHervat === 0,
+  };
+}
+export const handshakesVerwacht = (t: Telling) => ({ naam: t.naam, 'valid certificate resumes sessions': true, 'full handshakes without a certificate': true, 'full handshakes with a foreign certificate': true });
 
 /** The summary attached to the test and printed on failure. */
 export function samenvatting(groep: string, tellingen: Telling[], piekRssMb: number | undefined): string {
@@ -140,6 +187,8 @@ export function samenvatting(groep: string, tellingen: Telling[], piekRssMb: num
       regel(t),
       `  families (requests, ms waited): ${Object.entries(t.perSoort).map(([k, v]) => `${k} ${v} (${t.msPerSoort[k] ?? 0} ms)`).join(', ')}`,
       `  answers: ${Object.entries(t.perStatus).sort().map(([k, v]) => `${k} ${v}`).join(', ')}`,
+      `  slowest: ${t.traagste.map((x) => `${x.ms} ms ${x.waar}`).join('; ')}`,
+      `  certificates (requests, of which resumed TLS sessions): ${Object.entries(t.perCertificaat).sort().map(([k, v]) => `${k} ${v} (${t.hervat[k] ?? 0})`).join(', ')}`,
       ...t.voorbeelden.map((v) => `  ! ${v}`),
     ]),
   ].join('\n');

@@ -89,6 +89,7 @@ test('fuzz: the operator console survives hostile requests, uploads and cross-or
       naam: 'console',
       leeft: doelwit.leeft,
       piekRss: doelwit.piekRss,
+      cpuMs: doelwit.cpuMs,
       oppervlakken: [
         {
           naam: 'operator console',

@@ -3,14 +3,18 @@
  * halfway — over TCP or TLS, and reads whatever comes back until the answer is complete, the server closes, or the
  * deadline passes. Node's own HTTP client refuses to send most of what the fuzz suite needs to send.
  */
+import { createHash } from 'node:crypto';
 import { connect as tcpConnect, type Socket } from 'node:net';
-import { connect as tlsConnect, type TLSSocket } from 'node:tls';
+import { connect as tlsConnect, createSecureContext, type SecureContext, type TLSSocket } from 'node:tls';
 
 export interface Doel {
   host: string;
   port: number;
-  /** TLS with this client certificate (or none); plain TCP when absent. */
-  tls?: { ca: string; cert?: string; key?: string };
+  /**
+   * TLS with this client certificate (or none); plain TCP when absent. The connection resumes the TLS session an
+   * earlier one with the same certificate got, unless `volledigeHandshake` asks for a new handshake every time.
+   */
+  tls?: { ca: string; cert?: string; key?: string; volledigeHandshake?: boolean };
 }
 
 export interface RuwVerzoek {
@@ -43,27 +47,43 @@ export interface Ontvangen {
   ms: number;
   /** What the connection failed with, if it did (ECONNRESET, a TLS alert …). */
   fout?: string;
+  /** Over TLS, once the handshake is done: whether it resumed an earlier session (false: a full handshake). */
+  hervat?: boolean;
 }
 
 const MAX_BEWAARD = 4 * 1024 * 1024;
 
-/** TLS sessions per target, so that thousands of requests do not each pay a full handshake. */
+/**
+ * TLS sessions per target and client certificate, so that thousands of requests do not each pay a full handshake. A
+ * resumed session carries the certificate of the handshake that made it, so the key is the whole certificate: keyed on
+ * its last characters, every chain (which ends in the same CA) shared one session, and a probe with a valid certificate
+ * went out as the expired one a hostile request had used.
+ */
 const sessies = new Map<string, Buffer>();
+/** One secure context per identity: building one parses the CA, certificate and key, a third of the client's CPU. */
+const contexten = new Map<string, SecureContext>();
+
+const vingerafdruk = (...delen: (string | undefined)[]) => createHash('sha256').update(delen.map((d) => d ?? '-').join('\0')).digest('hex');
 
 function open(doel: Doel): Socket | TLSSocket {
   if (!doel.tls) return tcpConnect({ host: doel.host, port: doel.port });
-  const sleutel = `${doel.host}:${doel.port}:${doel.tls.cert ? doel.tls.cert.slice(-80) : 'zonder'}`;
-  const sessie = sessies.get(sleutel);
+  const { ca, cert, key, volledigeHandshake } = doel.tls;
+  const identiteit = vingerafdruk(ca, cert, key);
+  let context = contexten.get(identiteit);
+  // No CA in it: the attacker does not check who the server is (rejectUnauthorized is off), and a chain that verifies
+  // makes Node decode the server's whole certificate chain into objects on every full handshake.
+  if (!context) contexten.set(identiteit, (context = createSecureContext(cert ? { cert, key } : {})));
+  const sleutel = `${doel.host}:${doel.port}:${identiteit}`;
+  const sessie = volledigeHandshake ? undefined : sessies.get(sleutel);
   const socket = tlsConnect({
     host: doel.host,
     port: doel.port,
-    ca: doel.tls.ca,
-    ...(doel.tls.cert ? { cert: doel.tls.cert, key: doel.tls.key } : {}),
+    secureContext: context,
     // The attacker does not care who the server is; what is measured is how the server treats the attacker.
     rejectUnauthorized: false,
     ...(sessie ? { session: sessie } : {}),
   });
-  socket.on('session', (s: Buffer) => sessies.set(sleutel, s));
+  if (!volledigeHandshake) socket.on('session', (s: Buffer) => sessies.set(sleutel, s));
   return socket;
 }
 
@@ -99,6 +119,7 @@ export function stuurRuw(doel: Doel, verzoek: RuwVerzoek, deadlineMs: number): P
     let zonderBody = false;
     let afgerond = false;
     let fout: string | undefined;
+    let hervat: boolean | undefined;
     const socket = open(doel);
     /** Whether the answer is complete, judged on the counts so far (never by concatenating everything again). */
     const isCompleet = () => {
@@ -126,7 +147,7 @@ export function stuurRuw(doel: Doel, verzoek: RuwVerzoek, deadlineMs: number): P
       socket.destroy();
       const buf = Buffer.concat(stukken);
       const { status } = compleet(buf);
-      klaar({ uitkomst, ...(status !== undefined && !Number.isNaN(status) ? { status } : {}), tekst: buf.toString('latin1'), body: buf, ms: Date.now() - begin, ...(fout ? { fout } : {}) });
+      klaar({ uitkomst, ...(status !== undefined && !Number.isNaN(status) ? { status } : {}), tekst: buf.toString('latin1'), body: buf, ms: Date.now() - begin, ...(fout ? { fout } : {}), ...(hervat !== undefined ? { hervat } : {}) });
     };
     const timer = setTimeout(() => einde('hangt'), deadlineMs);
     socket.on('data', (d: Buffer) => {
@@ -143,7 +164,10 @@ export function stuurRuw(doel: Doel, verzoek: RuwVerzoek, deadlineMs: number): P
       einde(isCompleet() ? 'antwoord' : 'gesloten');
     });
     socket.on('close', () => einde(isCompleet() ? 'antwoord' : 'gesloten'));
-    socket.once(doel.tls ? 'secureConnect' : 'connect', () => void schrijf());
+    socket.once(doel.tls ? 'secureConnect' : 'connect', () => {
+      if (doel.tls) hervat = (socket as TLSSocket).isSessionReused();
+      void schrijf();
+    });
 
     const schrijfStuk = (b: Buffer) =>
       new Promise<void>((verder) => {

@@ -12,8 +12,8 @@ import { ensureCertificateCatalogue } from '../../certs/catalogue.ts';
 import { defaultCertDir } from '../../certs/location.ts';
 import { freePorts } from '../cli/standalone-las.ts';
 import { https, pkiIdentiteit, startServeProces } from '../serve/serve-proces.ts';
-import { piekRssVan } from './doelwit.ts';
-import { fuzzOppervlak, samenvatting, regel, type Doelwitoppervlak, type Groep, type Telling } from './fuzz-ronde.ts';
+import { cpuMsVan, piekRssVan } from './doelwit.ts';
+import { fuzzOppervlak, handshakesGecontroleerd, handshakesVerwacht, samenvatting, regel, type Doelwitoppervlak, type Groep, type Telling } from './fuzz-ronde.ts';
 import { fuzzSeed, herhaalRegel } from './instellingen.ts';
 import { getProbe, soapProbe } from './probe.ts';
 import type { GeldigVerzoek } from './vijandige-verzoeken.ts';
@@ -71,6 +71,7 @@ test('fuzz: serve (TC, testschool APs, API and portal on one port) survives host
         }
       },
       piekRss: meetPiek,
+      cpuMs: () => cpuMsVan(serve.pid),
       oppervlakken: [
         oppervlak('serve TC', 'soap', soapGeldig(new URL(tcUrl).pathname), 500, () => soapProbe(probeDoel, tcUrl, bij('overdrachtRequest')!.request, 'overdrachtResponse')),
         oppervlak('serve testschool AP', 'soap', soapGeldig(new URL(apUrl).pathname), 400, () => soapProbe(probeDoel, apUrl, bij('documentRequest')!.request, 'documentResponse')),
@@ -112,8 +113,11 @@ test('fuzz: serve (TC, testschool APs, API and portal on one port) survives host
     const tekst = samenvatting('serve', tellingen, meetPiek() && Math.round(meetPiek()! / 1024 / 1024));
     console.log(tekst);
     await testInfo.attach('fuzz-serve.txt', { body: tekst, contentType: 'text/plain' });
-    for (const t of tellingen)
+    for (const t of tellingen) {
       expect.soft({ naam: t.naam, crashes: t.crashes, hangs: t.hangs, lekken: t.lekken, probeFouten: t.probeFouten }, tekst).toEqual({ naam: t.naam, crashes: 0, hangs: 0, lekken: 0, probeFouten: 0 });
+      // Every surface of serve is HTTPS.
+      expect.soft(handshakesGecontroleerd(t), tekst).toEqual(handshakesVerwacht(t));
+    }
     expect(meetPiek() ?? 0, 'peak RSS of the serve process').toBeLessThan(1536 * 1024 * 1024);
   } finally {
     meetPiek();

@@ -90,11 +90,14 @@ export function foutPagina(tekst: string): Html {
   return portaalPagina({ titel: 'Er ging iets mis', inhoud: html`<section class="fout" role="alert"><p>${tekst}</p></section><p><a href="/portaal">Naar de startpagina van het portaal</a></p>` });
 }
 
+/** One formatter for all of them: toLocaleString builds a new one per call, for every row of every page. */
+const tijdstipFormaat = new Intl.DateTimeFormat('nl-NL', { timeZone: 'Europe/Amsterdam', day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit', second: '2-digit' });
+
 /** A time as a school administrator reads it: Dutch, in Dutch time, wherever the server runs. */
 export function tijdstip(iso: string): string {
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return iso;
-  return d.toLocaleString('nl-NL', { timeZone: 'Europe/Amsterdam', day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit', second: '2-digit' });
+  return tijdstipFormaat.format(d);
 }
 
 /** A date of birth (yyyy-mm-dd) as dd-mm-jjjj. */

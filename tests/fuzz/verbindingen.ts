@@ -1,18 +1,16 @@
 /**
- * Slowloris and connection floods, bounded so that other tests running beside this one are not disturbed: a few dozen
+ * Slowloris and connection floods (run by wereld.test.ts on the world it fuzzed), bounded so that other tests running beside this one are not disturbed: a few dozen
  * connections for a few seconds. While they hold the TC and the reference LAS's test-control API, and after they are
  * gone, a valid request is still answered correctly and promptly; the server process lives on.
  */
-import { expect, test } from '@playwright/test';
+import { expect, type TestInfo } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { connect as tcpConnect, type Socket } from 'node:net';
 import { join } from 'node:path';
 import { connect as tlsConnect } from 'node:tls';
 import { defaultCertDir } from '../../certs/location.ts';
-import { startDoelwit } from './doelwit.ts';
+import type { Doelwit, WereldAdressen } from './doelwit.ts';
 import { getProbe, soapProbe } from './probe.ts';
-
-test.describe.configure({ mode: 'serial' });
 
 const SLOW_VERBINDINGEN = 40;
 const SLOW_MS = 4_000;
@@ -20,9 +18,7 @@ const FLOOD = 300;
 /** A probe answered within this while the server is under attack is prompt; the bound catches a server that stalls. */
 const PROMPT_MS = 5_000;
 
-test('slowloris and connection floods: the TC and the test-control API keep answering, promptly', async ({}, testInfo) => {
-  test.setTimeout(120_000);
-  const doelwit = await startDoelwit('wereld');
+export async function slowlorisEnFlood(doelwit: Doelwit<WereldAdressen>, testInfo: TestInfo): Promise<void> {
   const regels: string[] = [];
   try {
     const a = doelwit.adressen;
@@ -98,6 +94,5 @@ test('slowloris and connection floods: the TC and the test-control API keep answ
     console.log(regels.map((r) => `fuzz connections: ${r}`).join('\n'));
   } finally {
     await testInfo.attach('fuzz-verbindingen.txt', { body: regels.join('\n'), contentType: 'text/plain' });
-    await doelwit.stop();
   }
-});
+}
