@@ -53,7 +53,8 @@ test('the first new database makes the template; the next starts from it, gets e
   }
 });
 
-test('a template that cannot be loaded: the new database is made with initdb, and the bad template is replaced by a good one next time', async () => {
+// That the next new database then makes a good one again is the first test's case.
+test('a template that cannot be loaded: the new database is made with initdb, and the bad template is removed', async () => {
   const sjabloon = join(map('sjabloon-kapot'), 'cluster.tar.gz');
   writeFileSync(sjabloon, 'dit is geen tarball van een cluster');
   const { store, dir } = await openNieuw(sjabloon);
@@ -65,7 +66,4 @@ test('a template that cannot be loaded: the new database is made with initdb, an
     await store.close();
   }
   expect(existsSync(sjabloon)).toBe(false);
-  const volgende = await openNieuw(sjabloon);
-  await volgende.store.close();
-  expect(gzip(sjabloon)).toBe(true);
 });
