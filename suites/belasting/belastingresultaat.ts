@@ -139,7 +139,8 @@ export function breekpuntVan(stappen: readonly StapResultaat[]): { breekpunt: Br
   const eerste = stappen.find((s) => s.oordeel === 'overschreden');
   const voorEerste = eerste ? stappen.slice(0, eerste.index) : stappen;
   const laatste = [...voorEerste].reverse().find((s) => s.oordeel === 'binnen');
-  const achter = stappen.some((s) => s.oordeel === 'generator-achter');
+  // Held only up to where it was judged: a higher step in which the generator lagged leaves the rates above unproven.
+  const achterBoven = !eerste && laatste !== undefined && stappen.slice(laatste.index + 1).some((s) => s.oordeel === 'generator-achter');
   const leeg = stappen.filter((s) => s.oordeel === 'geen-aankomsten');
   const breekpunt: Breekpunt = {
     ...(laatste ? { laatsteBinnen: { stap: laatste.index, snelheid: laatste.snelheid } } : {}),
@@ -148,10 +149,10 @@ export function breekpuntVan(stappen: readonly StapResultaat[]): { breekpunt: Br
       ? `De LAS bezwijkt bij ${snelheidZin(eerste.snelheid)}: ${eerste.redenen.join('; ')}.` +
         (laatste ? ` De hoogste snelheid binnen de grenzen was ${snelheidZin(laatste.snelheid)}.` : ' Al de eerste stap lag buiten de grenzen.')
       : laatste
-        ? `De LAS bleef binnen de grenzen tot en met ${snelheidZin(laatste.snelheid)}${achter ? '; bij een hogere stap liep de lastgenerator zelf achter, daarboven is niets vastgesteld' : ''}.`
+        ? `De LAS bleef binnen de grenzen tot en met ${snelheidZin(laatste.snelheid)}${achterBoven ? '; bij een hogere stap liep de lastgenerator zelf achter, daarboven is niets vastgesteld' : ''}.`
         : leeg.length === stappen.length
           ? 'Geen oordeel: in geen enkele stap viel een aankomst; kies een hogere snelheid of een langere duur.'
           : `Geen oordeel: de lastgenerator liep ${leeg.length ? 'in elke stap met aankomsten' : 'in elke stap'} zelf achter op zijn schema.`,
   };
-  return { breekpunt, oordeel: eerste ? 'BEZWEKEN' : laatste ? 'GEHOUDEN' : 'ONBESLIST' };
+  return { breekpunt, oordeel: eerste ? 'BEZWEKEN' : laatste && !achterBoven ? 'GEHOUDEN' : 'ONBESLIST' };
 }

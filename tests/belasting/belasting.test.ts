@@ -81,8 +81,11 @@ test('slow-under-load: the ramp stops at a breaking point just above the capacit
   // The ramp stops after the step that broke, instead of piling more on a LAS that no longer keeps up.
   expect(r.stappen.at(-1)!.index).toBe(eersteOverschreden!.stap);
   expect(r.stappen.find((s) => s.index === eersteOverschreden!.stap)!.oordeel).toBe('overschreden');
-  // It is the LAS that fell behind, not the generator.
-  expect(r.stappen.every((s) => s.oordeel !== 'generator-achter')).toBe(true);
+  // It is the LAS that fell behind at the breaking point (an 'overschreden' step is one where the generator kept its
+  // schedule), and the highest rate within the limits is a step the LAS was judged on. A step in which the generator
+  // itself lagged (in CI: the other worker busy at the same moment) is neither, and says why.
+  expect(r.stappen.find((s) => s.index === laatsteBinnen!.stap)!.oordeel).toBe('binnen');
+  for (const s of r.stappen.filter((x) => x.oordeel === 'generator-achter')) expect(s.redenen.join('; ')).toContain('de lastgenerator liep zelf achter op zijn schema');
   const bij = (x: number) => `${x < 10 ? x.toFixed(1) : x.toFixed(0)}`.replace('.', ',');
   expect(r.breekpunt.tekst).toContain(`De LAS bezwijkt bij ${bij(eersteOverschreden!.snelheid)} uitwisselingen per seconde per rol`);
   expect(r.breekpunt.tekst).toContain(`De hoogste snelheid binnen de grenzen was ${bij(laatsteBinnen!.snelheid)}`);

@@ -8,6 +8,7 @@ import { landelijkeCijfers, leesDuur, leesSnelheid, PIEK_PER_SECONDE, stappenVoo
 import { runOpenLoop } from '../../simulator/load/open-loop.ts';
 import { seededRandom } from '../../simulator/load/seeded-random.ts';
 import { beoordeelStap, breekpuntVan, standaardGrenzen } from '../../suites/belasting/belastingresultaat.ts';
+import { uitwisselingSoort } from '../../suites/belasting/uitwisselingen.ts';
 
 test('arrivals do not wait for answers: with every answer taking 1 s, a 20/s schedule still starts about 20 a second', async () => {
   const starts: number[] = [];
@@ -108,4 +109,41 @@ test('a Poisson step can get no arrival at all: every arrival stays inside its o
   expect(breekpuntVan([leeg, over]).breekpunt.laatsteBinnen).toBeUndefined();
   expect(breekpuntVan([binnen, { ...leeg, index: 2, snelheid: 4 }]).breekpunt.laatsteBinnen).toEqual({ stap: 1, snelheid: 2 });
   expect(breekpuntVan([leeg])).toMatchObject({ oordeel: 'ONBESLIST', breekpunt: { tekst: expect.stringContaining('in geen enkele stap viel een aankomst') } });
+});
+
+test('a step in which the generator lagged is never blamed on the LAS: not over the limits, not the breaking point, not the last held', () => {
+  const stap = (index: number, snelheid: number, p99Ms: number, generatorAchterstandP99Ms: number) =>
+    beoordeelStap(
+      {
+        gestart: 20,
+        voltooid: 20,
+        fouten: {},
+        foutfractie: 0,
+        latentie: { [uitwisselingSoort.bron]: { count: 20, meanMs: p99Ms / 2, minMs: 1, p50Ms: p99Ms / 2, p95Ms: p99Ms, p99Ms, maxMs: p99Ms } },
+        maxInBehandeling: 4,
+        generatorAchterstandP99Ms,
+        generatorAchterstandMaxMs: generatorAchterstandP99Ms,
+        teLaat: generatorAchterstandP99Ms > standaardGrenzen.generatorAchterstandMs ? 5 : 0,
+      },
+      { index, snelheid, duurMs: 4000 },
+      ['bron'],
+      standaardGrenzen,
+    );
+  const gehouden = stap(0, 3, 400, 5);
+  const traagEnAchter = stap(1, 6, 3000, 250);
+  const traag = stap(2, 12, 3000, 5);
+  expect([gehouden.oordeel, traagEnAchter.oordeel, traag.oordeel]).toEqual(['binnen', 'generator-achter', 'overschreden']);
+  expect(traagEnAchter.redenen.join('; ')).toContain('de lastgenerator liep zelf achter op zijn schema (p99 250 ms te laat, grens 100 ms)');
+  const { breekpunt, oordeel } = breekpuntVan([gehouden, traagEnAchter, traag]);
+  expect(oordeel).toBe('BEZWEKEN');
+  expect(breekpunt.eersteOverschreden).toMatchObject({ stap: 2, snelheid: 12 });
+  expect(breekpunt.laatsteBinnen).toEqual({ stap: 0, snelheid: 3 });
+  // The generator lagged above the last held step: the rates above it are unproven, so no verdict on the LAS.
+  const boven = breekpuntVan([gehouden, traagEnAchter]);
+  expect(boven.oordeel).toBe('ONBESLIST');
+  expect(boven.breekpunt.tekst).toBe('De LAS bleef binnen de grenzen tot en met 3,0 uitwisselingen per seconde per rol; bij een hogere stap liep de lastgenerator zelf achter, daarboven is niets vastgesteld.');
+  // A lag below a held step does not matter: the LAS held more than that.
+  const onder = breekpuntVan([stap(0, 3, 400, 250), stap(1, 6, 400, 5)]);
+  expect(onder.oordeel).toBe('GEHOUDEN');
+  expect(onder.breekpunt.tekst).toBe('De LAS bleef binnen de grenzen tot en met 6,0 uitwisselingen per seconde per rol.');
 });
