@@ -11,7 +11,8 @@ import { validateDossier } from '../simulator/dossier/validator.ts';
 import { versieOpNaam, volledigeVersie } from '../simulator/dossier/versies/index.ts';
 import { LasFout, type LasSystem, type LasSystemOptions } from '../simulator/las/las-system.ts';
 import type { LasSchool } from '../simulator/las/las-school.ts';
-import { wachtOpKlaarzetten as wachtendeWeigeringen } from '../simulator/las/notificeren.ts';
+import { wachtOpKlaarzetten as wachtendeWeigeringen, type Aanvraag } from '../simulator/las/notificeren.ts';
+import { decodeEnvelope } from '../simulator/protocol/soap.ts';
 import type { ResultCode } from '../simulator/protocol/result-codes.ts';
 import { startTestschool, testschoolName } from '../simulator/testschool/testschool.ts';
 import type { ExchangeLog } from '../simulator/transport/exchange-log.ts';
@@ -215,14 +216,20 @@ export async function startHostedTestscholen(o: TestscholenOptions): Promise<Hos
             ? `Uw LAS heeft het dossier van deze leerling al ontvangen. Vraag het in uw LAS opnieuw op bij testschool ${v.testschoolBrin}: uw LAS krijgt dan eerst geen dossier, en daarna kan de notificatie opnieuw.`
             : `Uw LAS heeft het dossier van deze leerling nog niet opgevraagd bij testschool ${v.testschoolBrin}. Vraag het eerst op in uw LAS (uw LAS krijgt dan nog geen dossier); daarna stuurt de testschool de notificatie.`,
         );
+      // The request may have been answered by this service before a restart, or by another instance: the stored
+      // documentRequest of that session says everything the notificatie needs.
+      if (laatste.sessieId) {
+        const aanvraag = await opgeslagenAanvraag(o.store, laatste.sessieId);
+        if (aanvraag) po.aanvraagHerinneren({ ...aanvraag, pgn: v.pgn, resultaat: laatste.reden as ResultCode });
+      }
       const klaargezet = po.klaarzetten({ brin: v.testschoolBrin, pgn: v.pgn, doelBrin: v.doelBrin }, { notificeren: true });
       const uitkomsten = (await klaargezet.notificatie) ?? [];
       if (!uitkomsten.length) {
-        // The store saw the request, but this instance did not answer it (a restart, or another instance): nobody to
+        // The store holds the refusal but not the request's message (it was cut off, or the log was cleared): nobody to
         // notify, so the klaarzetting is withdrawn again and the school asks once more.
         po.klaarzettingIntrekken({ brin: v.testschoolBrin, pgn: v.pgn, doelBrin: v.doelBrin });
         throw new LasFout(
-          `Testschool ${v.testschoolBrin} kent de eerdere aanvraag van uw LAS niet meer (de testomgeving is sindsdien opnieuw gestart). Vraag het dossier nog één keer op in uw LAS en druk daarna opnieuw op de knop.`,
+          `Testschool ${v.testschoolBrin} kan de eerdere aanvraag van uw LAS niet meer terugvinden. Vraag het dossier nog één keer op in uw LAS en druk daarna opnieuw op de knop.`,
         );
       }
       // The notificatie's messages are recorded (not awaited) as they happen: durable before the answer.
@@ -233,4 +240,20 @@ export async function startHostedTestscholen(o: TestscholenOptions): Promise<Hos
       await Promise.allSettled([po.close(), vo.close()]);
     },
   };
+}
+
+/** The documentRequest of a session as the testschool received it, from the stored message log. */
+async function opgeslagenAanvraag(store: Store, sessieId: string): Promise<Omit<Aanvraag, 'pgn' | 'resultaat'> | undefined> {
+  for (const b of await store.berichten({ sessieId })) {
+    if (b.operation !== 'documentRequest') continue;
+    try {
+      const d = decodeEnvelope(b.request);
+      if (d.kind !== 'message' || d.name !== 'documentRequest') continue;
+      const { bronBrin, bronRouteringsKenmerk, doelBrin, doelRouteringsKenmerk, aanvraagdatum } = d.body;
+      return { sessieId, bronBrin, bronRouteringsKenmerk, doelBrin, doelRouteringsKenmerk, aanvraagdatum };
+    } catch {
+      // A message that does not decode is no request to notify.
+    }
+  }
+  return undefined;
 }

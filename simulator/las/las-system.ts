@@ -24,7 +24,7 @@ import { KlaarzetStore, type KlaargezetDossier } from './klaarzet-store.ts';
 import type { LasSchool } from './las-school.ts';
 import { NotificatieInbox } from './notificatie-ontvangst.ts';
 import { eenWerker } from './een-werker.ts';
-import { Aanvragenboek, notificeer, type NotificatieGedrag } from './notificeren.ts';
+import { Aanvragenboek, notificeer, type Aanvraag, type NotificatieGedrag } from './notificeren.ts';
 import type { OntvangenDossier } from './ontvangen-dossier.ts';
 import { OsoClient, type OsoClientOptions } from './oso-client.ts';
 
@@ -149,6 +149,8 @@ export interface LasSystem {
   reset(): void;
   /** Withdraws the dossier klaargezet for one school (the hosted testschool, after it delivered a waiting pupil). */
   klaarzettingIntrekken(verzoek: { brin: string; pgn: string; doelBrin: string }): boolean;
+  /** Remembers a request answered by another instance of the same testschool (serve), so a notificatie can follow it. */
+  aanvraagHerinneren(aanvraag: Aanvraag): void;
   close(): Promise<void>;
 }
 
@@ -317,6 +319,7 @@ export async function startLasSystem(options: LasSystemOptions): Promise<LasSyst
       if (!gedrag.releaseNegeren) gegevensset = nieuw;
     },
     klaarzettingIntrekken: ({ brin, pgn, doelBrin }) => klaargezet.intrekken(brin, pgn, doelBrin),
+    aanvraagHerinneren: (aanvraag) => aanvragen.herinner(aanvraag),
     reset() {
       klaargezet.leeg();
       ontvangen.length = 0;

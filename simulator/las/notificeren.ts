@@ -73,6 +73,16 @@ export class Aanvragenboek {
   }
 
   /**
+   * A request this bron answered as it was recorded elsewhere (a `serve` instance that restarted, or another instance
+   * behind the same load balancer, answered it): remembered once, by its session.
+   */
+  herinner(aanvraag: Aanvraag): void {
+    if (this.#aanvragen.some((a) => a.sessieId === aanvraag.sessieId)) return;
+    this.#aanvragen.push({ ...aanvraag });
+    if (this.max !== undefined && this.#aanvragen.length > this.max) this.#aanvragen.shift();
+  }
+
+  /**
    * Who to notify now that the pupil's dossier is klaargezet for doelBrin: each doel AP that asked for it and is still
    * waiting, once, for its latest request. The faulty `notificeerIedereen` takes every system that ever asked anything.
    */

@@ -259,20 +259,26 @@ test('kill -9 right after an acknowledged exchange and a restart on the same dat
   expect(opnieuw.resultaat).toBe('DossierGeleverd');
 });
 
-test('a notificatie asked for after a restart, for a request the testschool answered before it: refused with what to do, nothing klaargezet', async () => {
+test('a notificatie asked for after a restart, for a request the testschool answered before it: sent from the stored request, once', async () => {
   const wachtend = loadTestschoolLeerlingen().find((l) => l.id === 'testschool-notificatie')!;
   const vraag = () => control(lasControl, '/opvragen', { brin: vo.brin, bronBrin: '99AA', pgn: wachtend.pgn.waarde, geboortedatum: wachtend.geboortedatum });
   const notificeer = () => https(`${serve.url}/api/testscholen/99AA/notificeren`, { identiteit: vendor, json: { doelBrin: vo.brin, pgn: wachtend.pgn.waarde } });
   expect((await vraag()).resultaat).toBe('DossierNietKlaargezet');
+  const eerder = ((await control(lasControl, '/notificaties')).notificaties as unknown[]).length;
   await serve.stop();
   serve = await startServeProces(['--data', dataDir, '--port', String(port)]);
 
+  // This instance never saw the request in memory: the documentRequest in the store is enough.
   const na = await notificeer();
-  expect(na.status).toBe(400);
-  expect(na.body.fout).toContain('kent de eerdere aanvraag van uw LAS niet meer');
-  // The klaarzetting was withdrawn: the LAS still waits, and asking again makes the notificatie possible.
-  expect((await vraag()).resultaat).toBe('DossierNietKlaargezet');
-  expect((await notificeer()).body.notificaties).toEqual([expect.objectContaining({ resultaat: 'NotificatieOntvangen' })]);
+  expect(na.status, JSON.stringify(na.body)).toBe(200);
+  expect(na.body.notificaties).toEqual([expect.objectContaining({ resultaat: 'NotificatieOntvangen', doelBrin: vo.brin })]);
+  // The LAS received it, tied to its own earlier request (the koppelsleutel is that request's session).
+  const ontvangen = (await control(lasControl, '/notificaties')).notificaties as { bronBrin: string; koppelsleutel: string; pgn?: string }[];
+  expect(ontvangen).toHaveLength(eerder + 1);
+  expect(ontvangen.at(-1)).toMatchObject({ bronBrin: '99AA', koppelsleutel: na.body.notificaties[0].sessieId, pgn: wachtend.pgn.waarde });
+  // The LAS got it and can now request the dossier; a second notificatie for the same request is not sent again.
+  expect((await vraag()).resultaat).toBe('DossierGeleverd');
+  expect((await notificeer()).status).toBe(400);
 });
 
 test('kill -9 while exchanges are in flight: after the restart every acknowledged uitwisseling is there, and the portal shows the same timeline plus them', async () => {
