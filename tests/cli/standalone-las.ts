@@ -65,36 +65,49 @@ export async function opstelling(adapter?: (controlPort: number) => string, opti
   const net = opties.netwerk;
   const lasHost = net?.las.naam ?? '127.0.0.1';
   const dir = mkdtempSync(join(tmpdir(), 'vendor-'));
-  mkdirSync(join(dir, 'sut'));
-  copyFileSync(join(defaultCertDir, 'reference-las.chain.crt'), join(dir, 'sut/las-chain.pem'));
-  copyFileSync(join(defaultCertDir, 'ca-bundle.crt'), join(dir, 'sut/ca.pem'));
-  const school = (s: (typeof referentieLasScholen)['po' | 'vo']) =>
-    `{ brin: "${s.brin}", vestigingscode: "${s.vestigingscode}", naam: "${s.naam}", routeringsKenmerk: "${s.routeringsKenmerk}", apUrl: "https://${lasHost}:${ap}/oso/ap/${s.routeringsKenmerk}" }`;
-  const configPath = join(dir, 'sut.yaml');
-  writeFileSync(
-    configPath,
-    `sut:
-  naam: Los-LAS
-  versie: "9.9.1"
-  leverancier: Proef BV
-  certificaat: ./sut/las-chain.pem
-  vertrouwensanker: ./sut/ca.pem
-  scholen:
-    po: ${school(referentieLasScholen.po)}
-    vo: ${school(referentieLasScholen.vo)}
-rollen: [bron, doel]
-${adapter ? adapter(control) : `adapter:\n  soort: http\n  http: { controlUrl: "http://${lasHost}:${control}" }`}
-harness:
+  const configPath = schrijfSutConfig(dir, {
+    sut: 'naam: Los-LAS\n  versie: "9.9.1"\n  leverancier: Proef BV',
+    apBasis: `https://${lasHost}:${ap}`,
+    adapter: adapter ? adapter(control) : `adapter:\n  soort: http\n  http: { controlUrl: "http://${lasHost}:${control}" }`,
+    harness: `harness:
   host: ${net?.harness.host ?? '127.0.0.1'}
-${net ? `  hostnaam: ${net.harness.hostnaam}\n  namen: { ${net.las.naam}: ${net.las.adres} }\n` : ''}  poorten: { tc: ${tc}, testschoolPo: ${testschoolPo}, testschoolVo: ${testschoolVo} }
-`,
-  );
+${net ? `  hostnaam: ${net.harness.hostnaam}\n  namen: { ${net.las.naam}: ${net.las.adres} }\n` : ''}  poorten: { tc: ${tc}, testschoolPo: ${testschoolPo}, testschoolVo: ${testschoolVo} }`,
+  });
   const lasArgs = [
     ...(net ? ['--host', net.las.adres, '--hostname', net.las.naam, '--resolve', `${net.harness.hostnaam}=${net.harness.host}`] : []),
     ...(opties.zonder ?? []).flatMap((z) => ['--without', z]),
   ];
   const tcUrl = `https://${net?.harness.hostnaam ?? '127.0.0.1'}:${tc}/oso/tc`;
   return { ports: { ap, control, tc, testschoolPo, testschoolVo }, configPath, dir, tcUrl, lasArgs, voorvoegsel: net?.voorvoegsel ?? [] };
+}
+
+/**
+ * Writes DIR/sut.yaml for the reference LAS's two schools, with its certificate chain and trust anchor copied beside it;
+ * gives the file's path. `sut` holds the naam, versie and leverancier lines, `apBasis` the scheme, host and port of its
+ * aanleverpunten, `adapter` and `harness` their YAML sections.
+ */
+export function schrijfSutConfig(dir: string, o: { sut: string; apBasis: string; adapter: string; harness: string }): string {
+  mkdirSync(join(dir, 'sut'), { recursive: true });
+  copyFileSync(join(defaultCertDir, 'reference-las.chain.crt'), join(dir, 'sut/las-chain.pem'));
+  copyFileSync(join(defaultCertDir, 'ca-bundle.crt'), join(dir, 'sut/ca.pem'));
+  const school = (s: (typeof referentieLasScholen)['po' | 'vo']) =>
+    `{ brin: "${s.brin}", vestigingscode: "${s.vestigingscode}", naam: "${s.naam}", routeringsKenmerk: "${s.routeringsKenmerk}", apUrl: "${o.apBasis}/oso/ap/${s.routeringsKenmerk}" }`;
+  const pad = join(dir, 'sut.yaml');
+  writeFileSync(
+    pad,
+    `sut:
+  ${o.sut}
+  certificaat: ./sut/las-chain.pem
+  vertrouwensanker: ./sut/ca.pem
+  scholen:
+    po: ${school(referentieLasScholen.po)}
+    vo: ${school(referentieLasScholen.vo)}
+rollen: [bron, doel]
+${o.adapter}
+${o.harness}
+`,
+  );
+  return pad;
 }
 
 /** Starts `oso-testbank reference-las` for the set-up; resolves once it says it runs. */

@@ -5,7 +5,7 @@
  * the service stored, and the admin API and view list the qualification. A fault of the LAS fails the run that targets it.
  */
 import { expect, test } from '@playwright/test';
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync, copyFileSync, mkdirSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { request } from 'node:https';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -17,7 +17,7 @@ import { herkenProfiel } from '../../simulator/dossier/profile.ts';
 import { validateDossier } from '../../simulator/dossier/validator.ts';
 import { volledigeVersie } from '../../simulator/dossier/versies/index.ts';
 import { runCli } from '../cli/run-cli.ts';
-import { freePorts } from '../cli/standalone-las.ts';
+import { freePorts, schrijfSutConfig } from '../cli/standalone-las.ts';
 import { control, https, registreerSchoolLas, startSchoolLas, startServeProces, type SchoolLas, type ServeProces } from './serve-proces.ts';
 
 test.describe.configure({ mode: 'serial' });
@@ -29,32 +29,12 @@ let dir: string;
 
 /** The SUT configuration of the standalone LAS as registered at the service (harness ports are not used with --tegen). */
 function schrijfConfig(apPoort: number, controlUrl: string): string {
-  mkdirSync(join(dir, 'sut'), { recursive: true });
-  copyFileSync(join(defaultCertDir, 'reference-las.chain.crt'), join(dir, 'sut/las-chain.pem'));
-  copyFileSync(join(defaultCertDir, 'ca-bundle.crt'), join(dir, 'sut/ca.pem'));
-  const school = (s: (typeof referentieLasScholen)['po' | 'vo']) =>
-    `{ brin: "${s.brin}", vestigingscode: "${s.vestigingscode}", naam: "${s.naam}", routeringsKenmerk: "${s.routeringsKenmerk}", apUrl: "https://127.0.0.1:${apPoort}/oso/ap/${s.routeringsKenmerk}" }`;
-  const pad = join(dir, 'sut.yaml');
-  writeFileSync(
-    pad,
-    `sut:
-  naam: Gehost-LAS
-  versie: "3.1.4"
-  leverancier: Proef Tegen BV
-  certificaat: ./sut/las-chain.pem
-  vertrouwensanker: ./sut/ca.pem
-  scholen:
-    po: ${school(referentieLasScholen.po)}
-    vo: ${school(referentieLasScholen.vo)}
-rollen: [bron, doel]
-adapter:
-  soort: http
-  http: { controlUrl: "${controlUrl}" }
-harness:
-  poorten: { tc: 1, testschoolPo: 2, testschoolVo: 3 }
-`,
-  );
-  return pad;
+  return schrijfSutConfig(dir, {
+    sut: 'naam: Gehost-LAS\n  versie: "3.1.4"\n  leverancier: Proef Tegen BV',
+    apBasis: `https://127.0.0.1:${apPoort}`,
+    adapter: `adapter:\n  soort: http\n  http: { controlUrl: "${controlUrl}" }`,
+    harness: 'harness:\n  poorten: { tc: 1, testschoolPo: 2, testschoolVo: 3 }',
+  });
 }
 
 async function startLas(faults: string[] = []): Promise<string> {
