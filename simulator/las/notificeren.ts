@@ -59,7 +59,7 @@ export class Aanvragenboek {
   onthoud(verzoek: DocumentRequest, pgn: string, resultaat: ResultCode): void {
     // A doel that got the dossier waits no longer: its earlier requests for this pupil need no notificatie.
     if (resultaat === 'DossierGeleverd') this.afgehandeld(verzoek.doelRouteringsKenmerk, verzoek.bronBrin, pgn);
-    this.#aanvragen.push({
+    this.#bewaar({
       sessieId: verzoek.sessieId,
       bronBrin: verzoek.bronBrin,
       bronRouteringsKenmerk: verzoek.bronRouteringsKenmerk,
@@ -69,7 +69,6 @@ export class Aanvragenboek {
       aanvraagdatum: verzoek.aanvraagdatum,
       resultaat,
     });
-    if (this.max !== undefined && this.#aanvragen.length > this.max) this.#aanvragen.shift();
   }
 
   /**
@@ -77,8 +76,11 @@ export class Aanvragenboek {
    * behind the same load balancer, answered it): remembered once, by its session.
    */
   herinner(aanvraag: Aanvraag): void {
-    if (this.#aanvragen.some((a) => a.sessieId === aanvraag.sessieId)) return;
-    this.#aanvragen.push({ ...aanvraag });
+    if (!this.#aanvragen.some((a) => a.sessieId === aanvraag.sessieId)) this.#bewaar({ ...aanvraag });
+  }
+
+  #bewaar(aanvraag: Aanvraag): void {
+    this.#aanvragen.push(aanvraag);
     if (this.max !== undefined && this.#aanvragen.length > this.max) this.#aanvragen.shift();
   }
 
