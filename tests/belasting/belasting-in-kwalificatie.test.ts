@@ -13,6 +13,7 @@ import { kwalificatieBelasting, renderBelastingSectie, schrijfBelastingAllure, t
 import { renderAllureReport } from '../../reports/allure-report.ts';
 import { metOordeel, type Kwalificatie } from '../../reports/kwalificatie.ts';
 import type { Belastingresultaat } from '../../suites/belasting/belastingresultaat.ts';
+import { proefKop } from '../support/proef-kwalificatie.ts';
 import { runCli } from '../cli/run-cli.ts';
 
 test.describe.configure({ timeout: 120_000 });
@@ -99,14 +100,7 @@ test('qualify --belasting: a bad profile or duration, or with --shard, is a usag
 });
 
 const kwalificatie = (status: 'passed' | 'failed'): Omit<Kwalificatie, 'verdict' | 'onvolledig' | 'totalen'> => ({
-  sut: { naam: 'LAS', versie: '1', soort: 'ingebouwd', faults: [] },
-  harness: { naam: 'oso-testbank', versie: 't' },
-  protocol: { release: 'r', namespace: 'n' },
-  gegevensset: { versie: '2019.1', namespace: 'n' },
-  datum: '2026-03-16T09:00:00Z',
-  duurMs: 1,
-  uitvoerder: 'test',
-  seed: '1',
+  ...proefKop,
   selectie: { scenarios: [], runs: ['regulier-povo/bron'] },
   reikwijdte: { rollen: ['bron'], runs: ['regulier-povo/bron'], eisen: ['BRON-01'] },
   scenarios: [{ id: 'regulier-povo', titel: 't', role: 'bron', status, requirements: ['BRON-01'], durationMs: 1 }],

@@ -3,6 +3,7 @@ import type { Kwalificatie } from '../../reports/kwalificatie.ts';
 import { metOordeel } from '../../reports/kwalificatie.ts';
 import { exitCode } from '../../reports/oordeel.ts';
 import { MergeFout, samenvoegen } from '../../reports/samenvoegen.ts';
+import { proefKop } from '../support/proef-kwalificatie.ts';
 
 /** A small qualification: two scenarios in both roles, three requirements, everything passed unless a test says otherwise. */
 const runs = ['a/bron', 'a/doel', 'b/bron', 'b/doel'];
@@ -12,14 +13,9 @@ function rapport(opties: { runs?: string[]; status?: Record<string, 'failed' | '
   const gedaan = opties.runs ?? runs;
   const status = (r: string) => opties.status?.[r] ?? 'passed';
   return metOordeel({
-    sut: { naam: 'Proef-LAS', versie: opties.versie ?? '1.0', soort: 'ingebouwd', faults: opties.faults ?? [] },
-    harness: { naam: 'oso-testbank', versie: '0.1.0' },
-    protocol: { release: 'OSO21', namespace: 'urn:x' },
-    gegevensset: { versie: '2019.1', namespace: 'urn:y' },
-    datum: '2026-01-01T10:00:00.000Z',
-    duurMs: 1000,
-    uitvoerder: 'proef@machine',
-    seed: opties.seed ?? '1',
+    ...proefKop,
+    sut: { ...proefKop.sut, versie: opties.versie ?? proefKop.sut.versie, faults: opties.faults ?? [] },
+    seed: opties.seed ?? proefKop.seed,
     selectie: { scenarios: opties.scenarios ?? [], ...(opties.rol ? { rol: opties.rol } : {}), ...(opties.deel ? { deel: opties.deel } : {}), runs: opties.selectie ?? runs },
     reikwijdte: { rollen: ['bron', 'doel'], runs, eisen: ['BRON-01', 'BRON-02', 'DOEL-01'] },
     scenarios: gedaan.map((r) => {

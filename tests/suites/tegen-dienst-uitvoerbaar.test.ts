@@ -8,6 +8,7 @@ import { metOordeel } from '../../reports/kwalificatie.ts';
 import { BEVEILIGING_NIET_TEGEN_DIENST, waaromNietTegenDienst } from '../../suites/dienst/tegen-dienst-uitvoerbaar.ts';
 import { loadRequirements } from '../../suites/requirements.ts';
 import { loadScenarios } from '../../suites/scenario.ts';
+import { proefKop } from '../support/proef-kwalificatie.ts';
 
 const requirements = loadRequirements();
 const scenarios = new Map(loadScenarios(undefined, requirements).map((s) => [s.id, s]));
@@ -43,14 +44,8 @@ test('runs that need more than a shared service offers are not run, each with it
 
 test('the verdict: every run that could run passed, but runs of the full set cannot run against the service — ONVOLLEDIG, never GESLAAGD, and the runs are named once', () => {
   const k = metOordeel({
-    sut: { naam: 'Proef-LAS', versie: '1.0', soort: 'extern', faults: [] },
-    harness: { naam: 'oso-testbank', versie: '0.1.0' },
-    protocol: { release: 'OSO21', namespace: 'urn:x' },
-    gegevensset: { versie: '2019.1', namespace: 'urn:y' },
-    datum: '2026-01-01T10:00:00.000Z',
-    duurMs: 1000,
-    uitvoerder: 'proef@machine',
-    seed: '1',
+    ...proefKop,
+    sut: { ...proefKop.sut, soort: 'extern' },
     selectie: { scenarios: [], runs: ['a/bron', 'tls-x/bron'] },
     reikwijdte: { rollen: ['bron'], runs: ['a/bron', 'tls-x/bron'], eisen: ['BRON-01'] },
     tegen: { url: 'https://oso-test.example', nietUitvoerbaar: [{ run: 'tls-x/bron', reden: BEVEILIGING_NIET_TEGEN_DIENST }] },
