@@ -239,12 +239,13 @@ export async function runQualify(args: string[]): Promise<number> {
 
   const report = JSON.parse(await readFile(run.playwrightJsonPath, 'utf8')) as JSONReport;
   if (report.errors.length) process.stderr.write(`${report.errors.map((e) => e.message).join('\n')}\n`);
+  const versie = await harnessVersion();
   const belasting = belastingModule && belastingKeuze
-    ? await belastingModule.belastingInKwalificatie({ keuze: belastingKeuze, ...(config ? { config } : {}), faults, seed: run.seed!, ...(role ? { rol: role } : {}), reportDir, allureResultsDir: run.allureResultsDir, harness: `oso-testbank ${await harnessVersion()}` })
+    ? await belastingModule.belastingInKwalificatie({ keuze: belastingKeuze, ...(config ? { config } : {}), faults, seed: run.seed!, ...(role ? { rol: role } : {}), reportDir, allureResultsDir: run.allureResultsDir, harness: `oso-testbank ${versie}` })
     : undefined;
   const kwalificatie = buildKwalificatie(report, requirements, {
     sut,
-    harness: { naam: 'oso-testbank', versie: await harnessVersion() },
+    harness: { naam: 'oso-testbank', versie },
     protocol: { release: oso2021.release, namespace: oso2021.namespace },
     gegevensset: { versie: gegevensset2019.versie, namespace: gegevensset2019.namespace },
     datum: new Date(started).toISOString(),
