@@ -35,6 +35,7 @@ import { isReferenceLasFault, referenceLasFaults } from '../simulator/reference-
 import { REFERENCE_LAS_NAME, REFERENCE_LAS_VERSION } from '../simulator/reference-las/reference-las.ts';
 import { loadRequirements } from '../suites/requirements.ts';
 import { envWithoutEnclosingRun, qualificationRunToEnv, type QualificationRun } from '../suites/run-settings.ts';
+import { runPlanVoor, schrijfRunPlan } from '../suites/run-plan.ts';
 import { qualificationCatalogue, runsVan } from '../suites/catalogue.ts';
 import { matchesFilter } from '../suites/scenario.ts';
 import { SourceError } from '../suites/yaml-source.ts';
@@ -233,7 +234,11 @@ export async function runQualify(args: string[]): Promise<number> {
   // With --config one worker: two worlds at once would both claim the fixed ports. A second worker costs a process that loads the suites (and its own Chromium for the PDFs): about two seconds of
   // CPU, more than a handful of runs of a tenth of a second each can win back.
   const eenWerker = config !== undefined || selectedRuns.length / (shard ? Number(shard.split('/')[1]) : 1) <= KLEINE_SELECTIE;
+  // The specs declare their tests from this plan, so Playwright's runner does not read the scenarios again.
+  run.planPath = `${run.runLogDir}.plan.json`;
+  schrijfRunPlan(run.planPath, await runPlanVoor(run));
   const exit = await runPlaywright(run, [...(eenWerker ? ['--workers', '1'] : []), ...(shard ? ['--shard', shard] : [])]);
+  await rm(run.planPath, { force: true });
   if (run.timingsDir) timings.markPlaywright(await leesTestTijden(run.timingsDir));
   if (!existsSync(run.playwrightJsonPath)) return fail(`the test run ended (exit ${exit}) without results; see the output above.`);
 

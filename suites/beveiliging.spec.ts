@@ -1,7 +1,5 @@
 /** The security suite: fixed runs against the SUT's TLS and identity handling (suites/beveiliging/runs.ts). */
 import { declareQualificationTest } from './qualification-test.ts';
-import { beveiligingRunDefs } from './qualification-runs.ts';
-import { loadRequirements } from './requirements.ts';
-import { qualificationRunFromEnv } from './run-settings.ts';
+import { geplandeRuns, voerGeplandeRunUit } from './run-plan.ts';
 
-for (const r of beveiligingRunDefs(loadRequirements(), qualificationRunFromEnv())) declareQualificationTest(r.info, r.uitvoeren);
+for (const info of await geplandeRuns('beveiliging')) declareQualificationTest(info, (run) => voerGeplandeRunUit('beveiliging', info, run));

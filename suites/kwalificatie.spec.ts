@@ -2,8 +2,6 @@
  * The qualification suite of YAML scenarios: every scenario in every SUT role it applies to becomes one test.
  */
 import { declareQualificationTest } from './qualification-test.ts';
-import { scenarioRuns } from './qualification-runs.ts';
-import { loadRequirements } from './requirements.ts';
-import { qualificationRunFromEnv } from './run-settings.ts';
+import { geplandeRuns, voerGeplandeRunUit } from './run-plan.ts';
 
-for (const r of scenarioRuns(loadRequirements(), qualificationRunFromEnv())) declareQualificationTest(r.info, r.uitvoeren);
+for (const info of await geplandeRuns('scenarios')) declareQualificationTest(info, (run) => voerGeplandeRunUit('scenarios', info, run));

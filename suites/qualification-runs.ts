@@ -58,5 +58,5 @@ export function scenarioRuns(requirements: ReadonlyMap<string, Requirement>, sel
 export function beveiligingRunDefs(requirements: ReadonlyMap<string, Requirement>, selectie: RunSelectie = {}): QualificationRunDef[] {
   return beveiligingsRuns
     .filter((r) => matchesFilter(r.id, selectie.scenarios ?? []) && (!selectie.role || selectie.role === r.rol))
-    .map((r) => ({ info: { ...r, nietTegenDienst: BEVEILIGING_NIET_TEGEN_DIENST }, uitvoeren: (run) => r.uitvoeren({ ...run, eis: (id) => requireEis(requirements, id) }) }));
+    .map(({ uitvoeren, ...info }) => ({ info: { ...info, nietTegenDienst: BEVEILIGING_NIET_TEGEN_DIENST }, uitvoeren: (run) => uitvoeren({ ...run, eis: (id) => requireEis(requirements, id) }) }));
 }

@@ -10,15 +10,17 @@ import { gegevensset2019 } from '../simulator/dossier/gegevensset.ts';
 import { oso2021 } from '../simulator/protocol/profile.ts';
 import type { World, WorldOptions } from '../simulator/world.ts';
 import { AdapterFout, type SutAdapter } from './adapters/sut-adapter.ts';
-import { allureStepReporter } from './allure-reporter.ts';
 import { NietUitvoerbaar } from './beginstand.ts';
 import { uitkomstVan } from './check-failure.ts';
-import { attachPrintableDossiers } from './dossier-afdruk.ts';
 import { ANNOTATION, qualificationRunFromEnv, runLogFileName, type RunLog } from './run-settings.ts';
 import { meet } from './run-timings.ts';
 import type { Rol } from './scenario-context.ts';
 import type { StepReporter } from './scenario-runner.ts';
 import { test } from './world-fixture.ts';
+
+// Loaded when a run starts, not when Playwright's runner collects the tests (suites/run-plan.ts says why).
+const allureReporter = () => import('./allure-reporter.ts');
+const dossierAfdruk = () => import('./dossier-afdruk.ts');
 
 export type Epic = 'Bronsysteem' | 'Doelsysteem' | 'Beveiliging' | 'Release';
 
@@ -98,6 +100,7 @@ function declareTest(info: QualificationRunInfo, body: (run: RunBody) => Promise
         await allure.link(`samenvatting.html#${id}`, `Eis ${id}`, 'eis');
       }
       try {
+        const { allureStepReporter } = await allureReporter();
         await body({ world, sut, reporter: allureStepReporter, onEis: (id, uitkomst) => test.info().annotations.push({ type: ANNOTATION.eis, description: `${id}=${uitkomst}` }) });
       } catch (e) {
         // A run that cannot be judged from the state the SUT is in is skipped, saying why.
@@ -113,6 +116,7 @@ function declareTest(info: QualificationRunInfo, body: (run: RunBody) => Promise
           await writeFile(join(settings.runLogDir, runLogFileName(info.id, info.rol)), JSON.stringify(log));
         }
         await allure.attachment('berichtenlog.json', JSON.stringify(world.log.all(), null, 2), 'application/json');
+        const { attachPrintableDossiers } = await dossierAfdruk();
         await meet('PDFs', () => attachPrintableDossiers(world.log.all(), { pdf: !settings?.zonderPdf }));
         if (world.log.handshakeFailures().length)
           await allure.attachment('mislukte-tls-handshakes.json', JSON.stringify(world.log.handshakeFailures(), null, 2), 'application/json');

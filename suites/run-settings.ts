@@ -34,6 +34,8 @@ export interface QualificationRun {
   timingsDir?: string;
   /** qualify --no-pdf: the printable dossiers are attached as HTML only, no Chromium is started. */
   zonderPdf?: boolean;
+  /** The selected runs' descriptions, written by qualify, from which the specs declare their tests (suites/run-plan.ts). */
+  planPath?: string;
 }
 
 const ENV = 'OSO_TESTBANK_RUN';

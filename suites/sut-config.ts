@@ -3,7 +3,7 @@
  * certificate and schools, the roles to qualify, how to drive it, the deadlines, and the fixed addresses of the simulated
  * parties. Every problem is reported with file, line and column and a hint how to fix it, before anything runs.
  */
-import Ajv, { type ErrorObject } from 'ajv';
+import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import { X509Certificate } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
@@ -74,7 +74,9 @@ interface RawConfig {
 }
 
 const schemaPath = fileURLToPath(new URL('./sut-config.schema.json', import.meta.url));
-const validate = new Ajv.default({ allErrors: false }).compile<RawConfig>(JSON.parse(readFileSync(schemaPath, 'utf8')) as object);
+/** Compiled on first use: most processes that load this module (every Playwright worker) never read a configuration. */
+let validate: ValidateFunction<RawConfig> | undefined;
+const validator = () => (validate ??= new Ajv.default({ allErrors: false }).compile<RawConfig>(JSON.parse(readFileSync(schemaPath, 'utf8')) as object));
 
 /** Which school of the SUT a role needs: the POVO scenarios let a PO school hand its dossier to a VO school. */
 const schoolVoorRol = { bron: 'po', doel: 'vo' } as const;
@@ -133,8 +135,9 @@ export function loadSutConfig(file: string): SutConfig {
     const at = source.position(path, key);
     throw new SourceError(bestand, at.line, at.column, `${detail}\n  Fix: ${hint}`);
   };
-  if (!validate(source.data)) {
-    const err = validate.errors![0]!;
+  const geldig = validator();
+  if (!geldig(source.data)) {
+    const err = geldig.errors![0]!;
     const extra = (err.params as { additionalProperty?: string }).additionalProperty;
     fail(err.instancePath, `${err.instancePath || '/'}: ${extra ? `unknown field '${extra}'` : err.message}`, hintVoor(err), extra);
   }

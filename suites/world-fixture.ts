@@ -7,21 +7,25 @@
 import { test as base } from '@playwright/test';
 import * as allure from 'allure-js-commons';
 import type { ReferenceLasFault } from '../simulator/reference-las/faults.ts';
-import { startWorld, type World, type WorldOptions } from '../simulator/world.ts';
-import { sutAdapterVoor, testTijdslimiet } from './adapters/adapter-voor.ts';
+import type { World, WorldOptions } from '../simulator/world.ts';
 import type { ManualAdapter } from './adapters/manual-adapter.ts';
 import type { SutAdapter } from './adapters/sut-adapter.ts';
 import { operatorRegel } from '../web/operator-console/antwoord-tekst.ts';
 import { qualificationRunFromEnv } from './run-settings.ts';
 import { beginTestTijden, meet, schrijfTestTijden } from './run-timings.ts';
-import { loadSutConfig, standaardTijdslimieten, worldOptionsVoor, type SutConfig } from './sut-config.ts';
-import { gedeeldeWereld, isDienstWereld } from './dienst/dienst-fixture.ts';
+import type { SutConfig } from './sut-config.ts';
+
+// What a fixture needs to set up is imported when it is set up: Playwright's runner loads this file only to collect the
+// tests, and the simulator, the adapters and the SUT configuration's schema are most of what a qualify's start-up cost.
+const wereld = () => import('../simulator/world.ts');
+const dienst = () => import('./dienst/dienst-fixture.ts');
+const sutConfigModule = () => import('./sut-config.ts');
 
 /** The run's SUT configuration, read once per worker (qualify has checked it before the run started). */
 let sutConfig: SutConfig | undefined;
-function sutConfigVanRun(): SutConfig | undefined {
+async function sutConfigVanRun(): Promise<SutConfig | undefined> {
   const path = qualificationRunFromEnv()?.configPath;
-  if (path && !sutConfig) sutConfig = loadSutConfig(path);
+  if (path && !sutConfig) sutConfig = (await sutConfigModule()).loadSutConfig(path);
   return sutConfig;
 }
 
@@ -29,21 +33,23 @@ export const test = base.extend<{ world: World; worldOptions: Omit<WorldOptions,
   worldOptions: [{}, { option: true }],
   world: async ({ worldOptions }, use, testInfo) => {
     const run = qualificationRunFromEnv();
-    const config = sutConfigVanRun();
+    const config = await sutConfigVanRun();
     if (run?.tegen) {
       beginTestTijden();
       try {
-        return await gedeeldeWereld(run.tegen, config, use, testInfo);
+        return await (await dienst()).gedeeldeWereld(run.tegen, config, use, testInfo);
       } finally {
         await schrijfTestTijden();
       }
     }
     // The world is the first fixture a test sets up and the last it tears down: its span is the test's.
     beginTestTijden();
+    const { startWorld } = await wereld();
+    const sutOptions = config ? (await sutConfigModule()).worldOptionsVoor(config) : { faults: (run?.faults ?? []) as ReferenceLasFault[] };
     const world = await meet('world', () =>
       startWorld({
         ...worldOptions,
-        ...(config ? worldOptionsVoor(config) : { faults: (run?.faults ?? []) as ReferenceLasFault[] }),
+        ...sutOptions,
         ...(run?.seed !== undefined ? { seed: run.seed } : {}),
       }),
     );
@@ -55,7 +61,8 @@ export const test = base.extend<{ world: World; worldOptions: Omit<WorldOptions,
     }
   },
   sut: async ({ world }, use, testInfo) => {
-    const config = sutConfigVanRun();
+    const config = await sutConfigVanRun();
+    const [{ sutAdapterVoor, testTijdslimiet }, { standaardTijdslimieten }] = await Promise.all([import('./adapters/adapter-voor.ts'), sutConfigModule()]);
     const controlUrl = world.sut.controlUrl;
     const keuze = config?.adapter ?? (controlUrl ? ({ soort: 'http', http: { controlUrl } } as const) : undefined);
     if (!keuze) throw new Error(`${world.sut.naam} heeft geen test-control-API en er is geen SUT-configuratie met een adapter.`);
@@ -67,7 +74,8 @@ export const test = base.extend<{ world: World; worldOptions: Omit<WorldOptions,
     const namen = config?.harness.namen;
     const eigen = await sutAdapterVoor(keuze, tijdslimieten, { bewijsMap, naam: world.sut.naam, ...(run ? { run: `${run[2]} (uw LAS als ${run[1]})` } : {}), ...(namen ? { namen } : {}) });
     // Against a running serve, the exchanges the SUT caused are read from the service after each of its acts.
-    const adapter = isDienstWereld(world) ? world.volgend(eigen) : eigen;
+    const tegenDienst = qualificationRunFromEnv()?.tegen ? await dienst() : undefined;
+    const adapter = tegenDienst?.isDienstWereld(world) ? world.volgend(eigen) : eigen;
     try {
       await use(adapter);
     } finally {

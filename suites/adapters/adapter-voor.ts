@@ -7,9 +7,11 @@ import type { Namen } from '../../simulator/transport/naam-resolutie.ts';
 import type { AdapterKeuze, Tijdslimieten } from '../sut-config.ts';
 import { httpAdapter } from './http-adapter.ts';
 import { operatorBewijsMap } from '../../web/operator-console/bewijs.ts';
-import { manualAdapter } from './manual-adapter.ts';
-import { loadPlaywrightLasModule, playwrightAdapter } from './playwright-adapter.ts';
 import type { SutAdapter } from './sut-adapter.ts';
+
+// Loaded only when chosen: the playwright adapter pulls in Playwright's library and the manual one a web server, which
+// a run with the http adapter (every run against the reference LAS) never needs.
+const playwrightModule = () => import('./playwright-adapter.ts');
 
 export interface AdapterOmgeving {
   /** The report folder: where a run keeps what its adapter gathers as evidence (the operator's answers, screenshots). */
@@ -27,7 +29,7 @@ export async function sutAdapterVoor(keuze: AdapterKeuze, tijdslimieten: Tijdsli
     case 'http':
       return httpAdapter({ controlUrl: keuze.http.controlUrl, timeoutMs: tijdslimieten.adapterMs, ...(omgeving.namen ? { namen: omgeving.namen } : {}) });
     case 'playwright':
-      return playwrightAdapter({
+      return (await playwrightModule()).playwrightAdapter({
         module: keuze.playwright.module,
         baseUrl: keuze.playwright.baseUrl ?? '',
         ...(keuze.playwright.headless !== undefined ? { headless: keuze.playwright.headless } : {}),
@@ -35,6 +37,7 @@ export async function sutAdapterVoor(keuze: AdapterKeuze, tijdslimieten: Tijdsli
         screenshotDir: join(omgeving.bewijsMap, 'schermafdrukken'),
       });
     case 'manual': {
+      const { manualAdapter } = await import('./manual-adapter.ts');
       const adapter = await manualAdapter({
         ...(keuze.manual.poort !== undefined ? { poort: keuze.manual.poort } : {}),
         ...(keuze.manual.operator ? { operator: keuze.manual.operator } : {}),
@@ -55,7 +58,7 @@ export async function sutAdapterVoor(keuze: AdapterKeuze, tijdslimieten: Tijdsli
  * every function of the contract. Throws a Dutch message that names the problem.
  */
 export async function controleerAdapter(keuze: AdapterKeuze): Promise<void> {
-  if (keuze.soort === 'playwright') await loadPlaywrightLasModule(keuze.playwright.module);
+  if (keuze.soort === 'playwright') await (await playwrightModule()).loadPlaywrightLasModule(keuze.playwright.module);
 }
 
 /** How long one qualification run may take when every step may wait for its adapter. */
