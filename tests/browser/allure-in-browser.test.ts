@@ -66,7 +66,13 @@ test('the categories hold one group per failed requirement, with each of its fai
 });
 
 test('a finding about the SUT shows its Dutch explanation, without stack trace, node_modules or runner labels, in Dutch', async ({}, testInfo) => {
-  for (const run of failed) {
+  // The failed runs of regulier-povo and zorgdossier (both faults, both roles), and one run of every other failed
+  // requirement: each kind of explanation once, without opening the report for every run alike.
+  const bekeken = failed.filter((r) => r.id === 'regulier-povo' || r.id === 'zorgdossier');
+  for (const run of failed) if (!bekeken.some((b) => primary(b) === primary(run))) bekeken.push(run);
+  expect(bekeken.map((r) => `${r.id}/${r.role}`)).toEqual(expect.arrayContaining(['regulier-povo/bron', 'zorgdossier/bron', 'zorgdossier/doel']));
+  expect(new Set(bekeken.map(primary))).toEqual(new Set(failed.map(primary)));
+  for (const run of bekeken) {
     const page = await open();
     await expect(page.getByText('Afhandeling').first()).toBeVisible({ timeout: 20_000 });
     expect(await page.locator('body').innerText()).not.toContain('Resolution');
