@@ -18,6 +18,8 @@ let failed: Run[] = [];
 let k: Kwalificatie;
 
 test.beforeAll(async () => {
+  // A hook has the default time limit, whatever the tests are given; the shared qualification may take longer.
+  test.setTimeout(300_000);
   const { dir, code, stdout, stderr } = await fouteKwalificatie();
   expect(code, `${stdout}\n${stderr}`).toBe(1);
   reportDir = dir;
