@@ -5,7 +5,7 @@
  * read-only: a test that changes it works on a copy.
  *
  * Each shared run has a name and fixed arguments, given in one module of its own (schone-kwalificatie.ts,
- * foute-kwalificatie.ts), so that two tests asking for the same name always get the same run.
+ * foute-kwalificatie.ts, belasting-kwalificatie.ts), so that two tests asking for the same name always get the same run.
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
