@@ -10,7 +10,7 @@ import { qualificationRunFromEnv } from './suites/run-settings.ts';
  *   which passes its settings through the environment (see suites/run-settings.ts).
  */
 const run = qualificationRunFromEnv();
-/** Names this test run for what its workers share (tests/support/schone-kwalificatie.ts); workers inherit it. */
+/** Names this test run for what its workers share (tests/support/gedeelde-kwalificatie.ts); workers inherit it. */
 process.env.OSO_TESTRUN_ID ??= randomUUID();
 /**
  * Anchored at this folder: Playwright matches a glob like 'browser/**' anywhere in the absolute path, so a clone inside a

@@ -13,10 +13,12 @@ import { kwalificatieBelasting, renderBelastingSectie, schrijfBelastingAllure, t
 import { renderAllureReport } from '../../reports/allure-report.ts';
 import { metOordeel, type Kwalificatie } from '../../reports/kwalificatie.ts';
 import type { Belastingresultaat } from '../../suites/belasting/belastingresultaat.ts';
+import { belastingKwalificatie } from '../support/belasting-kwalificatie.ts';
 import { proefKop } from '../support/proef-kwalificatie.ts';
 import { runCli } from '../cli/run-cli.ts';
 
-test.describe.configure({ timeout: 120_000 });
+// The run of --belasting is shared with the test of --timings (tests/support/belasting-kwalificatie.ts), so it may wait for it.
+test.describe.configure({ timeout: 300_000 });
 
 const leesJson = <T>(pad: string) => JSON.parse(readFileSync(pad, 'utf8')) as T;
 
@@ -27,8 +29,7 @@ function embeddedReportData(html: string): Map<string, string> {
 }
 
 test('qualify --belasting piek:2s: one scenario, then the capacity test in the report, the Allure report and the summary; the verdict as without it; verify passes', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'kwalificatie-belasting-'));
-  const { code, stdout, stderr } = await runCli(['qualify', '--no-pdf', '--scenario', 'regulier-povo', '--role', 'bron', '--belasting', 'piek:2s', '--report', dir]);
+  const { dir, code, stdout, stderr } = await belastingKwalificatie();
   expect(code, `${stdout}\n${stderr}`).toBe(0);
   expect(stdout).toContain('Capacity test (informative, not part of the verdict): profiel piek');
 

@@ -1,34 +1,26 @@
 import { expect, test } from '@playwright/test';
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from '@playwright/test';
 import type { Kwalificatie } from '../../reports/kwalificatie.ts';
 import { launchChromium } from '../../suites/chromium.ts';
 import { loadRequirements } from '../../suites/requirements.ts';
-import { runCli } from '../cli/run-cli.ts';
+import { doelwitVan, eisenVan, fouteFaults, fouteKwalificatie, runVan } from '../support/foute-kwalificatie.ts';
 
 // A real qualification, opened the way a vendor or school opens it: from disk, in a browser, with the network watched.
+// The failing qualification the tests share (tests/support/foute-kwalificatie.ts): skip-sessiecontrole fails three
+// requirements in the bron runs, BRON-01 in runs that fail differently; drop-attachments fails DOEL-07 in two doel
+// runs, one with a dossier of 37 attachments.
 test.describe.configure({ mode: 'serial' });
 let browser: Browser;
 let reportDir = '';
-let bijlagenDir = '';
 
 test.beforeAll(async () => {
-  // Two real qualifications at once, each of the runs a fault targets (the whole set no longer fits a hook on a busy
-  // machine): skip-sessiecontrole fails three requirements here, BRON-01 in two runs that fail differently;
-  // drop-attachments fails DOEL-07 in two runs, one with a dossier of 37 attachments.
   test.setTimeout(300_000);
-  reportDir = mkdtempSync(join(tmpdir(), 'rapport-browser-'));
-  bijlagenDir = mkdtempSync(join(tmpdir(), 'rapport-bijlagen-'));
-  const scenarios = ['regulier-povo', 'binnen-brin', 'sessie-afwijkend', 'oin-van-ander-systeem'].flatMap((s) => ['--scenario', s]);
-  const [sessie, bijlagen] = await Promise.all([
-    runCli(['qualify', '--no-pdf', '--fault', 'skip-sessiecontrole', ...scenarios, '--role', 'bron', '--report', reportDir]),
-    runCli(['qualify', '--no-pdf', '--fault', 'drop-attachments', '--scenario', 'veel-bijlagen', '--scenario', 'zorgdossier', '--role', 'doel', '--report', bijlagenDir]),
-  ]);
-  expect(sessie.code, `${sessie.stdout}\n${sessie.stderr}`).toBe(1);
-  expect(bijlagen.code, `${bijlagen.stdout}\n${bijlagen.stderr}`).toBe(1);
+  const { dir, code, stdout, stderr } = await fouteKwalificatie();
+  expect(code, `${stdout}\n${stderr}`).toBe(1);
+  reportDir = dir;
   browser = await launchChromium();
 });
 
@@ -40,13 +32,13 @@ test.afterAll(async () => {
 });
 
 /** Opens a local file and records every request that is not for a local file or inline data. */
-async function open(file: string, dir = reportDir): Promise<{ page: Page; external: string[] }> {
+async function open(file: string): Promise<{ page: Page; external: string[] }> {
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   const external: string[] = [];
   page.on('request', (r) => {
     if (!/^(file|data|blob|about):/.test(r.url())) external.push(r.url());
   });
-  await page.goto(pathToFileURL(join(dir, file)).href);
+  await page.goto(pathToFileURL(join(reportDir, file)).href);
   return { page, external };
 }
 
@@ -68,14 +60,21 @@ test('the Allure report opens from disk, shows the failed bron run with its expl
   expect(external).toEqual([]);
 });
 
-test('Bevindingen names exactly the failed requirements of skip-sessiecontrole, each with its cause, fix and runs', async ({}, testInfo) => {
+test('Bevindingen names exactly the failed requirements, each fault\'s own, each with its cause, fix and runs', async ({}, testInfo) => {
   const { page } = await open('samenvatting.html');
+  const k = kwalificatie(reportDir);
   const failed = failedIn(reportDir);
-  expect(failed).toContain('BRON-01');
+  // Exactly the runs the faults target failed, by their own vangtIn: no collateral failure hides among them.
+  const doelwit = fouteFaults.flatMap((f) => doelwitVan(k, f));
+  expect(k.scenarios.filter((s) => s.status !== 'passed').map(runVan).sort()).toEqual([...doelwit].sort());
+  // What each fault makes fail, told apart by the runs it targets: together exactly the failed requirements.
+  const sessie = eisenVan(k, 'skip-sessiecontrole');
+  expect(sessie).toEqual(['BEV-03', 'BRON-01', 'BRON-06']);
+  expect([...sessie, ...eisenVan(k, 'drop-attachments')].sort()).toEqual([...failed].sort());
   const eisen = await page.locator('#bevindingen .bevinding').evaluateAll((els) => els.map((e) => e.getAttribute('data-eis')));
   expect(eisen).toEqual(failed);
   // The first lines say which requirements failed, not only how many.
-  await expect(page.locator('#kern')).toContainText(`${failed.length} eisen van de ${kwalificatie(reportDir).requirements.length} niet voldaan`);
+  await expect(page.locator('#kern')).toContainText(`${failed.length} eisen van de ${k.requirements.length} niet voldaan`);
   for (const id of failed) await expect(page.locator('#kern')).toContainText(id);
   const catalogus = loadRequirements();
   const bron01 = page.locator('#bevindingen [data-eis="BRON-01"]');
@@ -83,7 +82,7 @@ test('Bevindingen names exactly the failed requirements of skip-sessiecontrole, 
   await expect(bron01).toContainText('Oorzaak');
   await expect(bron01.locator('.oplossing')).toContainText(catalogus.get('BRON-01')!.oplossing);
   // Every run that failed BRON-01 is named once; binnen-brin's TC saw another message sequence, so it is a group of its own.
-  const runsInBron01 = kwalificatie(reportDir).scenarios.filter((s) => s.status === 'failed' && s.message?.includes('[BRON-01]')).length;
+  const runsInBron01 = k.scenarios.filter((s) => s.status === 'failed' && s.message?.includes('[BRON-01]')).length;
   expect(runsInBron01).toBeGreaterThanOrEqual(2);
   await expect(bron01.locator('a.run')).toHaveCount(runsInBron01);
   await expect(bron01.locator('.groep')).toHaveCount(2);
@@ -125,11 +124,16 @@ test('the page is Dutch: no English headings or the word harness', async () => {
   await expect(page.locator('#ondertekening')).toContainText('tijdzone Europe/Amsterdam');
 });
 
-test('drop-attachments: one finding, DOEL-07, with the list of 37 attachments cut to a count', async ({}, testInfo) => {
-  const { page } = await open('samenvatting.html', bijlagenDir);
-  expect(failedIn(bijlagenDir)).toEqual(['DOEL-07']);
+test('drop-attachments: one finding, DOEL-07, for exactly its runs, with the list of 37 attachments cut to a count', async ({}, testInfo) => {
+  const { page } = await open('samenvatting.html');
+  const k = kwalificatie(reportDir);
+  expect(eisenVan(k, 'drop-attachments')).toEqual(['DOEL-07']);
   const eisen = await page.locator('#bevindingen .bevinding').evaluateAll((els) => els.map((e) => e.getAttribute('data-eis')));
-  expect(eisen).toEqual(['DOEL-07']);
+  expect(eisen.filter((e) => e === 'DOEL-07')).toHaveLength(1);
+  // The finding names the runs drop-attachments targets, and no other.
+  const runs = await page.locator('#bevindingen [data-eis="DOEL-07"] a.run').allInnerTexts();
+  expect(runs.map((r) => r.replace(/ \((bron|doel)\)$/, '/$1')).sort()).toEqual(doelwitVan(k, 'drop-attachments').sort());
+  expect(runs).toHaveLength(2);
   const doel07 = page.locator('#bevindingen [data-eis="DOEL-07"]');
   await expect(doel07).toContainText('eis testbank');
   await expect(doel07).toContainText(/en 33 meer/);

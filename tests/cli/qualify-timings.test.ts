@@ -1,16 +1,13 @@
 import { expect, test } from '@playwright/test';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { runCli } from './run-cli.ts';
+import { belastingKwalificatie } from '../support/belasting-kwalificatie.ts';
 
-test.describe.configure({ timeout: 180_000 });
+// The run is shared with the test of --belasting (tests/support/belasting-kwalificatie.ts): one bron run of regulier-povo.
+test.describe.configure({ timeout: 300_000 });
 
 const FASEN = ['start-up', 'checks', 'PKI', 'playwright start-up', 'runs', 'world', 'PDFs', 'playwright shutdown', 'verdict', 'Allure generation', 'evidence', 'total'];
 
 test('qualify --timings prints, after the summary, every phase with its milliseconds; the parts fit inside the total', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'kwalificatie-tijden-'));
-  const { code, stdout, stderr } = await runCli(['qualify', '--scenario', 'regulier-povo', '--role', 'bron', '--timings', '--report', dir]);
+  const { code, stdout, stderr } = await belastingKwalificatie();
   expect(code, `${stdout}\n${stderr}`).toBe(0);
   const blok = stdout.slice(stdout.indexOf('\nTimings:\n'));
   expect(stdout.indexOf('Verdict:'), 'the timings come after the summary').toBeLessThan(stdout.indexOf('\nTimings:\n'));

@@ -7,6 +7,7 @@ import { referenceLasFaults } from '../../simulator/reference-las/faults.ts';
 import { loadRequirements } from '../../suites/requirements.ts';
 import { matchesFilter, scenariosDir } from '../../suites/scenario.ts';
 import { alleRuns, voerRunsUit } from '../support/fault-matrix.ts';
+import { doelwitVan, fouteFaults, fouteKwalificatie, fouteScenarios, runVan } from '../support/foute-kwalificatie.ts';
 import { runCli } from './run-cli.ts';
 
 // A qualification with failing runs is slower: Playwright starts a fresh worker after every failed test.
@@ -18,25 +19,29 @@ const read = (dir: string) => JSON.parse(readFileSync(join(dir, 'kwalificatie.js
 // The clean qualification of every run is proven in tests/reports/evidence.test.ts, which shares that run of qualify with
 // the checks of its evidence bundle; every fault against every run in tests/suites/fault-matrix.test.ts, in-process.
 
-// The command-line path of the fault guarantee: a fault switched on through qualify reaches the reference LAS, and the
+// The command-line path of the fault guarantee: faults switched on through qualify reach the reference LAS, and the
 // verdict, kwalificatie.json and the report say exactly what the in-process fault matrix says for the same runs. The
-// selection has both roles, a YAML scenario and security runs, targeted and untargeted runs.
-test('qualify --fault skip-sessiecontrole: exit 1, NIET_GESLAAGD, exactly the targeted runs fail, as the fault matrix judges them, naming BRON-01', async () => {
-  const fault = 'skip-sessiecontrole';
-  const selectie = ['regulier-povo', 'oin-van-ander-systeem', 'tls-server-tc-verlopen'];
-  const dir = reportDir();
-  const { code, stdout } = await runCli(['qualify', '--fault', fault, ...selectie.flatMap((s) => ['--scenario', s]), '--report', dir]);
+// failing qualification the tests share (tests/support/foute-kwalificatie.ts) has two faults working in different
+// roles, both roles, YAML scenarios and security runs, targeted and untargeted runs.
+test('qualify --fault skip-sessiecontrole --fault drop-attachments: exit 1, NIET_GESLAAGD, exactly the targeted runs fail, as the fault matrix judges them, naming BRON-01', async () => {
+  const { dir, code, stdout } = await fouteKwalificatie();
   expect(code, stdout).toBe(1);
   expect(stdout).toContain('Verdict: NIET GESLAAGD');
   const k = read(dir);
   expect(k.verdict).toBe('NIET_GESLAAGD');
-  expect(k.sut.faults).toEqual([fault]);
-  const runs = k.scenarios.map((s) => `${s.id}/${s.role}`);
-  expect(runs.sort()).toEqual(['oin-van-ander-systeem/bron', 'regulier-povo/bron', 'regulier-povo/doel', 'tls-server-tc-verlopen/doel']);
-  const targeted = runs.filter((r) => matchesFilter(r, referenceLasFaults[fault].vangtIn));
-  const failing = k.scenarios.filter((s) => s.status !== 'passed').map((s) => `${s.id}/${s.role}`);
+  expect(k.sut.faults).toEqual([...fouteFaults]);
+  const runs = k.scenarios.map(runVan);
+  expect(runs.sort()).toEqual([
+    'binnen-brin/bron', 'binnen-brin/doel', 'oin-van-ander-systeem/bron', 'regulier-povo/bron', 'regulier-povo/doel',
+    'sessie-afwijkend/bron', 'tls-server-tc-verlopen/doel', 'veel-bijlagen/bron', 'veel-bijlagen/doel', 'zorgdossier/bron',
+    'zorgdossier/doel',
+  ]);
+  // Each fault's targets by its own vangtIn: skip-sessiecontrole the bron runs, drop-attachments the doel runs with attachments.
+  expect(doelwitVan(k, 'skip-sessiecontrole').sort()).toEqual(runs.filter((r) => r.endsWith('/bron')).sort());
+  expect(doelwitVan(k, 'drop-attachments').sort()).toEqual(['veel-bijlagen/doel', 'zorgdossier/doel']);
+  const targeted = fouteFaults.flatMap((f) => doelwitVan(k, f));
+  const failing = k.scenarios.filter((s) => s.status !== 'passed').map(runVan);
   expect(failing.sort()).toEqual(targeted.sort());
-  expect(targeted.length).toBe(2);
   for (const s of k.scenarios.filter((x) => x.status !== 'passed')) {
     expect(s.status).toBe('failed');
     expect(s.message).toMatch(/\[[A-Z]+-\d\d\] .*\n  Verwacht: .*\n  Ontvangen: /);
@@ -45,11 +50,12 @@ test('qualify --fault skip-sessiecontrole: exit 1, NIET_GESLAAGD, exactly the ta
   expect(bron.message).toContain('BRON-01');
   expect(bron.message).toContain('geen sessiecontrole');
   expect(k.requirements.find((r) => r.id === 'BRON-01')!.status).toBe('failed');
+  expect(k.requirements.find((r) => r.id === 'DOEL-07')!.status).toBe('failed');
   expect(existsSync(join(dir, 'index.html'))).toBe(true);
   // Both paths judge each run alike: what qualify wrote is what the matrix finds in-process.
-  const defs = alleRuns(loadRequirements()).filter((d) => matchesFilter(d.info.id, selectie));
-  const inProces = await voerRunsUit(defs, [fault]);
-  expect(k.scenarios.map((s) => `${s.id}/${s.role}: ${s.status}`).sort()).toEqual(inProces.map((u) => `${u.run}: ${u.status}`).sort());
+  const defs = alleRuns(loadRequirements()).filter((d) => matchesFilter(d.info.id, [...fouteScenarios]));
+  const inProces = await voerRunsUit(defs, fouteFaults);
+  expect(k.scenarios.map((s) => `${runVan(s)}: ${s.status}`).sort()).toEqual(inProces.map((u) => `${u.run}: ${u.status}`).sort());
 });
 
 test('qualify --role and --scenario select runs, --no-pdf attaches the dossiers without PDF; an empty selection is a usage error', async () => {

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Kwalificatie } from '../../reports/kwalificatie.ts';
+import { belastingKwalificatie } from '../support/belasting-kwalificatie.ts';
 import { schoneKwalificatie } from '../support/schone-kwalificatie.ts';
 import { runCli } from './run-cli.ts';
 
@@ -77,9 +78,11 @@ test('a sharded run without --report goes to reports/latest-partial and leaves t
 });
 
 test('merge errors: parts of another run, a folder twice, the same part twice, overlapping runs, a tampered part; one part alone is ONVOLLEDIG', async () => {
-  const anders = tmp('deel-anders');
-  const run = await runCli(['qualify', '--no-pdf', '--scenario', 'regulier-povo', '--shard', '2/2', '--seed', 'anders', '--report', anders], 600_000);
+  // A qualification run with another seed: the shared one of --belasting and --timings.
+  const run = await belastingKwalificatie();
   expect(run.code, run.stdout).toBe(0);
+  const anders = run.dir;
+  expect(read(anders).seed).toBe('anders');
   const seed = await runCli(['merge', deelEen, anders, '--report', tmp('samen')]);
   expect(seed.code).toBe(2);
   expect(seed.stderr).toContain(`${anders} has a different seed (--seed) than ${deelEen}: "anders" versus "1"`);

@@ -1,56 +1,10 @@
 /**
- * The clean, full qualification of the embedded reference LAS that several tests read — its verdict and evidence
- * bundle, its printed summary, the same verdict from merged shards — run once per `playwright test` and shared by every
- * worker: the full set is the costliest thing the tests start, and three tests asking the same question of three
- * identical runs proved nothing more than one. The first test to ask runs the real command; the others wait for its
- * outcome. The report is read-only: a test that changes it works on a copy.
+ * The clean, full qualification of the embedded reference LAS, with the dossiers printed to PDF — the command a user
+ * types first. Several tests read it: its verdict and evidence bundle, its printed summary, its PDFs, the same verdict
+ * from merged shards.
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { setTimeout as wacht } from 'node:timers/promises';
-import { runCli } from '../cli/run-cli.ts';
+import { gedeeldeKwalificatie, type GedeeldeKwalificatie } from './gedeelde-kwalificatie.ts';
 
-export interface GedeeldeKwalificatie {
-  /** The report folder. */
-  dir: string;
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-const LIMIET_MS = 280_000;
-
-/** One folder per test run: playwright.config.ts sets the id once in the runner, and its workers inherit it. */
-function basis(): string {
-  const run = process.env.OSO_TESTRUN_ID;
-  if (!run) throw new Error('OSO_TESTRUN_ID is not set: run the tests through playwright.config.ts.');
-  return join(tmpdir(), `oso-schone-kwalificatie-${run}`);
-}
-
-export async function schoneKwalificatie(): Promise<GedeeldeKwalificatie> {
-  const map = basis();
-  const dir = join(map, 'rapport');
-  const uitslag = join(map, 'uitslag.json');
-  let eerste = true;
-  try {
-    mkdirSync(map);
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
-    eerste = false;
-  }
-  if (eerste) {
-    const { code, stdout, stderr } = await runCli(['qualify', '--report', dir], LIMIET_MS);
-    writeFileSync(uitslag, JSON.stringify({ code, stdout, stderr }));
-    return { dir, code, stdout, stderr };
-  }
-  const tot = Date.now() + LIMIET_MS;
-  while (Date.now() < tot) {
-    try {
-      return { dir, ...(JSON.parse(readFileSync(uitslag, 'utf8')) as Omit<GedeeldeKwalificatie, 'dir'>) };
-    } catch {
-      await wacht(500);
-    }
-  }
-  throw new Error(`The shared clean qualification in ${map} did not finish within ${LIMIET_MS} ms (the worker running it may have been stopped).`);
+export function schoneKwalificatie(): Promise<GedeeldeKwalificatie> {
+  return gedeeldeKwalificatie('schone', []);
 }
