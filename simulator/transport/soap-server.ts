@@ -4,7 +4,7 @@
  * recorded in the world's exchange log. Whatever arrives — no certificate, wrong content type, malformed XML, an
  * unknown operation, an oversized body — the answer is a SOAP Fault and the server stays up.
  */
-import type { SecureContextOptions, Server as TlsServer, TLSSocket } from 'node:tls';
+import type { TLSSocket } from 'node:tls';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { FaultReason } from '../protocol/fault-reasons.ts';
 import type { Messages } from '../protocol/messages.ts';
@@ -12,8 +12,8 @@ import { responseFor, type RequestName } from '../protocol/profile.ts';
 import { decodeEnvelope, encodeFault, encodeMessage, ProtocolError } from '../protocol/soap.ts';
 import type { ExchangeLog } from './exchange-log.ts';
 import { checkClientCertificate, type CertificateSummary } from './peer-certificate.ts';
+import { serverOnFirstConnection, type BuiltServer } from './server-on-first-connection.ts';
 import { ciphersFor, type TlsIdentity, type TlsVersion } from './tls-identity.ts';
-import { loadTlsOnFirstConnection, withoutIdentity } from './tls-on-first-connection.ts';
 
 export type ResponseTo<N extends RequestName> = Messages[(typeof responseFor)[N]];
 
@@ -99,33 +99,25 @@ function negotiated(socket: TLSSocket): { tls?: { protocol: string; cipher: stri
   return found;
 }
 
-/**
- * The HTTPS app a SOAP server runs on: client certificates requested, verified per request (see the module comment).
- * With `tlsOnFirstConnection` its identity (key, certificates, CRLs) is loaded when the first client connects
- * (tls-on-first-connection.ts); a failure to load it is then reported to `onTlsFailure` instead of thrown here.
- */
-export function createSoapApp(
-  options: Pick<SoapServerOptions, 'tls' | 'bodyLimitBytes' | 'minTlsVersion'>,
-  lazy?: { tlsOnFirstConnection: true; onTlsFailure: (error: Error) => void },
-): FastifyInstance {
-  const tls: SecureContextOptions = {
-    key: options.tls.keyPem,
-    cert: options.tls.certPem,
-    ca: options.tls.caPem,
-    ...(options.tls.crlPems?.length ? { crl: options.tls.crlPems } : {}),
-    minVersion: options.minTlsVersion ?? 'TLSv1.2',
-    ciphers: ciphersFor(options.tls, options.minTlsVersion),
-  };
+/** The HTTPS app a SOAP server runs on: client certificates requested, verified per request (see the module comment). */
+export function createSoapApp(options: Pick<SoapServerOptions, 'tls' | 'bodyLimitBytes' | 'minTlsVersion'>): FastifyInstance {
   const app: FastifyInstance = Fastify({
-    https: { ...(lazy ? withoutIdentity(tls) : tls), requestCert: true, rejectUnauthorized: false },
+    https: {
+      key: options.tls.keyPem,
+      cert: options.tls.certPem,
+      ca: options.tls.caPem,
+      ...(options.tls.crlPems?.length ? { crl: options.tls.crlPems } : {}),
+      requestCert: true,
+      rejectUnauthorized: false,
+      minVersion: options.minTlsVersion ?? 'TLSv1.2',
+      ciphers: ciphersFor(options.tls, options.minTlsVersion),
+    },
     bodyLimit: options.bodyLimitBytes ?? DEFAULT_BODY_LIMIT,
     logger: false,
     // A client that trickles bytes may not hold a connection forever.
     connectionTimeout: 60_000,
     requestTimeout: 60_000,
   });
-  // An HTTPS app: its server is an https.Server, a tls.Server.
-  if (lazy) loadTlsOnFirstConnection(app.server as unknown as TlsServer, tls, lazy.onTlsFailure);
   app.removeAllContentTypeParsers();
   app.addContentTypeParser('*', { parseAs: 'string' }, (_req, body, done) => done(null, body));
   return app;
@@ -269,31 +261,31 @@ export async function startSoapServer(options: SoapServerOptions): Promise<SoapS
     registerSoapRoutes(shared.app, options, () => shared.url);
     return { url: shared.url, close: async () => {} };
   }
-  // A server of its own loads its TLS identity when first called: many servers of a world never are in a run.
-  const app = createSoapApp(options, {
-    tlsOnFirstConnection: true,
-    onTlsFailure: (err: NodeJS.ErrnoException) =>
-      options.log.recordHandshakeFailure({
-        recordedBy: options.name,
-        at: new Date().toISOString(),
-        code: err.code ?? 'onbekend',
-        message: `Het TLS-certificaat of de sleutel van ${options.name} kon niet worden geladen: ${err.message}`,
-      }),
-  });
-  let address = '';
-  const { refuseUnrouted } = registerSoapRoutes(app, options, () => address);
-  refuseUnroutedAsSoap(app, refuseUnrouted, options.bodyLimitBytes);
-
   const host = options.host ?? '127.0.0.1';
-  app.server.on('tlsClientError', (err: NodeJS.ErrnoException) =>
-    options.log.recordHandshakeFailure({ recordedBy: options.name, at: new Date().toISOString(), code: err.code ?? 'onbekend', message: err.message }),
+  let address = '';
+  // Built when first called: many servers of a world never are in a run (server-on-first-connection.ts).
+  const build = async (): Promise<BuiltServer> => {
+    const app = createSoapApp(options);
+    const { refuseUnrouted } = registerSoapRoutes(app, options, () => address);
+    refuseUnroutedAsSoap(app, refuseUnrouted, options.bodyLimitBytes);
+    app.server.on('tlsClientError', (err: NodeJS.ErrnoException) =>
+      options.log.recordHandshakeFailure({ recordedBy: options.name, at: new Date().toISOString(), code: err.code ?? 'onbekend', message: err.message }),
+    );
+    await app.ready();
+    return { server: app.server, close: () => app.close() };
+  };
+  const listening = await serverOnFirstConnection({ host, port: options.port ?? 0 }, build, (err: NodeJS.ErrnoException) =>
+    options.log.recordHandshakeFailure({
+      recordedBy: options.name,
+      at: new Date().toISOString(),
+      code: err.code ?? 'onbekend',
+      message: `${options.name} kon bij de eerste verbinding niet worden gestart (certificaat of sleutel?): ${err.message}`,
+    }),
   );
-  await app.listen({ host, port: options.port ?? 0 });
-  const port = (app.server.address() as { port: number }).port;
-  address = `https://${urlHost(options.hostnaam ?? host)}:${port}`;
+  address = `https://${urlHost(options.hostnaam ?? host)}:${listening.port}`;
   return {
     url: address,
-    close: () => app.close(),
+    close: () => listening.close(),
   };
 }
 
