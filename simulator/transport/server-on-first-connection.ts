@@ -35,7 +35,9 @@ export async function serverOnFirstConnection(
   build: () => Promise<BuiltServer>,
   onFailure: (error: Error) => void,
 ): Promise<ServerOnFirstConnection> {
-  const front = createServer({ pauseOnConnect: true });
+  // noDelay as an HTTPS server sets it for the connections it accepts itself: a connection the front accepted must not
+  // hold back small writes (Nagle) for the rest of its kept-alive life.
+  const front = createServer({ pauseOnConnect: true, noDelay: true });
   const waiting = new Set<Socket>();
   let built: BuiltServer | undefined;
   let building: Promise<void> | undefined;

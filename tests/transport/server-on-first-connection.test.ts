@@ -7,7 +7,7 @@
  */
 import { expect } from '@playwright/test';
 import { once } from 'node:events';
-import { createServer as createHttpServer, get } from 'node:http';
+import { Agent, createServer as createHttpServer, get } from 'node:http';
 import { createServer as createNetServer } from 'node:net';
 import { oso2021 } from '../../simulator/protocol/profile.ts';
 import { decodeEnvelope, encodeMessage } from '../../simulator/protocol/soap.ts';
@@ -149,5 +149,38 @@ test.describe('serverOnFirstConnection', () => {
     const ander = createNetServer().listen(s.port, '127.0.0.1');
     await once(ander, 'listening');
     ander.close();
+  });
+
+  test('a connection accepted during the build does not hold back small writes (no Nagle) for its kept-alive life', async () => {
+    // An answer in two small writes: with Nagle the second waits for the client's delayed ACK, some 40 ms each time.
+    const build = async (): Promise<BuiltServer> => {
+      const server = createHttpServer((_req, res) => {
+        res.write('a');
+        setImmediate(() => res.end('b'));
+      });
+      return { server, close: () => new Promise<void>((r) => server.close(() => r())) };
+    };
+    const s = await serverOnFirstConnection({ host: '127.0.0.1', port: 0 }, build, (e) => {
+      throw e;
+    });
+    // One socket for every request: the one the front accepted while the server was being built.
+    const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+    const eenVerzoek = () =>
+      new Promise<string>((resolve, reject) => {
+        get({ host: '127.0.0.1', port: s.port, agent }, (res) => {
+          let body = '';
+          res.on('data', (c: Buffer) => (body += c.toString()));
+          res.on('end', () => resolve(body));
+        }).on('error', reject);
+      });
+    try {
+      expect(await eenVerzoek()).toBe('ab');
+      const started = performance.now();
+      for (let i = 0; i < 10; i++) expect(await eenVerzoek()).toBe('ab');
+      expect(performance.now() - started).toBeLessThan(250);
+    } finally {
+      agent.destroy();
+      await s.close();
+    }
   });
 });
