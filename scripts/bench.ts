@@ -2,6 +2,8 @@
  * npm run bench — the product's performance goals as numbers you can quote (never as timed tests):
  *  - test PKI generation, and the whole certificate set (PKI + catalogue of bad certificates + CRLs: target under 2 s
  *    on 2 cores), each in a fresh directory, and their reuse;
+ *  - CPU per world start+stop (every qualification run and every fault-matrix run starts one), once with no calls and
+ *    once with one call to each of its HTTPS servers (each server is built on its first connection);
  *  - harness overhead per SOAP exchange (a full opvragen: overdracht, documentRequest + sessiecontrole, afmelding);
  *  - wall time of a full `oso-testbank qualify` against the reference LAS;
  *  - wall time of a full qualify over 40 generated scenario runs, as the product target asks.
@@ -17,7 +19,9 @@ import { ensureCertificateCatalogue } from '../certs/catalogue.ts';
 import { catalogueEntries } from '../certs/catalogue-entries.ts';
 import { ensureTestPki } from '../certs/pki.ts';
 import { loadFixtureLeerlingen } from '../fixtures/leerlingen.ts';
-import { startWorld, sutSchool } from '../simulator/world.ts';
+import { encodeMessage } from '../simulator/protocol/soap.ts';
+import { postSoap } from '../simulator/transport/soap-client.ts';
+import { startWorld, sutSchool, type World } from '../simulator/world.ts';
 import { envWithoutEnclosingRun } from '../suites/run-settings.ts';
 import { loadScenarios } from '../suites/scenario.ts';
 
@@ -55,6 +59,30 @@ async function benchCertificates() {
   console.log(
     `alle certificaten genereren (test-PKI + catalogus van ${catalogueEntries.length} foute certificaten + CRL's): ${await measure((dir) => ensureCertificateCatalogue({ dir }))} (doel: < 2 s)`,
   );
+}
+
+async function benchWorldStart() {
+  const ping = encodeMessage('pingRequest', {});
+  /** One call to each HTTPS server of the world (an AP answers a ping with a SOAP Fault: it is the connection that counts). */
+  const callEveryServer = async (world: World) => {
+    const tls = world.identity('testschool-vo');
+    const urls = [world.tc.url, sutSchool(world.sut, 'po').apUrl, ...[world.testscholen.po, world.testscholen.vo].map((las) => las.apUrl(las.schools[0]!.routeringsKenmerk))];
+    for (const url of urls) await postSoap({ url, xml: ping, tls, timeoutMs: 10_000 });
+  };
+  const measure = async (n: number, use?: (world: World) => Promise<void>) => {
+    await (await startWorld({ seed: '1' })).stop();
+    const cpu = process.cpuUsage();
+    const t = performance.now();
+    for (let i = 0; i < n; i++) {
+      const world = await startWorld({ seed: '1' });
+      await use?.(world);
+      await world.stop();
+    }
+    const used = process.cpuUsage(cpu);
+    return `${fmt((used.user + used.system) / 1000 / n)} CPU, ${fmt((performance.now() - t) / n)} wall per wereld (n=${n})`;
+  };
+  console.log(`wereld starten+stoppen, zonder aanroepen: ${await measure(200)}`);
+  console.log(`wereld starten+stoppen, met één aanroep per HTTPS-server (alle vier gebouwd): ${await measure(100, callEveryServer)}`);
 }
 
 async function benchExchanges() {
@@ -124,6 +152,7 @@ function benchScaledQualify(copies: number) {
 }
 
 await benchCertificates();
+await benchWorldStart();
 await benchExchanges();
 benchQualify();
 benchScaledQualify(20);

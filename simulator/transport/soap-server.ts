@@ -12,6 +12,7 @@ import { responseFor, type RequestName } from '../protocol/profile.ts';
 import { decodeEnvelope, encodeFault, encodeMessage, ProtocolError } from '../protocol/soap.ts';
 import type { ExchangeLog } from './exchange-log.ts';
 import { checkClientCertificate, type CertificateSummary } from './peer-certificate.ts';
+import { serverOnFirstConnection, type BuiltServer } from './server-on-first-connection.ts';
 import { ciphersFor, type TlsIdentity, type TlsVersion } from './tls-identity.ts';
 
 export type ResponseTo<N extends RequestName> = Messages[(typeof responseFor)[N]];
@@ -260,21 +261,31 @@ export async function startSoapServer(options: SoapServerOptions): Promise<SoapS
     registerSoapRoutes(shared.app, options, () => shared.url);
     return { url: shared.url, close: async () => {} };
   }
-  const app = createSoapApp(options);
-  let address = '';
-  const { refuseUnrouted } = registerSoapRoutes(app, options, () => address);
-  refuseUnroutedAsSoap(app, refuseUnrouted, options.bodyLimitBytes);
-
   const host = options.host ?? '127.0.0.1';
-  app.server.on('tlsClientError', (err: NodeJS.ErrnoException) =>
-    options.log.recordHandshakeFailure({ recordedBy: options.name, at: new Date().toISOString(), code: err.code ?? 'onbekend', message: err.message }),
+  let address = '';
+  // Built when first called: many servers of a world never are in a run (server-on-first-connection.ts).
+  const build = async (): Promise<BuiltServer> => {
+    const app = createSoapApp(options);
+    const { refuseUnrouted } = registerSoapRoutes(app, options, () => address);
+    refuseUnroutedAsSoap(app, refuseUnrouted, options.bodyLimitBytes);
+    app.server.on('tlsClientError', (err: NodeJS.ErrnoException) =>
+      options.log.recordHandshakeFailure({ recordedBy: options.name, at: new Date().toISOString(), code: err.code ?? 'onbekend', message: err.message }),
+    );
+    await app.ready();
+    return { server: app.server, close: () => app.close() };
+  };
+  const listening = await serverOnFirstConnection({ host, port: options.port ?? 0 }, build, (err: NodeJS.ErrnoException) =>
+    options.log.recordHandshakeFailure({
+      recordedBy: options.name,
+      at: new Date().toISOString(),
+      code: err.code ?? 'onbekend',
+      message: `${options.name} kon bij de eerste verbinding niet worden gestart (certificaat of sleutel?): ${err.message}`,
+    }),
   );
-  await app.listen({ host, port: options.port ?? 0 });
-  const port = (app.server.address() as { port: number }).port;
-  address = `https://${urlHost(options.hostnaam ?? host)}:${port}`;
+  address = `https://${urlHost(options.hostnaam ?? host)}:${listening.port}`;
   return {
     url: address,
-    close: () => app.close(),
+    close: () => listening.close(),
   };
 }
 
