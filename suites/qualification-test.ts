@@ -4,11 +4,13 @@
  * per requirement. YAML scenarios and the fixed suites (security) both declare their runs through here.
  */
 import * as allure from 'allure-js-commons';
+import { LabelName } from 'allure-js-commons';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { gegevensset2019 } from '../simulator/dossier/gegevensset.ts';
 import { oso2021 } from '../simulator/protocol/profile.ts';
 import type { World, WorldOptions } from '../simulator/world.ts';
+import { runMetadata } from './allure-metadata.ts';
 import { AdapterFout, type SutAdapter } from './adapters/sut-adapter.ts';
 import { NietUitvoerbaar } from './beginstand.ts';
 import { uitkomstVan } from './check-failure.ts';
@@ -83,22 +85,26 @@ function declareTest(info: QualificationRunInfo, body: (run: RunBody) => Promise
     titel,
     { annotation },
     async ({ world, sut }) => {
-      await allure.epic(info.epic);
-      await allure.feature(info.capaciteit);
-      await allure.story(info.titel);
-      await allure.severity('critical');
-      if (info.beschrijving) await allure.description(info.beschrijving);
-      await allure.parameter('rol van de SUT', info.rol);
-      for (const [name, value] of Object.entries(info.parameters ?? {})) await allure.parameter(name, value);
-      await allure.parameter('gegevensset', gegevensset2019.versie);
-      await allure.parameter('protocol', oso2021.release);
       const seed = qualificationRunFromEnv()?.seed;
-      if (seed !== undefined) await allure.parameter('seed', seed);
-      for (const id of info.eisen) {
-        await allure.tag(id);
+      await runMetadata({
+        labels: [
+          { name: LabelName.EPIC, value: info.epic },
+          { name: LabelName.FEATURE, value: info.capaciteit },
+          { name: LabelName.STORY, value: info.titel },
+          { name: LabelName.SEVERITY, value: 'critical' },
+          ...info.eisen.map((id) => ({ name: LabelName.TAG, value: id })),
+        ],
         // The summary page next to the report explains each requirement and its verdict.
-        await allure.link(`samenvatting.html#${id}`, `Eis ${id}`, 'eis');
-      }
+        links: info.eisen.map((id) => ({ url: `samenvatting.html#${id}`, name: `Eis ${id}`, type: 'eis' })),
+        parameters: [
+          { name: 'rol van de SUT', value: info.rol },
+          ...Object.entries(info.parameters ?? {}).map(([name, value]) => ({ name, value })),
+          { name: 'gegevensset', value: gegevensset2019.versie },
+          { name: 'protocol', value: oso2021.release },
+          ...(seed !== undefined ? [{ name: 'seed', value: seed }] : []),
+        ],
+        ...(info.beschrijving ? { description: info.beschrijving } : {}),
+      });
       try {
         const { allureStepReporter } = await allureReporter();
         await body({ world, sut, reporter: allureStepReporter, onEis: (id, uitkomst) => test.info().annotations.push({ type: ANNOTATION.eis, description: `${id}=${uitkomst}` }) });
