@@ -25,7 +25,7 @@ import { maakRapportmap } from '../reports/rapportmap.ts';
 import { renderSamenvatting } from '../reports/samenvatting.ts';
 import { MergeFout, samenvoegen } from '../reports/samenvoegen.ts';
 import { loadRequirements } from '../suites/requirements.ts';
-import { harnessVersion } from './qualify.ts';
+import { harnessVersion } from './harness-version.ts';
 import { summary } from './report-summary.ts';
 
 const repoRoot = fileURLToPath(new URL('../', import.meta.url));
