@@ -6,9 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseCommandArgs } from './command-args.ts';
-import { leesSutConfigOptie } from './sut-config-optie.ts';
 import { didYouMean } from './did-you-mean.ts';
-import { belastingAdapterProbleem, schrijfBelasting, voerBelastingUit, WereldStartFout } from './belasting-uitvoering.ts';
 import { leesDuur, leesSnelheid, PIEK_PER_SECONDE, profielen, standaardDuurMs, stappenVoor, type Profiel } from '../simulator/load/belasting-profielen.ts';
 import { isReferenceLasFault, referenceLasFaults } from '../simulator/reference-las/faults.ts';
 import { snelheidTekst, standaardGrenzen, type Grenzen } from '../suites/belasting/belastingresultaat.ts';
@@ -107,8 +105,12 @@ export async function runBelastingCommand(args: string[]): Promise<number> {
   const faults = values.fault ?? [];
   for (const f of faults) if (!isReferenceLasFault(f)) return fail(`unknown fault '${f}'.${didYouMean(f, Object.keys(referenceLasFaults))}`);
 
+  // The run and the configuration reader (world, simulator, schema) are loaded once the options hold: a mistyped
+  // option answers at once.
+  const { belastingAdapterProbleem, schrijfBelasting, voerBelastingUit, WereldStartFout } = await import('./belasting-uitvoering.ts');
   let config: SutConfig | undefined;
   if (values.config !== undefined) {
+    const { leesSutConfigOptie } = await import('./sut-config-optie.ts');
     const gelezen = leesSutConfigOptie(values.config, faults);
     if ('fout' in gelezen) return fail(gelezen.fout);
     config = gelezen.config;
