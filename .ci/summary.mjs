@@ -1,5 +1,5 @@
 // Prints the plain closing line CI reads, from Playwright's JSON report, plus any failures CI counted outside Playwright
-// (second argument: the quick-start qualification). A missing report (the type check or the runner failed before any test
+// (second argument: the quick-start qualification). A missing report (the runner failed before any test
 // ran) counts as one failure, never as success.
 import { existsSync, readFileSync } from 'node:fs';
 
