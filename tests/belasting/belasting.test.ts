@@ -12,7 +12,9 @@ import { SLOW_UNDER_LOAD_MS } from '../../simulator/reference-las/faults.ts';
 import type { Belastingresultaat } from '../../suites/belasting/belastingresultaat.ts';
 import { runCli } from '../cli/run-cli.ts';
 
-test.describe.configure({ timeout: 180_000 });
+// One after the other in one worker: these runs mostly wait (a rate of a few exchanges a second for seconds on end), and
+// side by side they left both workers waiting while the machine stood half idle; in one worker the other keeps working.
+test.describe.configure({ mode: 'default', timeout: 180_000 });
 
 const lees = (dir: string) => JSON.parse(readFileSync(join(dir, 'belasting.json'), 'utf8')) as Belastingresultaat;
 
