@@ -37,11 +37,9 @@ export default defineConfig({
       ]
     : [['list'], ['json', { outputFile: 'test-results/results.json' }]],
   projects: [
-    // Needs Chromium (suites/chromium.ts finds one; on Linux x64 npm ci brings it); kept apart so API runs never need a browser.
-    // First and one worker at most: its tests wait on pages much of the time, so one worker runs them from the start
-    // while the other takes the harness's tests, instead of both waiting on browsers at the end of the run.
-    { name: 'browser', testDir: 'tests/browser', testMatch: '**/*.test.ts', workers: 1 },
     { name: 'harness', testDir: 'tests', testMatch: '**/*.test.ts', testIgnore: browserTests },
+    // Needs Chromium (suites/chromium.ts finds one; on Linux x64 npm ci brings it); kept apart so API runs never need a browser.
+    { name: 'browser', testDir: 'tests/browser', testMatch: '**/*.test.ts' },
     { name: 'kwalificatie', testDir: 'suites', testMatch: '**/*.spec.ts' },
   ],
 });
