@@ -38,9 +38,10 @@ export async function runMetadata(data: RunMetadata): Promise<void> {
   if (data.description) await allure.description(data.description);
 }
 
-/** The parameters of the current step in one message; `step` is the step's own context, for runtimes without a channel. */
-export async function stepParameters(step: allure.StepContext, parameters: readonly Parameter[]): Promise<void> {
+/** The parameters of the current step in one message. */
+export async function stepParameters(parameters: readonly Parameter[]): Promise<void> {
   const send = messageChannel();
   if (send) return send({ type: 'step_metadata', data: { parameters: [...parameters] } });
-  for (const p of parameters) await step.parameter(p.name, p.value, p.mode);
+  const runtime = getGlobalTestRuntime();
+  for (const p of parameters) await runtime.stepParameter(p.name, p.value, p.mode);
 }
