@@ -3,10 +3,10 @@
  * derived from the national figures — written as DIR/belasting.json and DIR/belasting.html (docs/belasting.md).
  * Exit 0 = GEHOUDEN or ONBESLIST, 1 = BEZWEKEN (the LAS went over a limit in a step), 2 = usage, configuration or harness error.
  */
-import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseCommandArgs } from './command-args.ts';
 import { didYouMean } from './did-you-mean.ts';
+import { harnessVersion } from './harness-version.ts';
 import { leesDuur, leesSnelheid, PIEK_PER_SECONDE, profielen, standaardDuurMs, stappenVoor, type Profiel } from '../simulator/load/belasting-profielen.ts';
 import { isReferenceLasFault, referenceLasFaults } from '../simulator/reference-las/faults.ts';
 import { snelheidTekst, standaardGrenzen, type Grenzen } from '../suites/belasting/belastingresultaat.ts';
@@ -122,7 +122,7 @@ export async function runBelastingCommand(args: string[]): Promise<number> {
   const rollen: BelastingRol[] = values.role ? [values.role] : sutRollen;
   const stappen = stappenVoor(profiel, duurMs, snelheid);
   const reportDir = resolve(values.report ?? 'reports/belasting');
-  const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+  const versie = await harnessVersion();
   const rate = stappen.map((s) => snelheidTekst(s.snelheid).replace(',', '.')).join(' → ');
   try {
     const resultaat = await voerBelastingUit({
@@ -134,7 +134,7 @@ export async function runBelastingCommand(args: string[]): Promise<number> {
       rollen,
       grenzen,
       aankomsten,
-      harness: `oso-testbank ${pkg.version}`,
+      harness: `oso-testbank ${versie}`,
       ...(typeof steekproef === 'number' ? { steekproefElke: steekproef } : {}),
       ...(typeof leerlingen === 'number' ? { leerlingen } : {}),
       gestart: (naam) =>

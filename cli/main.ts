@@ -1,6 +1,6 @@
 /** The oso-testbank command line: one subcommand per job; exit codes are part of the stable surface (architecture.md). */
-import { readFileSync } from 'node:fs';
 import { didYouMean } from './did-you-mean.ts';
+import { harnessVersion } from './harness-version.ts';
 import { gegevensset2019 } from '../simulator/dossier/gegevensset.ts';
 import { oso2021 } from '../simulator/protocol/profile.ts';
 
@@ -25,9 +25,8 @@ const commands: Record<string, { run: (args: string[]) => Promise<number>; summa
 const notYetBuilt: string[] = [];
 
 /** The harness version and what it qualifies against: what a bug report or a CI log needs to say. */
-function version(): string {
-  const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
-  return `oso-testbank ${pkg.version}\nprotocol ${oso2021.release} (${oso2021.namespace})\ngegevensset ${gegevensset2019.versie} (${gegevensset2019.namespace})\nnode ${process.versions.node}\n`;
+async function version(): Promise<string> {
+  return `oso-testbank ${await harnessVersion()}\nprotocol ${oso2021.release} (${oso2021.namespace})\ngegevensset ${gegevensset2019.versie} (${gegevensset2019.namespace})\nnode ${process.versions.node}\n`;
 }
 
 const usage = () =>
@@ -43,7 +42,7 @@ export async function main(argv: string[]): Promise<number> {
     return name ? 0 : 2;
   }
   if (name === '--version' || name === '-V' || name === 'version') {
-    process.stdout.write(version());
+    process.stdout.write(await version());
     return 0;
   }
   const command = commands[name];
