@@ -96,6 +96,30 @@ function agentFor(options: SoapPostOptions): https.Agent {
   return agent;
 }
 
+/** What the server of a connection presented and what its handshake negotiated. */
+interface Verbinding {
+  server: CertificateSummary | undefined;
+  tls: NonNullable<SoapPostResult['tls']>;
+}
+const verbindingen = new WeakMap<TLSSocket, Verbinding>();
+
+/**
+ * Read from the socket that answered, once per connection: a kept-alive socket was verified when it connected and
+ * carries many requests over that one handshake, and turning the certificate into an object is no small cost.
+ */
+function verbindingVan(socket: TLSSocket): Verbinding {
+  let verbinding = verbindingen.get(socket);
+  if (!verbinding) {
+    const cert = socket.getPeerCertificate();
+    verbinding = {
+      server: cert && Object.keys(cert).length ? summarize(cert) : undefined,
+      tls: { protocol: socket.getProtocol() ?? 'onbekend', cipher: socket.getCipher()?.name ?? 'onbekend' },
+    };
+    verbindingen.set(socket, verbinding);
+  }
+  return verbinding;
+}
+
 export function postSoap(options: SoapPostOptions): Promise<SoapPostResult> {
   const started = Date.now();
   const maxBytes = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
@@ -129,11 +153,7 @@ export function postSoap(options: SoapPostOptions): Promise<SoapPostResult> {
     const teGroot = (detail: string) => req.destroy(new TransportError('te-groot', `Antwoord van ${options.url} is groter dan ${grootte(maxBytes)}${detail}; afgebroken.`));
     req.on('response', (res) => {
       answering = true;
-      // Read the server certificate from the socket that answered (a kept-alive socket was verified when it connected).
-      const socket = res.socket as TLSSocket;
-      const cert = socket.getPeerCertificate();
-      if (cert && Object.keys(cert).length) server = summarize(cert);
-      tls = { protocol: socket.getProtocol() ?? 'onbekend', cipher: socket.getCipher()?.name ?? 'onbekend' };
+      ({ server, tls } = verbindingVan(res.socket as TLSSocket));
       const announced = Number(res.headers['content-length']);
       if (announced > maxBytes) return teGroot(` (content-length ${announced})`);
       const chunks: Buffer[] = [];
