@@ -31,6 +31,8 @@ export interface WorldOptions {
   certDir?: string;
   /** Faults switched on in the embedded reference LAS. */
   faults?: readonly ReferenceLasFault[];
+  /** Hears every switch of the embedded reference LAS's behaviour it looks at (`gedragVoor`); for the fault matrix. */
+  gedragGelezen?: (schakelaar: string) => void;
   /** Start date of the simulated clock (YYYY-MM-DD); today when absent. */
   datum?: string;
   /** Deadline for every call a world party makes. */
@@ -239,6 +241,7 @@ export async function startWorld(options: WorldOptions = {}): Promise<World> {
         administratie,
         gegevensset,
         faults: options.faults ?? [],
+        ...(options.gedragGelezen ? { gedragGelezen: options.gedragGelezen } : {}),
         ...(options.seed !== undefined ? { seed: options.seed } : {}),
       });
       stops.push(() => referenceLas.close());

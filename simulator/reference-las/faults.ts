@@ -207,12 +207,42 @@ export function isReferenceLasFault(name: string): name is ReferenceLasFault {
   return Object.hasOwn(referenceLasFaults, name);
 }
 
-/** The combined behaviour of several faults; tolerated certificate problems add up. */
-export function gedragVoor(faults: readonly ReferenceLasFault[]): LasGedrag {
+/**
+ * The combined behaviour of several faults; tolerated certificate problems add up. With `gelezen`, every switch the LAS
+ * looks at is reported to it, also the ones no fault turned on: the fault matrix learns which faults a run could notice.
+ */
+export function gedragVoor(faults: readonly ReferenceLasFault[], gelezen?: (schakelaar: string) => void): LasGedrag {
   const gedrag: LasGedrag = {};
   for (const f of faults) {
     const g: LasGedrag = referenceLasFaults[f].gedrag;
     Object.assign(gedrag, g, g.tolereer ? { tolereer: [...(gedrag.tolereer ?? []), ...g.tolereer] } : {});
   }
-  return gedrag;
+  if (!gelezen) return gedrag;
+  // Every way to look at a switch passes through here: reading one, asking whether it is there, or listing them all.
+  return new Proxy(gedrag, {
+    get: (doel, sleutel, ontvanger) => {
+      if (typeof sleutel === 'string') gelezen(sleutel);
+      return Reflect.get(doel, sleutel, ontvanger);
+    },
+    has: (doel, sleutel) => {
+      if (typeof sleutel === 'string') gelezen(sleutel);
+      return Reflect.has(doel, sleutel);
+    },
+    ownKeys: (doel) => {
+      gelezen(ALLE_SCHAKELAARS);
+      return Reflect.ownKeys(doel);
+    },
+  });
+}
+
+/** What `gedragVoor` reports when the LAS lists its switches (a spread, a copy) instead of reading one. */
+export const ALLE_SCHAKELAARS = '*';
+
+/**
+ * Whether a LAS that read these switches (as `gedragVoor` reported them) could have behaved differently with the fault
+ * switched on. When not, the LAS took the same path with the fault as without it: nothing of its behaviour depends on a
+ * fault but through the switches of its `gedrag`.
+ */
+export function kanMerken(fault: ReferenceLasFault, gelezen: ReadonlySet<string>): boolean {
+  return gelezen.has(ALLE_SCHAKELAARS) || Object.keys(referenceLasFaults[fault].gedrag).some((schakelaar) => gelezen.has(schakelaar));
 }

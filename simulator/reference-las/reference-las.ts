@@ -46,6 +46,8 @@ export interface ReferenceLasOptions {
   administratie: Leerling[];
   gegevensset: GegevenssetVersie;
   faults?: readonly ReferenceLasFault[];
+  /** Hears every switch of its behaviour the LAS looks at (`gedragVoor`); for the fault matrix. */
+  gedragGelezen?: (schakelaar: string) => void;
   seed?: string;
   apPort?: number;
   controlPort?: number;
@@ -99,7 +101,7 @@ export async function startReferenceLas(options: ReferenceLasOptions): Promise<R
     pakket: PAKKET,
     // The reference LAS keeps its own record of what it received; it is the SUT, not part of the world's log.
     serverLog: new ExchangeLog(),
-    gedrag: gedragVoor(options.faults ?? []),
+    gedrag: gedragVoor(options.faults ?? [], options.gedragGelezen),
     ...(options.seed !== undefined ? { seed: options.seed } : {}),
     ...(options.apPort !== undefined ? { port: options.apPort } : {}),
     ...(options.host !== undefined ? { host: options.host } : {}),
