@@ -7,7 +7,7 @@ import { test as base, expect } from '@playwright/test';
 import { execFile } from 'node:child_process';
 import { createPrivateKey, createPublicKey, X509Certificate } from 'node:crypto';
 import { once } from 'node:events';
-import { existsSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { cp, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import type { IncomingMessage } from 'node:http';
 import { createServer, request } from 'node:https';
@@ -28,6 +28,7 @@ import {
 import { opensslVerifyArguments } from '../../certs/openssl-verify.ts';
 import { testPkiParties } from '../../certs/parties.ts';
 import type { IssuedCertificate, TestPki } from '../../certs/pki.ts';
+import { perWerker } from '../support/per-werker.ts';
 
 interface Issued {
   dir: string;
@@ -40,20 +41,19 @@ const dayMs = 24 * 60 * 60 * 1000;
 const openssl = '/usr/bin/openssl';
 const runFile = promisify(execFile);
 
-const test = base.extend<{ copy: string }, { issued: Issued }>({
-  issued: [
-    async ({}, use) => {
-      const dir = await mkdtemp(join(tmpdir(), 'oso-testbank-catalogus-'));
-      try {
-        const now = new Date();
-        const { pki, catalogue } = await ensureCertificateCatalogue({ dir, now });
-        await use({ dir, now, pki, catalogue });
-      } finally {
-        await rm(dir, { recursive: true, force: true });
-      }
-    },
-    { scope: 'worker' },
-  ],
+// Issuing takes seconds, so one catalogue per worker; tests that change files get their own copy.
+const uitgegeven = perWerker(
+  async (): Promise<Issued> => {
+    const dir = await mkdtemp(join(tmpdir(), 'oso-testbank-catalogus-'));
+    const now = new Date();
+    const { pki, catalogue } = await ensureCertificateCatalogue({ dir, now });
+    return { dir, now, pki, catalogue };
+  },
+  (issued) => rmSync(issued.dir, { recursive: true, force: true }),
+);
+
+const test = base.extend<{ issued: Issued; copy: string }>({
+  issued: async ({}, use) => use(await uitgegeven()),
   copy: async ({ issued }, use) => {
     const dir = await mkdtemp(join(tmpdir(), 'oso-testbank-catalogus-'));
     await cp(issued.dir, dir, { recursive: true });

@@ -1,7 +1,7 @@
 import { test as base, expect } from '@playwright/test';
 import { execFile } from 'node:child_process';
 import { createPrivateKey, X509Certificate } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { chmod, cp, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { once } from 'node:events';
 import type { IncomingMessage } from 'node:http';
@@ -14,6 +14,7 @@ import { promisify } from 'node:util';
 import forge from 'node-forge';
 import { testPkiParties, type PartyIdentity } from '../../certs/parties.ts';
 import { ensureTestPki, type IssuedCertificate, type TestPki } from '../../certs/pki.ts';
+import { perWerker } from '../support/per-werker.ts';
 
 interface IssuedPki {
   dir: string;
@@ -34,20 +35,18 @@ async function temporaryDir(): Promise<string> {
 }
 
 // Key generation is the slow part, so one PKI is issued per worker; tests that change files get their own copy.
-const test = base.extend<{ pkiCopy: string }, { issued: IssuedPki }>({
-  issued: [
-    async ({}, use) => {
-      const dir = await temporaryDir();
-      try {
-        const now = new Date();
-        const { pki, generated } = await ensureTestPki({ dir, now });
-        await use({ dir, now, pki, generated });
-      } finally {
-        await rm(dir, { recursive: true, force: true });
-      }
-    },
-    { scope: 'worker' },
-  ],
+const uitgegeven = perWerker(
+  async (): Promise<IssuedPki> => {
+    const dir = await temporaryDir();
+    const now = new Date();
+    const { pki, generated } = await ensureTestPki({ dir, now });
+    return { dir, now, pki, generated };
+  },
+  (issued) => rmSync(issued.dir, { recursive: true, force: true }),
+);
+
+const test = base.extend<{ issued: IssuedPki; pkiCopy: string }>({
+  issued: async ({}, use) => use(await uitgegeven()),
   pkiCopy: async ({ issued }, use) => {
     const dir = await temporaryDir();
     await cp(issued.dir, dir, { recursive: true });
