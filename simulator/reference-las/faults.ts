@@ -218,15 +218,23 @@ export function gedragVoor(faults: readonly ReferenceLasFault[], gelezen?: (scha
     Object.assign(gedrag, g, g.tolereer ? { tolereer: [...(gedrag.tolereer ?? []), ...g.tolereer] } : {});
   }
   if (!gelezen) return gedrag;
-  // Every way to look at a switch passes through here: reading one, asking whether it is there, or listing them all.
+  // Every way to look at a switch passes through here: reading one, asking whether it is there (also as an own
+  // property), or listing them all.
+  const hoor = (sleutel: string | symbol) => {
+    if (typeof sleutel === 'string') gelezen(sleutel);
+  };
   return new Proxy(gedrag, {
     get: (doel, sleutel, ontvanger) => {
-      if (typeof sleutel === 'string') gelezen(sleutel);
+      hoor(sleutel);
       return Reflect.get(doel, sleutel, ontvanger);
     },
     has: (doel, sleutel) => {
-      if (typeof sleutel === 'string') gelezen(sleutel);
+      hoor(sleutel);
       return Reflect.has(doel, sleutel);
+    },
+    getOwnPropertyDescriptor: (doel, sleutel) => {
+      hoor(sleutel);
+      return Reflect.getOwnPropertyDescriptor(doel, sleutel);
     },
     ownKeys: (doel) => {
       gelezen(ALLE_SCHAKELAARS);

@@ -40,9 +40,10 @@ test('a fault reaches the LAS only through the switches of its gedrag, and every
   expect(gedrag.sessiecontroleOverslaan).toBe(true);
   expect(gedrag.oinNegeren).toBeUndefined();
   expect('tolereer' in gedrag).toBe(false);
-  expect(gehoord).toEqual(['sessiecontroleOverslaan', 'oinNegeren', 'tolereer']);
+  expect(Object.hasOwn(gedrag, 'notificatieOverslaan')).toBe(false);
+  expect(gehoord).toEqual(['sessiecontroleOverslaan', 'oinNegeren', 'tolereer', 'notificatieOverslaan']);
   const kopie = { ...gedrag };
-  expect(gehoord.slice(3)).toContain(ALLE_SCHAKELAARS);
+  expect(gehoord.slice(4)).toContain(ALLE_SCHAKELAARS);
   expect(kopie).toEqual({ sessiecontroleOverslaan: true });
 
   expect(kanMerken('ignore-oin', new Set(['sessiecontroleOverslaan']))).toBe(false);
